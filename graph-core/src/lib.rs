@@ -1,0 +1,73 @@
+//! Microsoft Graph resources as plain Rust structs.
+//!
+//! One attribute turns a struct into a Graph resource: exact JSON on the wire (Graph's
+//! lowerCamelCase names, `@odata.type` first), validation that reports every missing
+//! required property at once, and a create request whose `201 Created` response reads
+//! back into the same type.
+//!
+//! ```
+//! use graph_core::{graph_enum, graph_resource, DateTimeOffset, GraphResource};
+//!
+//! #[graph_resource(path = "/workflowBase/runs", odata = "#microsoft.graph.identityGovernance.run")]
+//! #[derive(Debug, Default)]
+//! pub struct Run {
+//!     #[graph(read_only)]
+//!     pub id: Option<String>,
+//!     #[graph(required)]
+//!     pub failed_tasks_count: Option<i32>,
+//!     #[graph(required)]
+//!     pub processing_status: Option<ProcessingStatus>,
+//!     pub scheduled_date_time: Option<DateTimeOffset>,
+//! }
+//!
+//! #[graph_enum]
+//! #[derive(Debug)]
+//! pub enum ProcessingStatus {
+//!     Queued,
+//!     InProgress,
+//!     UnknownFutureValue,
+//! }
+//!
+//! let run = Run {
+//!     failed_tasks_count: Some(0),
+//!     processing_status: Some(ProcessingStatus::Queued),
+//!     ..Run::default()
+//! };
+//! let request = run.create_request()?;
+//! assert_eq!(request.path(), "/workflowBase/runs");
+//! assert_eq!(
+//!     request.body(),
+//!     br##"{"@odata.type":"#microsoft.graph.identityGovernance.run","failedTasksCount":0,"processingStatus":"queued"}"##
+//! );
+//!
+//! let error = Run::default().validate().unwrap_err();
+//! assert_eq!(error.violations().len(), 2);
+//! # Ok::<(), graph_core::ValidationError>(())
+//! ```
+//!
+//! The crate re-exports what generated code and users need: the macros, [`serde_json`],
+//! [`http`] and [`time`], so a crate using it needs no other dependency line.
+
+#![warn(missing_docs)]
+
+mod datetime;
+mod path;
+mod request;
+mod resource;
+mod validation;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use datetime::{DateTimeOffset, DateTimeOffsetError};
+pub use graph_derive::{graph_enum, graph_resource};
+pub use request::CreateRequest;
+pub use resource::{GraphEnum, GraphResource};
+pub use validation::{ValidationError, Violation, ViolationKind};
+
+/// The `http` crate, re-exported so requests can be named without a dependency line.
+pub use http;
+/// The `serde_json` crate, re-exported so JSON values can be named without a dependency line.
+pub use serde_json;
+/// The `time` crate [`DateTimeOffset`] is built on, re-exported for conversions.
+pub use time;

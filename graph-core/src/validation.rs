@@ -1,0 +1,224 @@
+//! Validation errors, and the machinery generated code uses to collect them.
+
+use std::fmt;
+
+/// What is wrong with one property (or path parameter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ViolationKind {
+    /// A `#[graph(required)]` property is `None`.
+    MissingRequired,
+    /// An enum property holds `unknownFutureValue`, the evolvable-enum sentinel, which Graph
+    /// never accepts in a request.
+    UnknownFutureValue,
+    /// A path parameter of `create_request` is the empty string, which would change the
+    /// shape of the path.
+    EmptyPathParameter,
+    /// The body could not be written as JSON: a field's own `Serialize` impl failed.
+    Unserializable,
+}
+
+/// One problem found by validation: where it is and what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    path: String,
+    kind: ViolationKind,
+    detail: Option<String>,
+}
+
+impl Violation {
+    pub(crate) fn new(path: String, kind: ViolationKind) -> Self {
+        Self {
+            path,
+            kind,
+            detail: None,
+        }
+    }
+
+    pub(crate) fn unserializable(detail: String) -> Self {
+        Self {
+            path: String::new(),
+            kind: ViolationKind::Unserializable,
+            detail: Some(detail),
+        }
+    }
+
+    /// Where the problem is: the property's JSON name (`failedTasksCount`), or for
+    /// [`ViolationKind::EmptyPathParameter`] the placeholder's name (`workflow-id`). Empty for
+    /// problems with the body as a whole.
+    #[must_use]
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// What the problem is.
+    #[must_use]
+    pub fn kind(&self) -> ViolationKind {
+        self.kind
+    }
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind {
+            ViolationKind::MissingRequired => {
+                write!(f, "required property `{}` is missing", self.path)
+            }
+            ViolationKind::UnknownFutureValue => write!(
+                f,
+                "property `{}` is `unknownFutureValue`, which Graph does not accept",
+                self.path
+            ),
+            ViolationKind::EmptyPathParameter => {
+                write!(f, "path parameter `{{{}}}` is empty", self.path)
+            }
+            ViolationKind::Unserializable => write!(
+                f,
+                "the body cannot be written as JSON: {}",
+                self.detail
+                    .as_deref()
+                    .unwrap_or("a value's Serialize impl failed")
+            ),
+        }
+    }
+}
+
+/// Everything that stops a value from being sent, found before anything is sent.
+///
+/// `Display` names every offending property by its JSON name in one message;
+/// [`violations`](Self::violations) lists them one by one.
+///
+/// ```
+/// # use graph_core::{graph_resource, GraphResource, ViolationKind};
+/// #[graph_resource(path = "/workflowBase/runs", odata = "microsoft.graph.identityGovernance.run")]
+/// #[derive(Default)]
+/// struct Run {
+///     #[graph(required)]
+///     failed_tasks_count: Option<i32>,
+///     #[graph(required)]
+///     total_users_count: Option<i32>,
+/// }
+///
+/// let error = Run::default().validate().unwrap_err();
+/// assert_eq!(
+///     error.to_string(),
+///     "microsoft.graph.identityGovernance.run is not valid (2 problems): \
+///      required property `failedTasksCount` is missing; \
+///      required property `totalUsersCount` is missing"
+/// );
+/// assert_eq!(error.violations()[1].path(), "totalUsersCount");
+/// assert_eq!(error.violations()[1].kind(), ViolationKind::MissingRequired);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationError {
+    type_name: &'static str,
+    violations: Vec<Violation>,
+}
+
+impl ValidationError {
+    pub(crate) fn new(odata_type: &'static str, violations: Vec<Violation>) -> Self {
+        Self {
+            type_name: odata_type.strip_prefix('#').unwrap_or(odata_type),
+            violations,
+        }
+    }
+
+    /// Every violation, in the order the properties are declared (path parameters last).
+    #[must_use]
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    /// The OData type of the value that failed, without the `#`
+    /// (`microsoft.graph.identityGovernance.run`).
+    #[must_use]
+    pub fn type_name(&self) -> &'static str {
+        self.type_name
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} is not valid", self.type_name)?;
+        match self.violations.len() {
+            1 => f.write_str(": ")?,
+            n => write!(f, " ({n} problems): ")?,
+        }
+        for (i, violation) in self.violations.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            fmt::Display::fmt(violation, f)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+impl<'a> IntoIterator for &'a ValidationError {
+    type Item = &'a Violation;
+    type IntoIter = std::slice::Iter<'a, Violation>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.violations.iter()
+    }
+}
+
+/// Where a value sits inside the value being validated, built on the stack as validation
+/// descends and turned into text only when a violation is found.
+#[derive(Debug, Clone, Copy)]
+pub enum PropertyPath<'a> {
+    /// The value being validated itself.
+    Root,
+    /// A property of the value at the parent path.
+    Property(&'a PropertyPath<'a>, &'static str),
+    /// An element of the collection at the parent path.
+    Index(&'a PropertyPath<'a>, usize),
+}
+
+impl fmt::Display for PropertyPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            PropertyPath::Root => Ok(()),
+            PropertyPath::Property(PropertyPath::Root, name) => f.write_str(name),
+            PropertyPath::Property(parent, name) => write!(f, "{parent}.{name}"),
+            PropertyPath::Index(parent, index) => write!(f, "{parent}[{index}]"),
+        }
+    }
+}
+
+/// The violations found so far.
+#[derive(Debug, Default)]
+pub struct Violations(Vec<Violation>);
+
+impl Violations {
+    /// No violations yet.
+    #[must_use]
+    pub fn new() -> Self {
+        Self(Vec::new())
+    }
+
+    /// Records a violation at `path`.
+    #[cold]
+    pub fn push(&mut self, path: &PropertyPath<'_>, kind: ViolationKind) {
+        self.0.push(Violation::new(path.to_string(), kind));
+    }
+
+    pub(crate) fn push_violation(&mut self, violation: Violation) {
+        self.0.push(violation);
+    }
+
+    /// `Ok` when nothing was recorded, else the error for a value of `odata_type`.
+    ///
+    /// # Errors
+    ///
+    /// A [`ValidationError`] holding every recorded violation.
+    pub fn finish(self, odata_type: &'static str) -> Result<(), ValidationError> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(ValidationError::new(odata_type, self.0))
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! Reading attribute keys: `#[graph_resource(path = "...", odata = "...")]` and
+//! `#[graph(required, rename = "...")]`. Each key is checked against the keys its place
+//! accepts; an unknown, repeated or malformed key is reported at its own span, and parsing
+//! goes on so every such mistake is reported at once.
+
+use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
+use syn::parse::Parser;
+use syn::punctuated::Punctuated;
+use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Meta, Token};
+
+use crate::errors::Errors;
+
+/// A key a place accepts.
+pub struct KeySpec {
+    pub name: &'static str,
+    /// `name = "string"` when true, a bare `name` otherwise.
+    pub takes_string: bool,
+    /// How to write it, for messages (`path = "/users"`).
+    pub example: &'static str,
+}
+
+/// One key as written.
+pub struct Key {
+    pub name: &'static str,
+    /// The key's own tokens, for errors about it.
+    pub span: Span,
+    /// The string, for keys that take one.
+    pub value: Option<LitStr>,
+}
+
+/// Where keys are written, for messages: `#[graph_resource(...)]`, `#[graph(...)]`.
+pub struct Place {
+    pub attribute: &'static str,
+    pub keys: &'static [KeySpec],
+}
+
+impl Place {
+    /// Parses the comma-separated keys of an attribute's argument tokens.
+    pub fn parse_tokens(&self, tokens: TokenStream, errors: &mut Errors) -> Vec<Key> {
+        match Punctuated::<Meta, Token![,]>::parse_terminated.parse2(tokens) {
+            Ok(metas) => self.parse_metas(metas, errors),
+            Err(error) => {
+                errors.push(error);
+                Vec::new()
+            }
+        }
+    }
+
+    /// Parses the keys of one `#[graph(...)]` attribute.
+    pub fn parse_attribute(&self, attr: &Attribute, errors: &mut Errors) -> Vec<Key> {
+        match &attr.meta {
+            Meta::List(list) => self.parse_tokens(list.tokens.clone(), errors),
+            other => {
+                errors.at(
+                    other,
+                    format_args!(
+                        "`#[{}]` needs keys in parentheses: {}",
+                        self.attribute,
+                        self.expected()
+                    ),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn parse_metas(&self, metas: Punctuated<Meta, Token![,]>, errors: &mut Errors) -> Vec<Key> {
+        let mut keys: Vec<Key> = Vec::new();
+        for meta in metas {
+            let path = meta.path();
+            let Some(spec) = path
+                .get_ident()
+                .and_then(|ident| self.keys.iter().find(|spec| ident == spec.name))
+            else {
+                errors.at(path, self.unknown(path));
+                continue;
+            };
+            // Each key once: the second is the mistake, so it is the one reported.
+            if keys.iter().any(|key| key.name == spec.name) {
+                errors.at(
+                    path,
+                    format_args!("`{}` is given twice; keep one", spec.name),
+                );
+                continue;
+            }
+            let value = match (&meta, spec.takes_string) {
+                // #[graph(required)]
+                (Meta::Path(_), false) => None,
+                // #[graph(rename = "jsonName")]
+                (Meta::NameValue(nv), true) => match &nv.value {
+                    Expr::Lit(ExprLit {
+                        lit: Lit::Str(lit), ..
+                    }) => Some(lit.clone()),
+                    other => {
+                        errors.at(
+                            other,
+                            format_args!(
+                                "`{}` needs a string literal: `{}`",
+                                spec.name, spec.example
+                            ),
+                        );
+                        continue;
+                    }
+                },
+                (Meta::Path(_), true) | (Meta::List(_), true) => {
+                    errors.at(
+                        &meta,
+                        format_args!("`{}` needs a value: `{}`", spec.name, spec.example),
+                    );
+                    continue;
+                }
+                (Meta::NameValue(_) | Meta::List(_), false) => {
+                    errors.at(
+                        &meta,
+                        format_args!("`{}` takes no value: write `{}`", spec.name, spec.example),
+                    );
+                    continue;
+                }
+            };
+            keys.push(Key {
+                name: spec.name,
+                span: syn::spanned::Spanned::span(path),
+                value,
+            });
+        }
+        keys
+    }
+
+    /// "unknown key `reqired`; did you mean `required`?"
+    fn unknown(&self, path: &syn::Path) -> String {
+        let written = path.to_token_stream().to_string().replace(' ', "");
+        let closest = self
+            .keys
+            .iter()
+            .map(|spec| (strsim::damerau_levenshtein(&written, spec.name), spec))
+            .filter(|(distance, spec)| *distance <= (spec.name.len() / 3).max(1))
+            .min_by_key(|(distance, _)| *distance);
+        match closest {
+            Some((_, spec)) => format!(
+                "unknown `#[{}]` key `{written}`; did you mean `{}`?",
+                self.attribute, spec.name
+            ),
+            None => format!(
+                "unknown `#[{}]` key `{written}`; {}",
+                self.attribute,
+                self.expected()
+            ),
+        }
+    }
+
+    /// "expected `path = "/users"` or `odata = "..."`"
+    fn expected(&self) -> String {
+        let examples: Vec<String> = self
+            .keys
+            .iter()
+            .map(|spec| format!("`{}`", spec.example))
+            .collect();
+        match examples.split_last() {
+            Some((last, [])) => format!("expected {last}"),
+            Some((last, rest)) => format!("expected {} or {last}", rest.join(", ")),
+            None => "it takes no keys".to_owned(),
+        }
+    }
+}
+
+/// Whether `attr` is `#[graph(...)]`.
+pub fn is_graph(attr: &Attribute) -> bool {
+    attr.path().is_ident("graph")
+}
+
+/// Whether `attr` is `#[serde(...)]`.
+pub fn is_serde(attr: &Attribute) -> bool {
+    attr.path().is_ident("serde")
+}
+
+/// The paths inside a `#[derive(...)]`, empty for any other attribute.
+pub fn derived(attr: &Attribute) -> Vec<syn::Path> {
+    if !attr.path().is_ident("derive") {
+        return Vec::new();
+    }
+    attr.parse_args_with(Punctuated::<syn::Path, Token![,]>::parse_terminated)
+        .map(|paths| paths.into_iter().collect())
+        .unwrap_or_default()
+}

@@ -1,0 +1,122 @@
+//! Code for a checked `#[graph_enum]`: `GraphEnum`, Serialize/Deserialize as the member's
+//! JSON name, and validation of the sentinel.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use super::private;
+use crate::model::Enumeration;
+
+pub fn expand(enumeration: &Enumeration) -> TokenStream {
+    let item = &enumeration.item;
+    let ident = &item.ident;
+    let rt = private();
+    let names: Vec<&str> = enumeration
+        .members
+        .iter()
+        .map(|member| member.json_name.as_str())
+        .collect();
+    let variants: Vec<_> = enumeration
+        .members
+        .iter()
+        .map(|member| &member.ident)
+        .collect();
+
+    // What a name that is not declared becomes: the `other` variant keeps it; else the
+    // sentinel stands for it; else it is an error.
+    let (other_as_str, unknown) = match (&enumeration.other, enumeration.sentinel()) {
+        (Some(other), _) => {
+            let variant = &other.ident;
+            let ty = &other.ty;
+            (
+                quote_spanned! {ty.span()=>
+                    Self::#variant(__member) => ::core::convert::AsRef::<str>::as_ref(__member),
+                },
+                quote_spanned! {ty.span()=>
+                    __member => ::core::option::Option::Some(
+                        Self::#variant(<#ty as ::core::convert::From<&str>>::from(__member)),
+                    ),
+                },
+            )
+        }
+        (None, Some(sentinel)) => {
+            let variant = &sentinel.ident;
+            (
+                quote!(),
+                quote!(_ => ::core::option::Option::Some(Self::#variant),),
+            )
+        }
+        (None, None) => (quote!(), quote!(_ => ::core::option::Option::None,)),
+    };
+    let is_sentinel = match enumeration.sentinel() {
+        Some(sentinel) => {
+            let variant = &sentinel.ident;
+            quote!(::core::matches!(self, Self::#variant))
+        }
+        None => quote!(false),
+    };
+
+    quote! {
+        #item
+
+        const _: () = {
+            #[automatically_derived]
+            impl ::graph_core::GraphEnum for #ident {
+                const MEMBERS: &'static [&'static str] = &[#(#names),*];
+
+                fn as_str(&self) -> &str {
+                    match self {
+                        #(Self::#variants => #names,)*
+                        #other_as_str
+                    }
+                }
+
+                fn from_member(__member: &str) -> ::core::option::Option<Self> {
+                    match __member {
+                        #(#names => ::core::option::Option::Some(Self::#variants),)*
+                        #unknown
+                    }
+                }
+
+                fn is_unknown_future_value(&self) -> bool {
+                    #is_sentinel
+                }
+            }
+
+            #[automatically_derived]
+            impl #rt::serde::Serialize for #ident {
+                fn serialize<__S: #rt::serde::Serializer>(
+                    &self,
+                    __serializer: __S,
+                ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    #rt::serde::Serializer::serialize_str(__serializer, ::graph_core::GraphEnum::as_str(self))
+                }
+            }
+
+            #[automatically_derived]
+            impl<'de> #rt::serde::Deserialize<'de> for #ident {
+                fn deserialize<__D: #rt::serde::Deserializer<'de>>(
+                    __deserializer: __D,
+                ) -> ::core::result::Result<Self, __D::Error> {
+                    #rt::deserialize_enum(__deserializer)
+                }
+            }
+
+            #[automatically_derived]
+            impl #rt::GraphValue for #ident {
+                fn graph_serialize<__S: #rt::serde::Serializer>(
+                    &self,
+                    __serializer: __S,
+                    _: #rt::Mode,
+                ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    #rt::serde::Serialize::serialize(self, __serializer)
+                }
+
+                fn graph_validate(&self, __at: &#rt::PropertyPath<'_>, __out: &mut #rt::Violations) {
+                    #rt::check_enum(self, __at, __out);
+                }
+            }
+        };
+    }
+}

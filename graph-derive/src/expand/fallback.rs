@@ -1,0 +1,112 @@
+//! What is emitted when an item has mistakes: the item itself (without the attributes that
+//! were consumed), the errors, and placeholder impls of what would have been generated, so
+//! that code using the type reports nothing but the real mistakes.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::private;
+use crate::errors::Errors;
+use crate::model::{Enumeration, Resource};
+
+pub fn resource(resource: &Resource, errors: &Errors) -> TokenStream {
+    let item = &resource.item;
+    let errors = errors.to_compile_errors();
+    if !resource.well_formed {
+        return quote!(#item #errors);
+    }
+    let ident = &item.ident;
+    let params = resource
+        .path
+        .as_ref()
+        .map(|(path, _)| path.params.iter().map(|p| &p.ident).collect::<Vec<_>>())
+        .unwrap_or_default();
+    let serde = serde_impls(&item.ident, &resource.user_derives);
+    quote! {
+        #item
+        #errors
+        const _: () = {
+            impl ::graph_core::GraphResource for #ident {
+                const PATH: &'static str = "";
+                const ODATA_TYPE: &'static str = "";
+                fn validate(&self) -> ::core::result::Result<(), ::graph_core::ValidationError> {
+                    ::core::unreachable!()
+                }
+            }
+            impl #ident {
+                #[allow(dead_code, missing_docs)]
+                pub fn create_request(
+                    &self,
+                    #(#params: &str),*
+                ) -> ::core::result::Result<::graph_core::CreateRequest<Self>, ::graph_core::ValidationError> {
+                    ::core::unreachable!()
+                }
+            }
+            #serde
+        };
+    }
+}
+
+pub fn enumeration(enumeration: &Enumeration, errors: &Errors) -> TokenStream {
+    let item = &enumeration.item;
+    let errors = errors.to_compile_errors();
+    if !enumeration.well_formed {
+        return quote!(#item #errors);
+    }
+    let ident = &item.ident;
+    let serde = serde_impls(ident, &enumeration.user_derives);
+    quote! {
+        #item
+        #errors
+        const _: () = {
+            impl ::graph_core::GraphEnum for #ident {
+                const MEMBERS: &'static [&'static str] = &[];
+                fn as_str(&self) -> &str {
+                    ::core::unreachable!()
+                }
+                fn from_member(_: &str) -> ::core::option::Option<Self> {
+                    ::core::unreachable!()
+                }
+                fn is_unknown_future_value(&self) -> bool {
+                    ::core::unreachable!()
+                }
+            }
+            #serde
+        };
+    }
+}
+
+/// Placeholder Serialize/Deserialize, except where the user derives them (that derive is
+/// the reported mistake, and a second impl would only add a conflict error).
+fn serde_impls(ident: &syn::Ident, user_derives: &[syn::Path]) -> TokenStream {
+    let rt = private();
+    let derives = |name: &str| {
+        user_derives
+            .iter()
+            .any(|path| path.segments.last().is_some_and(|s| s.ident == name))
+    };
+    let serialize = (!derives("Serialize")).then(|| {
+        quote! {
+            impl #rt::serde::Serialize for #ident {
+                fn serialize<__S: #rt::serde::Serializer>(
+                    &self,
+                    _: __S,
+                ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    ::core::unreachable!()
+                }
+            }
+        }
+    });
+    let deserialize = (!derives("Deserialize")).then(|| {
+        quote! {
+            impl<'de> #rt::serde::Deserialize<'de> for #ident {
+                fn deserialize<__D: #rt::serde::Deserializer<'de>>(
+                    _: __D,
+                ) -> ::core::result::Result<Self, __D::Error> {
+                    ::core::unreachable!()
+                }
+            }
+        }
+    });
+    quote!(#serialize #deserialize)
+}

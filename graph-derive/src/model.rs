@@ -1,0 +1,527 @@
+//! The typed model of an annotated item, built once from syn. Everything the checks and the
+//! code generation need is here; the original attribute tokens are kept for spans.
+
+use proc_macro2::{Span, TokenStream};
+use syn::spanned::Spanned;
+use syn::visit_mut::VisitMut;
+use syn::{Data, DeriveInput, Fields, Ident, LitStr, Type};
+
+use crate::attr::{self, Key, KeySpec, Place};
+use crate::case;
+use crate::errors::Errors;
+use crate::template::{self, PathTemplate};
+
+/// `#[graph_resource(path = "...", odata = "...")]`
+const RESOURCE: Place = Place {
+    attribute: "graph_resource",
+    keys: &[
+        KeySpec {
+            name: "path",
+            takes_string: true,
+            example: "path = \"/users\"",
+        },
+        KeySpec {
+            name: "odata",
+            takes_string: true,
+            example: "odata = \"#microsoft.graph.user\"",
+        },
+    ],
+};
+
+/// `#[graph(...)]` on a field.
+const FIELD: Place = Place {
+    attribute: "graph",
+    keys: &[
+        KeySpec {
+            name: "required",
+            takes_string: false,
+            example: "#[graph(required)]",
+        },
+        KeySpec {
+            name: "read_only",
+            takes_string: false,
+            example: "#[graph(read_only)]",
+        },
+        KeySpec {
+            name: "rename",
+            takes_string: true,
+            example: "rename = \"jsonName\"",
+        },
+    ],
+};
+
+/// `#[graph(...)]` on an enum variant.
+const VARIANT: Place = Place {
+    attribute: "graph",
+    keys: &[
+        KeySpec {
+            name: "rename",
+            takes_string: true,
+            example: "rename = \"jsonName\"",
+        },
+        KeySpec {
+            name: "other",
+            takes_string: false,
+            example: "#[graph(other)]",
+        },
+    ],
+};
+
+/// A struct under `#[graph_resource]`.
+pub struct Resource {
+    /// The struct as it is emitted again: `#[graph]` and `#[serde]` attributes removed.
+    pub item: DeriveInput,
+    /// `None` when missing or invalid (already reported).
+    pub path: Option<(PathTemplate, LitStr)>,
+    /// The `#` form; `None` when missing or invalid (already reported).
+    pub odata: Option<String>,
+    pub fields: Vec<Field>,
+    /// Whether the item can carry the generated impls at all (a non-generic struct with
+    /// named fields): when not, even the fallback emits none.
+    pub well_formed: bool,
+    /// Serde traits the user derives themselves (an error): the fallback leaves them out.
+    pub user_derives: Vec<syn::Path>,
+}
+
+pub struct Field {
+    pub member: Ident,
+    /// The field's type, with `Self` replaced by the struct's name so it can be written
+    /// inside generated impls of other types.
+    pub ty: Type,
+    pub json_name: String,
+    /// Where the JSON name comes from: the `rename` string, or the field's name.
+    pub name_span: Span,
+    /// The `rename = "..."` string, where there is one.
+    pub rename: Option<LitStr>,
+    /// The `required` key, where given.
+    pub required: Option<Span>,
+    /// The `read_only` key, where given.
+    pub read_only: Option<Span>,
+    /// Whether the type is `Option<T>`.
+    pub option: bool,
+}
+
+impl Resource {
+    pub fn from_syn(args: TokenStream, mut item: DeriveInput, errors: &mut Errors) -> Self {
+        let keys = RESOURCE.parse_tokens(args, errors);
+        let path = string_key(&keys, "path").and_then(|lit| {
+            PathTemplate::parse(&lit.value(), lit.span())
+                .map(|path| (path, lit.clone()))
+                .map_err(|message| errors.at(lit, message))
+                .ok()
+        });
+        let odata = string_key(&keys, "odata").and_then(|lit| {
+            template::odata_type(&lit.value())
+                .map_err(|message| errors.at(lit, message))
+                .ok()
+        });
+        // A key that is missing is reported at the attribute itself.
+        let given = |name: &str| keys.iter().any(|key| key.name == name);
+        if !given("path") {
+            errors.spanned(
+                Span::call_site(),
+                "missing `path`: the collection path the create request posts to, e.g. \
+                 `#[graph_resource(path = \"/users\", odata = \"#microsoft.graph.user\")]`",
+            );
+        }
+        if !given("odata") {
+            errors.spanned(
+                Span::call_site(),
+                "missing `odata`: the resource's OData type, written first in every body, \
+                 e.g. `#[graph_resource(path = \"/users\", odata = \"#microsoft.graph.user\")]`",
+            );
+        }
+
+        let user_derives = container_checks(&mut item, "graph_resource", errors);
+        let mut well_formed =
+            item.generics.params.is_empty() && item.generics.where_clause.is_none();
+        if !well_formed {
+            errors.at(
+                &item.generics,
+                "a `#[graph_resource]` cannot be generic: a Graph resource has one concrete \
+                 shape; give each field a concrete type",
+            );
+        }
+
+        let name = item.ident.clone();
+        let mut fields = Vec::new();
+        match &mut item.data {
+            Data::Struct(data) => match &mut data.fields {
+                Fields::Named(named) => {
+                    for field in &mut named.named {
+                        fields.push(Field::from_syn(field, &name, errors));
+                    }
+                }
+                Fields::Unnamed(unnamed) => {
+                    well_formed = false;
+                    strip_fields(unnamed.unnamed.iter_mut());
+                    errors.at(
+                        &*unnamed,
+                        "`#[graph_resource]` needs a struct with named fields, one per Graph \
+                         property: `struct Run { id: Option<String>, ... }`",
+                    );
+                }
+                Fields::Unit => {
+                    well_formed = false;
+                    errors.at(
+                        &item.ident,
+                        "`#[graph_resource]` needs a struct with named fields, one per Graph \
+                         property: `struct Run { id: Option<String>, ... }`",
+                    );
+                }
+            },
+            Data::Enum(data) => {
+                well_formed = false;
+                for variant in &mut data.variants {
+                    variant.attrs.retain(|a| !attr::is_graph(a));
+                    strip_fields(variant.fields.iter_mut());
+                }
+                errors.at(
+                    data.enum_token,
+                    "`#[graph_resource]` goes on a struct; for a Graph enumeration use \
+                     `#[graph_enum]`",
+                );
+            }
+            Data::Union(data) => {
+                well_formed = false;
+                strip_fields(data.fields.named.iter_mut());
+                errors.at(
+                    data.union_token,
+                    "`#[graph_resource]` goes on a struct with named fields, not a union",
+                );
+            }
+        }
+
+        Self {
+            item,
+            path,
+            odata,
+            fields,
+            well_formed,
+            user_derives,
+        }
+    }
+}
+
+impl Field {
+    fn from_syn(field: &mut syn::Field, owner: &Ident, errors: &mut Errors) -> Self {
+        let keys = graph_keys(&mut field.attrs, &FIELD, "graph_resource", errors);
+        let member = field
+            .ident
+            .clone()
+            .unwrap_or_else(|| Ident::new("_", field.span()));
+        let rename = string_key(&keys, "rename").cloned();
+        let (json_name, name_span) = match &rename {
+            Some(lit) => (lit.value(), lit.span()),
+            None => (case::lower_camel(&member.to_string()), member.span()),
+        };
+        let mut ty = field.ty.clone();
+        ReplaceSelf(owner).visit_type_mut(&mut ty);
+        Self {
+            option: option_inner(&ty).is_some(),
+            member,
+            ty,
+            json_name,
+            name_span,
+            rename,
+            required: flag_key(&keys, "required"),
+            read_only: flag_key(&keys, "read_only"),
+        }
+    }
+}
+
+/// A fieldless enum under `#[graph_enum]`.
+pub struct Enumeration {
+    pub item: DeriveInput,
+    pub members: Vec<Member>,
+    /// The `#[graph(other)]` variant, which keeps a name this code does not know.
+    pub other: Option<Other>,
+    pub well_formed: bool,
+    pub user_derives: Vec<syn::Path>,
+}
+
+pub struct Member {
+    pub ident: Ident,
+    pub json_name: String,
+    pub name_span: Span,
+    /// The `rename = "..."` string, where there is one.
+    pub rename: Option<LitStr>,
+}
+
+pub struct Other {
+    pub ident: Ident,
+    pub ty: Type,
+}
+
+impl Enumeration {
+    pub fn from_syn(args: TokenStream, mut item: DeriveInput, errors: &mut Errors) -> Self {
+        if !args.is_empty() {
+            errors.at(
+                &args,
+                "`#[graph_enum]` takes no arguments; rename members with \
+                 `#[graph(rename = \"jsonName\")]` on the variant",
+            );
+        }
+        let user_derives = container_checks(&mut item, "graph_enum", errors);
+        let mut well_formed =
+            item.generics.params.is_empty() && item.generics.where_clause.is_none();
+        if !well_formed {
+            errors.at(
+                &item.generics,
+                "a `#[graph_enum]` cannot be generic: its members are names",
+            );
+        }
+
+        let mut members = Vec::new();
+        let mut other: Option<Other> = None;
+        match &mut item.data {
+            Data::Enum(data) => {
+                if data.variants.is_empty() {
+                    errors.at(&item.ident, "a `#[graph_enum]` needs at least one member");
+                }
+                for variant in &mut data.variants {
+                    let keys = graph_keys(&mut variant.attrs, &VARIANT, "graph_enum", errors);
+                    if let Some(span) = flag_key(&keys, "other") {
+                        if let Some(lit) = string_key(&keys, "rename") {
+                            errors.at(
+                                lit,
+                                "the `#[graph(other)]` variant holds whatever name it reads; \
+                                 it has no JSON name of its own to rename",
+                            );
+                        }
+                        let single = match &variant.fields {
+                            Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
+                                fields.unnamed.first().map(|field| field.ty.clone())
+                            }
+                            _ => None,
+                        };
+                        match (single, &other) {
+                            (_, Some(_)) => errors.spanned(
+                                span,
+                                "only one variant can be `#[graph(other)]`: it keeps every \
+                                 member this code does not know",
+                            ),
+                            (None, None) => errors.at(
+                                &variant.ident,
+                                format_args!(
+                                    "the `#[graph(other)]` variant keeps the unknown member's \
+                                     name: write `{}(String)`",
+                                    variant.ident
+                                ),
+                            ),
+                            (Some(ty), None) => {
+                                other = Some(Other {
+                                    ident: variant.ident.clone(),
+                                    ty,
+                                });
+                            }
+                        }
+                        continue;
+                    }
+                    if !matches!(variant.fields, Fields::Unit) {
+                        errors.at(
+                            &variant.fields,
+                            format_args!(
+                                "`#[graph_enum]` members carry no data; only one variant \
+                                 marked `#[graph(other)]` may hold a `String`. Write `{}`",
+                                variant.ident
+                            ),
+                        );
+                        strip_fields(variant.fields.iter_mut());
+                        continue;
+                    }
+                    let rename = string_key(&keys, "rename").cloned();
+                    let (json_name, name_span) = match &rename {
+                        Some(lit) => (lit.value(), lit.span()),
+                        None => (
+                            case::variant_lower_camel(&variant.ident.to_string()),
+                            variant.ident.span(),
+                        ),
+                    };
+                    members.push(Member {
+                        ident: variant.ident.clone(),
+                        json_name,
+                        name_span,
+                        rename,
+                    });
+                }
+            }
+            Data::Struct(data) => {
+                well_formed = false;
+                strip_fields(data.fields.iter_mut());
+                errors.at(
+                    data.struct_token,
+                    "`#[graph_enum]` goes on a fieldless enum; for a Graph resource use \
+                     `#[graph_resource(path = \"...\", odata = \"...\")]`",
+                );
+            }
+            Data::Union(data) => {
+                well_formed = false;
+                strip_fields(data.fields.named.iter_mut());
+                errors.at(
+                    data.union_token,
+                    "`#[graph_enum]` goes on a fieldless enum, not a union",
+                );
+            }
+        }
+        Self {
+            item,
+            members,
+            other,
+            well_formed,
+            user_derives,
+        }
+    }
+
+    /// The member whose JSON name is `unknownFutureValue`: Graph's evolvable-enum sentinel.
+    pub fn sentinel(&self) -> Option<&Member> {
+        self.members
+            .iter()
+            .find(|member| member.json_name == "unknownFutureValue")
+    }
+}
+
+/// Checks on the item's own attributes, the same for every attribute macro: serde derives
+/// and `#[serde]`/`#[graph]` on the container are mistakes. Returns the serde derives.
+fn container_checks(
+    item: &mut DeriveInput,
+    macro_name: &str,
+    errors: &mut Errors,
+) -> Vec<syn::Path> {
+    let mut user_derives = Vec::new();
+    for derived in item.attrs.iter().flat_map(attr::derived) {
+        let Some(last) = derived.segments.last() else {
+            continue;
+        };
+        if last.ident == "Serialize" || last.ident == "Deserialize" {
+            errors.at(
+                &derived,
+                format_args!(
+                    "remove `{}` from this derive: `#[{macro_name}]` implements Serialize and \
+                     Deserialize itself",
+                    last.ident
+                ),
+            );
+            user_derives.push(derived);
+        }
+    }
+    for attr in item.attrs.iter().filter(|a| attr::is_graph(a)) {
+        errors.at(
+            attr,
+            format_args!(
+                "`#[graph(...)]` goes on fields and variants; the item's own keys go in \
+                 `#[{macro_name}(...)]`"
+            ),
+        );
+    }
+    if user_derives.is_empty() {
+        for attr in item.attrs.iter().filter(|a| attr::is_serde(a)) {
+            errors.at(attr, serde_attribute_message(macro_name));
+        }
+        item.attrs.retain(|a| !attr::is_serde(a));
+    }
+    item.attrs.retain(|a| !attr::is_graph(a));
+    user_derives
+}
+
+fn serde_attribute_message(macro_name: &str) -> String {
+    format!(
+        "`#[serde(...)]` is not read here: `#[{macro_name}]` writes the serde impls itself. \
+         Use `#[graph(rename = \"jsonName\")]` for a JSON name, or give the field a type with \
+         its own Serialize and Deserialize for a custom format"
+    )
+}
+
+/// Removes `#[graph]` and `#[serde]` attributes from the fields of an item that is not
+/// used (it has a shape error), so they cause no follow-on "cannot find attribute" errors.
+fn strip_fields<'a>(fields: impl Iterator<Item = &'a mut syn::Field>) {
+    for field in fields {
+        field
+            .attrs
+            .retain(|a| !attr::is_graph(a) && !attr::is_serde(a));
+    }
+}
+
+/// Takes the `#[graph(...)]` attributes out of `attrs` and parses their keys as one list
+/// (so a key repeated across two attributes is caught too). `#[serde]` attributes are
+/// refused and removed.
+fn graph_keys(
+    attrs: &mut Vec<syn::Attribute>,
+    place: &Place,
+    macro_name: &str,
+    errors: &mut Errors,
+) -> Vec<Key> {
+    let mut keys: Vec<Key> = Vec::new();
+    for attr in attrs.iter() {
+        if attr::is_serde(attr) {
+            errors.at(attr, serde_attribute_message(macro_name));
+        } else if attr::is_graph(attr) {
+            for key in place.parse_attribute(attr, errors) {
+                if keys.iter().any(|seen| seen.name == key.name) {
+                    errors.spanned(
+                        key.span,
+                        format_args!("`{}` is given twice; keep one", key.name),
+                    );
+                } else {
+                    keys.push(key);
+                }
+            }
+        }
+    }
+    attrs.retain(|a| !attr::is_graph(a) && !attr::is_serde(a));
+    keys
+}
+
+fn string_key<'k>(keys: &'k [Key], name: &str) -> Option<&'k LitStr> {
+    keys.iter()
+        .find(|key| key.name == name)
+        .and_then(|key| key.value.as_ref())
+}
+
+fn flag_key(keys: &[Key], name: &str) -> Option<Span> {
+    keys.iter().find(|key| key.name == name).map(|key| key.span)
+}
+
+/// `T` when `ty` is `Option<T>`, `std::option::Option<T>` or `core::option::Option<T>`
+/// (with or without a leading `::`).
+pub fn option_inner(ty: &Type) -> Option<&Type> {
+    let Type::Path(path) = ty else {
+        return None;
+    };
+    if path.qself.is_some() {
+        return None;
+    }
+    let segments: Vec<_> = path.path.segments.iter().collect();
+    let (last, prefix) = segments.split_last()?;
+    let prefix: Vec<String> = prefix.iter().map(|s| s.ident.to_string()).collect();
+    let prefix_ok = match prefix.as_slice() {
+        [] => path.path.leading_colon.is_none(),
+        [krate, module] => (krate == "std" || krate == "core") && module == "option",
+        _ => false,
+    };
+    if !prefix_ok || last.ident != "Option" {
+        return None;
+    }
+    match &last.arguments {
+        syn::PathArguments::AngleBracketed(args) if args.args.len() == 1 => {
+            match args.args.first() {
+                Some(syn::GenericArgument::Type(inner)) => Some(inner),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Replaces `Self` in a field's type by the struct's own name.
+struct ReplaceSelf<'a>(&'a Ident);
+
+impl VisitMut for ReplaceSelf<'_> {
+    fn visit_type_path_mut(&mut self, ty: &mut syn::TypePath) {
+        if ty.qself.is_none() && ty.path.is_ident("Self") {
+            let span = ty.path.span();
+            ty.path = Ident::new(&self.0.to_string(), span).into();
+        }
+        syn::visit_mut::visit_type_path_mut(self, ty);
+    }
+}
