@@ -45,8 +45,8 @@
 //! # Ok::<(), graph_core::ValidationError>(())
 //! ```
 //!
-//! The crate re-exports what generated code and users need: the macros, [`serde_json`],
-//! [`http`] and [`time`], so a crate using it needs no other dependency line.
+//! The crate re-exports what generated code and users need: the macros, [`serde`],
+//! [`serde_json`], [`http`] and [`time`], so a crate using it needs no other dependency line.
 
 #![warn(missing_docs)]
 
@@ -67,6 +67,9 @@ pub use validation::{ValidationError, Violation, ViolationKind};
 
 /// The `http` crate, re-exported so requests can be named without a dependency line.
 pub use http;
+/// The `serde` crate, re-exported for implementing Serialize and Deserialize on field
+/// types of your own without a dependency line.
+pub use serde;
 /// The `serde_json` crate, re-exported so JSON values can be named without a dependency line.
 pub use serde_json;
 /// The `time` crate [`DateTimeOffset`] is built on, re-exported for conversions.

@@ -27,6 +27,10 @@ pub struct Key {
     pub span: Span,
     /// The string, for keys that take one.
     pub value: Option<LitStr>,
+    /// Written, but wrongly (already reported): a malformed value, or a misspelling close
+    /// to this key. It counts as given, so its absence is not reported too, but it has no
+    /// effect.
+    pub malformed: bool,
 }
 
 /// Where keys are written, for messages: `#[graph_resource(...)]`, `#[graph(...)]`.
@@ -69,15 +73,23 @@ impl Place {
         let mut keys: Vec<Key> = Vec::new();
         for meta in metas {
             let path = meta.path();
+            let span = syn::spanned::Spanned::span(path);
             let Some(spec) = path
                 .get_ident()
                 .and_then(|ident| self.keys.iter().find(|spec| ident == spec.name))
             else {
-                errors.at(path, self.unknown(path));
+                let suggestion = self.closest(path);
+                errors.at(path, self.unknown(path, suggestion));
+                if let Some(spec) = suggestion {
+                    keys.push(Key::malformed(spec.name, span));
+                }
                 continue;
             };
             // Each key once: the second is the mistake, so it is the one reported.
-            if keys.iter().any(|key| key.name == spec.name) {
+            if keys
+                .iter()
+                .any(|key| key.name == spec.name && !key.malformed)
+            {
                 errors.at(
                     path,
                     format_args!("`{}` is given twice; keep one", spec.name),
@@ -100,6 +112,7 @@ impl Place {
                                 spec.name, spec.example
                             ),
                         );
+                        keys.push(Key::malformed(spec.name, span));
                         continue;
                     }
                 },
@@ -108,6 +121,7 @@ impl Place {
                         &meta,
                         format_args!("`{}` needs a value: `{}`", spec.name, spec.example),
                     );
+                    keys.push(Key::malformed(spec.name, span));
                     continue;
                 }
                 (Meta::NameValue(_) | Meta::List(_), false) => {
@@ -115,29 +129,36 @@ impl Place {
                         &meta,
                         format_args!("`{}` takes no value: write `{}`", spec.name, spec.example),
                     );
+                    keys.push(Key::malformed(spec.name, span));
                     continue;
                 }
             };
             keys.push(Key {
                 name: spec.name,
-                span: syn::spanned::Spanned::span(path),
+                span,
                 value,
+                malformed: false,
             });
         }
         keys
     }
 
-    /// "unknown key `reqired`; did you mean `required`?"
-    fn unknown(&self, path: &syn::Path) -> String {
-        let written = path.to_token_stream().to_string().replace(' ', "");
-        let closest = self
-            .keys
+    /// The accepted key closest to a misspelt one, where one is close.
+    fn closest(&self, path: &syn::Path) -> Option<&'static KeySpec> {
+        let written = written(path);
+        self.keys
             .iter()
             .map(|spec| (strsim::damerau_levenshtein(&written, spec.name), spec))
             .filter(|(distance, spec)| *distance <= (spec.name.len() / 3).max(1))
-            .min_by_key(|(distance, _)| *distance);
-        match closest {
-            Some((_, spec)) => format!(
+            .min_by_key(|(distance, _)| *distance)
+            .map(|(_, spec)| spec)
+    }
+
+    /// "unknown key `reqired`; did you mean `required`?"
+    fn unknown(&self, path: &syn::Path, suggestion: Option<&KeySpec>) -> String {
+        let written = written(path);
+        match suggestion {
+            Some(spec) => format!(
                 "unknown `#[{}]` key `{written}`; did you mean `{}`?",
                 self.attribute, spec.name
             ),
@@ -164,6 +185,21 @@ impl Place {
     }
 }
 
+impl Key {
+    fn malformed(name: &'static str, span: Span) -> Self {
+        Self {
+            name,
+            span,
+            value: None,
+            malformed: true,
+        }
+    }
+}
+
+fn written(path: &syn::Path) -> String {
+    path.to_token_stream().to_string().replace(' ', "")
+}
+
 /// Whether `attr` is `#[graph(...)]`.
 pub fn is_graph(attr: &Attribute) -> bool {
     attr.path().is_ident("graph")
@@ -174,12 +210,13 @@ pub fn is_serde(attr: &Attribute) -> bool {
     attr.path().is_ident("serde")
 }
 
-/// The paths inside a `#[derive(...)]`, empty for any other attribute.
-pub fn derived(attr: &Attribute) -> Vec<syn::Path> {
+/// The paths inside a `#[derive(...)]`; `None` for any other attribute (or a derive that
+/// does not parse, which rustc reports itself).
+pub fn derived(attr: &Attribute) -> Option<Vec<syn::Path>> {
     if !attr.path().is_ident("derive") {
-        return Vec::new();
+        return None;
     }
     attr.parse_args_with(Punctuated::<syn::Path, Token![,]>::parse_terminated)
+        .ok()
         .map(|paths| paths.into_iter().collect())
-        .unwrap_or_default()
 }

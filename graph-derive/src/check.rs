@@ -21,7 +21,7 @@ pub fn resource(resource: &Resource, errors: &mut Errors) {
             field.rename.is_some(),
         )
     });
-    json_names(names, "property", errors);
+    json_names(names, ("property", "properties"), errors);
 }
 
 pub fn enumeration(enumeration: &Enumeration, errors: &mut Errors) {
@@ -32,7 +32,7 @@ pub fn enumeration(enumeration: &Enumeration, errors: &mut Errors) {
             member.rename.is_some(),
         )
     });
-    json_names(names, "member", errors);
+    json_names(names, ("member", "members"), errors);
 }
 
 /// `required` means "must be `Some`": on a field that is not an `Option` it means nothing,
@@ -70,7 +70,7 @@ fn required_or_read_only(resource: &Resource, errors: &mut Errors) {
 /// use of a name is the one reported, pointing at the first.
 fn json_names<'a>(
     names: impl Iterator<Item = (&'a str, Span, bool)>,
-    what: &str,
+    (what, whats): (&str, &str),
     errors: &mut Errors,
 ) {
     let mut seen = HashSet::new();
@@ -97,7 +97,7 @@ fn json_names<'a>(
             errors.spanned(
                 span,
                 format_args!(
-                    "two {what}s are {how} `{name}` in JSON; give one another name with \
+                    "two {whats} are {how} `{name}` in JSON; give one another name with \
                      `#[graph(rename = \"...\")]`"
                 ),
             );

@@ -79,8 +79,6 @@ pub struct Resource {
     /// Whether the item can carry the generated impls at all (a non-generic struct with
     /// named fields): when not, even the fallback emits none.
     pub well_formed: bool,
-    /// Serde traits the user derives themselves (an error): the fallback leaves them out.
-    pub user_derives: Vec<syn::Path>,
 }
 
 pub struct Field {
@@ -132,7 +130,7 @@ impl Resource {
             );
         }
 
-        let user_derives = container_checks(&mut item, "graph_resource", errors);
+        container_checks(&mut item, "graph_resource", errors);
         let mut well_formed =
             item.generics.params.is_empty() && item.generics.where_clause.is_none();
         if !well_formed {
@@ -198,7 +196,6 @@ impl Resource {
             odata,
             fields,
             well_formed,
-            user_derives,
         }
     }
 }
@@ -237,7 +234,6 @@ pub struct Enumeration {
     /// The `#[graph(other)]` variant, which keeps a name this code does not know.
     pub other: Option<Other>,
     pub well_formed: bool,
-    pub user_derives: Vec<syn::Path>,
 }
 
 pub struct Member {
@@ -262,7 +258,7 @@ impl Enumeration {
                  `#[graph(rename = \"jsonName\")]` on the variant",
             );
         }
-        let user_derives = container_checks(&mut item, "graph_enum", errors);
+        container_checks(&mut item, "graph_enum", errors);
         let mut well_formed =
             item.generics.params.is_empty() && item.generics.where_clause.is_none();
         if !well_formed {
@@ -369,7 +365,6 @@ impl Enumeration {
             members,
             other,
             well_formed,
-            user_derives,
         }
     }
 
@@ -382,46 +377,52 @@ impl Enumeration {
 }
 
 /// Checks on the item's own attributes, the same for every attribute macro: serde derives
-/// and `#[serde]`/`#[graph]` on the container are mistakes. Returns the serde derives.
-fn container_checks(
-    item: &mut DeriveInput,
-    macro_name: &str,
-    errors: &mut Errors,
-) -> Vec<syn::Path> {
-    let mut user_derives = Vec::new();
-    for derived in item.attrs.iter().flat_map(attr::derived) {
-        let Some(last) = derived.segments.last() else {
+/// and `#[serde]`/`#[graph]` on the container are mistakes. Each is reported and removed,
+/// so that it causes nothing else (a conflicting impl, an unknown attribute).
+fn container_checks(item: &mut DeriveInput, macro_name: &str, errors: &mut Errors) {
+    for attr in &mut item.attrs {
+        let Some(derived) = attr::derived(attr) else {
             continue;
         };
-        if last.ident == "Serialize" || last.ident == "Deserialize" {
+        let (serde, kept): (Vec<_>, Vec<_>) = derived.into_iter().partition(|path| {
+            path.segments
+                .last()
+                .is_some_and(|last| last.ident == "Serialize" || last.ident == "Deserialize")
+        });
+        for path in &serde {
+            let name = path.segments.last().map(|last| last.ident.to_string());
             errors.at(
-                &derived,
+                path,
                 format_args!(
                     "remove `{}` from this derive: `#[{macro_name}]` implements Serialize and \
                      Deserialize itself",
-                    last.ident
+                    name.unwrap_or_default()
                 ),
             );
-            user_derives.push(derived);
+        }
+        if !serde.is_empty() {
+            *attr = syn::parse_quote!(#[derive(#(#kept),*)]);
         }
     }
-    for attr in item.attrs.iter().filter(|a| attr::is_graph(a)) {
-        errors.at(
-            attr,
-            format_args!(
-                "`#[graph(...)]` goes on fields and variants; the item's own keys go in \
-                 `#[{macro_name}(...)]`"
-            ),
-        );
-    }
-    if user_derives.is_empty() {
-        for attr in item.attrs.iter().filter(|a| attr::is_serde(a)) {
+    for attr in item
+        .attrs
+        .iter()
+        .filter(|a| attr::is_graph(a) || attr::is_serde(a))
+    {
+        if attr::is_graph(attr) {
+            errors.at(
+                attr,
+                format_args!(
+                    "`#[graph(...)]` goes on fields and variants; the item's own keys go in \
+                     `#[{macro_name}(...)]`"
+                ),
+            );
+        } else {
             errors.at(attr, serde_attribute_message(macro_name));
         }
-        item.attrs.retain(|a| !attr::is_serde(a));
     }
-    item.attrs.retain(|a| !attr::is_graph(a));
-    user_derives
+    item.attrs
+        .retain(|a| !attr::is_graph(a) && !attr::is_serde(a));
 }
 
 fn serde_attribute_message(macro_name: &str) -> String {
@@ -457,7 +458,11 @@ fn graph_keys(
             errors.at(attr, serde_attribute_message(macro_name));
         } else if attr::is_graph(attr) {
             for key in place.parse_attribute(attr, errors) {
-                if keys.iter().any(|seen| seen.name == key.name) {
+                if !key.malformed
+                    && keys
+                        .iter()
+                        .any(|seen| seen.name == key.name && !seen.malformed)
+                {
                     errors.spanned(
                         key.span,
                         format_args!("`{}` is given twice; keep one", key.name),
@@ -479,7 +484,9 @@ fn string_key<'k>(keys: &'k [Key], name: &str) -> Option<&'k LitStr> {
 }
 
 fn flag_key(keys: &[Key], name: &str) -> Option<Span> {
-    keys.iter().find(|key| key.name == name).map(|key| key.span)
+    keys.iter()
+        .find(|key| key.name == name && !key.malformed)
+        .map(|key| key.span)
 }
 
 /// `T` when `ty` is `Option<T>`, `std::option::Option<T>` or `core::option::Option<T>`

@@ -1,1 +1,326 @@
+//! The stages on their own, with `syn::parse_quote!` inputs, and a snapshot of the code
+//! generated for the seed page's `Run` (`snapshots/run.expanded.rs`; refresh it with
+//! `UPDATE_EXPECT=1 cargo test -p graph-derive`).
 
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::{parse_quote, DeriveInput};
+
+use crate::errors::Errors;
+use crate::model::{Enumeration, Resource};
+use crate::{check, graph_enum_impl, graph_resource_impl};
+
+fn resource(args: TokenStream, item: DeriveInput) -> (Resource, Vec<String>) {
+    let mut errors = Errors::default();
+    let resource = Resource::from_syn(args, item, &mut errors);
+    check::resource(&resource, &mut errors);
+    (resource, errors.messages())
+}
+
+fn enumeration(item: DeriveInput) -> (Enumeration, Vec<String>) {
+    let mut errors = Errors::default();
+    let enumeration = Enumeration::from_syn(TokenStream::new(), item, &mut errors);
+    check::enumeration(&enumeration, &mut errors);
+    (enumeration, errors.messages())
+}
+
+fn pretty(tokens: TokenStream) -> String {
+    prettyplease::unparse(&syn::parse2::<syn::File>(tokens).expect("the expansion parses"))
+}
+
+#[test]
+fn the_model_holds_json_names_flags_and_option_shape() {
+    let (model, errors) = resource(
+        quote!(
+            path = "/users/{user-id}/items",
+            odata = "microsoft.graph.item"
+        ),
+        parse_quote! {
+            pub struct Item {
+                #[graph(read_only)]
+                id: Option<String>,
+                #[graph(required)]
+                display_name: std::option::Option<String>,
+                #[graph(rename = "mail")]
+                email: ::core::option::Option<String>,
+                r#type: String,
+                /// Docs stay.
+                #[serde_like]
+                children: Vec<Self>,
+            }
+        },
+    );
+    assert!(errors.is_empty(), "{errors:?}");
+    let fields: Vec<_> = model
+        .fields
+        .iter()
+        .map(|f| {
+            (
+                f.json_name.as_str(),
+                f.option,
+                f.required.is_some(),
+                f.read_only.is_some(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("id", true, false, true),
+            ("displayName", true, true, false),
+            ("mail", true, false, false),
+            ("type", false, false, false),
+            ("children", false, false, false),
+        ]
+    );
+    assert_eq!(model.odata.as_deref(), Some("#microsoft.graph.item"));
+    let (path, _) = model.path.as_ref().unwrap();
+    assert_eq!(path.literals, ["/users/", "/items"]);
+    // `Self` in a field type is the struct's own name, so it can be written elsewhere.
+    let children = &model.fields[4].ty;
+    assert_eq!(quote!(#children).to_string(), "Vec < Item >");
+    // `#[graph]` is consumed; every other attribute stays.
+    let item = &model.item;
+    let emitted = quote!(#item).to_string();
+    assert!(!emitted.contains("graph"), "{emitted}");
+    assert!(emitted.contains("serde_like"), "{emitted}");
+    assert!(emitted.contains("Docs stay."), "{emitted}");
+}
+
+#[test]
+fn every_mistake_in_one_item_is_reported_at_once() {
+    let (_, errors) = resource(
+        quote!(path = "users", odata = "contoso.user", pth = "/x"),
+        parse_quote! {
+            struct User {
+                #[graph(reqired)]
+                a: Option<i32>,
+                #[graph(required)]
+                b: i32,
+                #[graph(required, read_only)]
+                c: Option<i32>,
+                #[graph(rename = "")]
+                d: Option<i32>,
+                #[graph(rename = "a")]
+                e: Option<i32>,
+            }
+        },
+    );
+    assert_eq!(errors.len(), 8, "{errors:#?}");
+    let expected = [
+        "unknown `#[graph_resource]` key `pth`; did you mean `path`?",
+        "`path` must start with `/`: write `path = \"/users\"`",
+        "not in the `microsoft.graph` namespace",
+        "unknown `#[graph]` key `reqired`; did you mean `required`?",
+        "`required` is for `Option<T>` fields: `b` is not an `Option`",
+        "cannot be both `required` and `read_only`",
+        "`rename` to an empty string",
+        "two properties are renamed to `a` in JSON",
+    ];
+    for expected in expected {
+        assert!(
+            errors.iter().any(|e| e.contains(expected)),
+            "no error contains {expected:?}: {errors:#?}"
+        );
+    }
+}
+
+#[test]
+fn missing_keys_are_reported() {
+    let (_, errors) = resource(
+        quote!(),
+        parse_quote!(
+            struct User {}
+        ),
+    );
+    assert_eq!(errors.len(), 2);
+    assert!(errors[0].starts_with("missing `path`"), "{errors:?}");
+    assert!(errors[1].starts_with("missing `odata`"), "{errors:?}");
+}
+
+#[test]
+fn keys_are_checked_for_shape() {
+    let (_, errors) = resource(
+        quote!(path = 3, odata, path = "/x"),
+        parse_quote! {
+            struct User {
+                #[graph(required = true, rename)]
+                a: Option<i32>,
+            }
+        },
+    );
+    let expected = [
+        "`path` needs a string literal: `path = \"/users\"`",
+        "`odata` needs a value: `odata = \"#microsoft.graph.user\"`",
+        "`required` takes no value: write `#[graph(required)]`",
+        "`rename` needs a value: `rename = \"jsonName\"`",
+    ];
+    for expected in expected {
+        assert!(
+            errors.iter().any(|e| e.contains(expected)),
+            "no error contains {expected:?}: {errors:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_key_repeated_across_attributes_is_reported_once() {
+    let (_, errors) = resource(
+        quote!(path = "/x", odata = "microsoft.graph.x"),
+        parse_quote! {
+            struct X {
+                #[graph(required)]
+                #[graph(required)]
+                a: Option<i32>,
+            }
+        },
+    );
+    assert_eq!(errors, ["`required` is given twice; keep one"]);
+}
+
+#[test]
+fn an_unknown_key_far_from_any_lists_what_is_accepted() {
+    let (_, errors) = resource(
+        quote!(path = "/x", odata = "microsoft.graph.x"),
+        parse_quote! {
+            struct X {
+                #[graph(flatten)]
+                a: Option<i32>,
+            }
+        },
+    );
+    assert_eq!(
+        errors,
+        ["unknown `#[graph]` key `flatten`; expected `#[graph(required)]`, `#[graph(read_only)]` or `rename = \"jsonName\"`"]
+    );
+}
+
+#[test]
+fn the_enum_model_finds_members_other_and_sentinel() {
+    let (model, errors) = enumeration(parse_quote! {
+        enum Status {
+            Queued,
+            #[graph(rename = "cancelled")]
+            Canceled,
+            #[graph(rename = "unknownFutureValue")]
+            Sentinel,
+            #[graph(other)]
+            Unknown(String),
+        }
+    });
+    assert!(errors.is_empty(), "{errors:?}");
+    let names: Vec<_> = model.members.iter().map(|m| m.json_name.as_str()).collect();
+    assert_eq!(names, ["queued", "cancelled", "unknownFutureValue"]);
+    assert_eq!(model.sentinel().unwrap().ident, "Sentinel");
+    assert_eq!(model.other.as_ref().unwrap().ident, "Unknown");
+}
+
+#[test]
+fn enum_mistakes_are_reported_at_once() {
+    let (_, errors) = enumeration(parse_quote! {
+        enum Status {
+            A(u8),
+            #[graph(other)]
+            B,
+            #[graph(other)]
+            C(String),
+            #[graph(other)]
+            D(String),
+            #[graph(rename = "e")]
+            E,
+            #[graph(rename = "e")]
+            F,
+        }
+    });
+    let expected = [
+        "members carry no data",
+        "write `B(String)`",
+        "only one variant can be `#[graph(other)]`",
+        "two members are renamed to `e` in JSON",
+    ];
+    assert_eq!(errors.len(), expected.len(), "{errors:#?}");
+    for expected in expected {
+        assert!(
+            errors.iter().any(|e| e.contains(expected)),
+            "no error contains {expected:?}: {errors:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_mistake_emits_the_item_the_errors_and_placeholders_only() {
+    let tokens = graph_resource_impl(
+        quote!(path = "/x"),
+        quote! {
+            struct X {
+                #[graph(required)]
+                a: Option<i32>,
+            }
+        },
+    );
+    let text = tokens.to_string();
+    assert!(text.contains("compile_error"), "{text}");
+    assert!(text.contains("missing `odata`"), "{text}");
+    assert!(!text.contains("# [graph"), "{text}");
+    assert!(text.contains("unreachable"), "{text}");
+}
+
+#[test]
+fn something_other_than_an_item_is_given_back_with_one_error() {
+    let tokens = graph_enum_impl(
+        quote!(),
+        quote!(
+            fn f() {}
+        ),
+    );
+    let text = tokens.to_string();
+    assert!(
+        text.contains("this attribute goes on a fieldless enum"),
+        "{text}"
+    );
+    assert!(text.contains("fn f"), "{text}");
+}
+
+/// The seed page's run, as `graph-examples` declares it.
+#[test]
+fn the_expansion_of_run_is_as_reviewed() {
+    let tokens = graph_resource_impl(
+        quote!(
+            path = "/workflowBase/runs",
+            odata = "#microsoft.graph.identityGovernance.run"
+        ),
+        quote! {
+            #[derive(Debug, Clone, PartialEq, Default)]
+            pub struct Run {
+                #[graph(read_only)]
+                pub id: Option<String>,
+                pub completed_date_time: Option<DateTimeOffset>,
+                #[graph(required)]
+                pub failed_tasks_count: Option<i32>,
+                #[graph(required)]
+                pub processing_status: Option<LifecycleWorkflowProcessingStatus>,
+                #[graph(required)]
+                pub scheduled_date_time: Option<DateTimeOffset>,
+            }
+        },
+    );
+    expect_test::expect_file!["../snapshots/run.expanded.rs"].assert_eq(&pretty(tokens));
+}
+
+#[test]
+fn the_expansion_of_an_enum_is_as_reviewed() {
+    let tokens = graph_enum_impl(
+        quote!(),
+        quote! {
+            #[derive(Debug, Clone, PartialEq)]
+            pub enum LifecycleWorkflowProcessingStatus {
+                Queued,
+                InProgress,
+                UnknownFutureValue,
+                #[graph(other)]
+                Other(String),
+            }
+        },
+    );
+    expect_test::expect_file!["../snapshots/enum.expanded.rs"].assert_eq(&pretty(tokens));
+}

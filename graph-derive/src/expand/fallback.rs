@@ -21,7 +21,7 @@ pub fn resource(resource: &Resource, errors: &Errors) -> TokenStream {
         .as_ref()
         .map(|(path, _)| path.params.iter().map(|p| &p.ident).collect::<Vec<_>>())
         .unwrap_or_default();
-    let serde = serde_impls(&item.ident, &resource.user_derives);
+    let serde = serde_impls(&item.ident);
     quote! {
         #item
         #errors
@@ -54,7 +54,7 @@ pub fn enumeration(enumeration: &Enumeration, errors: &Errors) -> TokenStream {
         return quote!(#item #errors);
     }
     let ident = &item.ident;
-    let serde = serde_impls(ident, &enumeration.user_derives);
+    let serde = serde_impls(ident);
     quote! {
         #item
         #errors
@@ -76,37 +76,24 @@ pub fn enumeration(enumeration: &Enumeration, errors: &Errors) -> TokenStream {
     }
 }
 
-/// Placeholder Serialize/Deserialize, except where the user derives them (that derive is
-/// the reported mistake, and a second impl would only add a conflict error).
-fn serde_impls(ident: &syn::Ident, user_derives: &[syn::Path]) -> TokenStream {
+/// Placeholder Serialize and Deserialize.
+fn serde_impls(ident: &syn::Ident) -> TokenStream {
     let rt = private();
-    let derives = |name: &str| {
-        user_derives
-            .iter()
-            .any(|path| path.segments.last().is_some_and(|s| s.ident == name))
-    };
-    let serialize = (!derives("Serialize")).then(|| {
-        quote! {
-            impl #rt::serde::Serialize for #ident {
-                fn serialize<__S: #rt::serde::Serializer>(
-                    &self,
-                    _: __S,
-                ) -> ::core::result::Result<__S::Ok, __S::Error> {
-                    ::core::unreachable!()
-                }
+    quote! {
+        impl #rt::serde::Serialize for #ident {
+            fn serialize<__S: #rt::serde::Serializer>(
+                &self,
+                _: __S,
+            ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                ::core::unreachable!()
             }
         }
-    });
-    let deserialize = (!derives("Deserialize")).then(|| {
-        quote! {
-            impl<'de> #rt::serde::Deserialize<'de> for #ident {
-                fn deserialize<__D: #rt::serde::Deserializer<'de>>(
-                    _: __D,
-                ) -> ::core::result::Result<Self, __D::Error> {
-                    ::core::unreachable!()
-                }
+        impl<'de> #rt::serde::Deserialize<'de> for #ident {
+            fn deserialize<__D: #rt::serde::Deserializer<'de>>(
+                _: __D,
+            ) -> ::core::result::Result<Self, __D::Error> {
+                ::core::unreachable!()
             }
         }
-    });
-    quote!(#serialize #deserialize)
+    }
 }

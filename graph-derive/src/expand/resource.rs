@@ -191,8 +191,13 @@ fn deserialize(resource: &Resource, odata: &str) -> TokenStream {
         .iter()
         .map(|f| f.json_name.as_str())
         .collect();
-    let slots: Vec<_> = (0..resource.fields.len())
-        .map(|i| format_ident!("__field{}", i))
+    // Each slot carries its field type's span: rustc reports an unmet bound on a call at the
+    // argument that fixes the type, and this puts it at the user's field.
+    let slots: Vec<_> = resource
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(i, field)| format_ident!("__field{}", i, span = field.ty.span()))
         .collect();
     let declarations = resource.fields.iter().zip(&slots).map(|(field, slot)| {
         let ty = &field.ty;
@@ -207,13 +212,16 @@ fn deserialize(resource: &Resource, odata: &str) -> TokenStream {
         .enumerate()
         .map(|(i, (field, slot))| {
             let name = &field.json_name;
+            // Every token of the call carries the field type's span (the path is spelled
+            // out rather than `#rt`), so a missing Deserialize impl is reported there.
+            let span = field.ty.span();
             let read = if field.option {
-                quote!(next_value)
+                quote_spanned!(span=> next_value)
             } else {
-                quote!(next_value_non_null)
+                quote_spanned!(span=> next_value_non_null)
             };
-            quote! {
-                #rt::FieldKey::Field(#i) => #rt::#read(&mut __map, &mut #slot, #name)?,
+            quote_spanned! {span=>
+                #rt::FieldKey::Field(#i) => ::graph_core::__private::#read(&mut __map, &mut #slot, #name)?,
             }
         });
     let inits = resource.fields.iter().zip(&slots).map(|(field, slot)| {

@@ -1,0 +1,83 @@
+#[derive(Debug, Clone, PartialEq)]
+pub enum LifecycleWorkflowProcessingStatus {
+    Queued,
+    InProgress,
+    UnknownFutureValue,
+    Other(String),
+}
+const _: () = {
+    #[automatically_derived]
+    impl ::graph_core::GraphEnum for LifecycleWorkflowProcessingStatus {
+        const MEMBERS: &'static [&'static str] = &[
+            "queued",
+            "inProgress",
+            "unknownFutureValue",
+        ];
+        fn as_str(&self) -> &str {
+            match self {
+                Self::Queued => "queued",
+                Self::InProgress => "inProgress",
+                Self::UnknownFutureValue => "unknownFutureValue",
+                Self::Other(__member) => ::core::convert::AsRef::<str>::as_ref(__member),
+            }
+        }
+        fn from_member(__member: &str) -> ::core::option::Option<Self> {
+            match __member {
+                "queued" => ::core::option::Option::Some(Self::Queued),
+                "inProgress" => ::core::option::Option::Some(Self::InProgress),
+                "unknownFutureValue" => {
+                    ::core::option::Option::Some(Self::UnknownFutureValue)
+                }
+                __member => {
+                    ::core::option::Option::Some(
+                        Self::Other(
+                            <String as ::core::convert::From<&str>>::from(__member),
+                        ),
+                    )
+                }
+            }
+        }
+        fn is_unknown_future_value(&self) -> bool {
+            ::core::matches!(self, Self::UnknownFutureValue)
+        }
+    }
+    #[automatically_derived]
+    impl ::graph_core::__private::serde::Serialize
+    for LifecycleWorkflowProcessingStatus {
+        fn serialize<__S: ::graph_core::__private::serde::Serializer>(
+            &self,
+            __serializer: __S,
+        ) -> ::core::result::Result<__S::Ok, __S::Error> {
+            ::graph_core::__private::serde::Serializer::serialize_str(
+                __serializer,
+                ::graph_core::GraphEnum::as_str(self),
+            )
+        }
+    }
+    #[automatically_derived]
+    impl<'de> ::graph_core::__private::serde::Deserialize<'de>
+    for LifecycleWorkflowProcessingStatus {
+        fn deserialize<__D: ::graph_core::__private::serde::Deserializer<'de>>(
+            __deserializer: __D,
+        ) -> ::core::result::Result<Self, __D::Error> {
+            ::graph_core::__private::deserialize_enum(__deserializer)
+        }
+    }
+    #[automatically_derived]
+    impl ::graph_core::__private::GraphValue for LifecycleWorkflowProcessingStatus {
+        fn graph_serialize<__S: ::graph_core::__private::serde::Serializer>(
+            &self,
+            __serializer: __S,
+            _: ::graph_core::__private::Mode,
+        ) -> ::core::result::Result<__S::Ok, __S::Error> {
+            ::graph_core::__private::serde::Serialize::serialize(self, __serializer)
+        }
+        fn graph_validate(
+            &self,
+            __at: &::graph_core::__private::PropertyPath<'_>,
+            __out: &mut ::graph_core::__private::Violations,
+        ) {
+            ::graph_core::__private::check_enum(self, __at, __out);
+        }
+    }
+};

@@ -1,0 +1,261 @@
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Run {
+    pub id: Option<String>,
+    pub completed_date_time: Option<DateTimeOffset>,
+    pub failed_tasks_count: Option<i32>,
+    pub processing_status: Option<LifecycleWorkflowProcessingStatus>,
+    pub scheduled_date_time: Option<DateTimeOffset>,
+}
+const _: () = {
+    #[automatically_derived]
+    impl ::graph_core::GraphResource for Run {
+        const PATH: &'static str = "/workflowBase/runs";
+        const ODATA_TYPE: &'static str = "#microsoft.graph.identityGovernance.run";
+        fn validate(&self) -> ::core::result::Result<(), ::graph_core::ValidationError> {
+            ::graph_core::__private::validate(self)
+        }
+    }
+    impl Run {
+        /// Builds the request that creates this `microsoft.graph.identityGovernance.run`: `POST /workflowBase/runs`, with this value as the JSON body.
+        ///
+        /// # Errors
+        ///
+        /// A `ValidationError` naming every required property that is missing, every enum
+        /// property set to `unknownFutureValue` and every empty path parameter. Nothing is
+        /// built unless the value is valid.
+        #[allow(dead_code)]
+        pub fn create_request(
+            &self,
+        ) -> ::core::result::Result<
+            ::graph_core::CreateRequest<Self>,
+            ::graph_core::ValidationError,
+        > {
+            ::graph_core::__private::create_request(
+                self,
+                &["/workflowBase/runs"],
+                &[],
+                &[],
+            )
+        }
+    }
+    #[automatically_derived]
+    impl ::graph_core::__private::GraphValue for Run {
+        fn graph_serialize<__S: ::graph_core::__private::serde::Serializer>(
+            &self,
+            __serializer: __S,
+            __mode: ::graph_core::__private::Mode,
+        ) -> ::core::result::Result<__S::Ok, __S::Error> {
+            #[allow(unused_imports)]
+            use ::graph_core::__private::{ProbeGraph as _, ProbeSerde as _};
+            let mut __map = ::graph_core::__private::serde::Serializer::serialize_map(
+                __serializer,
+                ::core::option::Option::None,
+            )?;
+            ::graph_core::__private::serde::ser::SerializeMap::serialize_entry(
+                &mut __map,
+                "@odata.type",
+                "#microsoft.graph.identityGovernance.run",
+            )?;
+            if __mode.writes_read_only() {
+                if let ::core::option::Option::Some(__value) = &self.id {
+                    ::graph_core::__private::serde::ser::SerializeMap::serialize_entry(
+                        &mut __map,
+                        "id",
+                        &(&::graph_core::__private::Probe(__value))
+                            .__graph_in_mode(__mode),
+                    )?;
+                }
+            }
+            if let ::core::option::Option::Some(__value) = &self.completed_date_time {
+                ::graph_core::__private::serde::ser::SerializeMap::serialize_entry(
+                    &mut __map,
+                    "completedDateTime",
+                    &(&::graph_core::__private::Probe(__value)).__graph_in_mode(__mode),
+                )?;
+            }
+            if let ::core::option::Option::Some(__value) = &self.failed_tasks_count {
+                ::graph_core::__private::serde::ser::SerializeMap::serialize_entry(
+                    &mut __map,
+                    "failedTasksCount",
+                    &(&::graph_core::__private::Probe(__value)).__graph_in_mode(__mode),
+                )?;
+            }
+            if let ::core::option::Option::Some(__value) = &self.processing_status {
+                ::graph_core::__private::serde::ser::SerializeMap::serialize_entry(
+                    &mut __map,
+                    "processingStatus",
+                    &(&::graph_core::__private::Probe(__value)).__graph_in_mode(__mode),
+                )?;
+            }
+            if let ::core::option::Option::Some(__value) = &self.scheduled_date_time {
+                ::graph_core::__private::serde::ser::SerializeMap::serialize_entry(
+                    &mut __map,
+                    "scheduledDateTime",
+                    &(&::graph_core::__private::Probe(__value)).__graph_in_mode(__mode),
+                )?;
+            }
+            ::graph_core::__private::serde::ser::SerializeMap::end(__map)
+        }
+        fn graph_validate(
+            &self,
+            __at: &::graph_core::__private::PropertyPath<'_>,
+            __out: &mut ::graph_core::__private::Violations,
+        ) {
+            #[allow(unused_imports)]
+            use ::graph_core::__private::{ProbeGraph as _, ProbeSerde as _};
+            (&::graph_core::__private::Probe(&self.completed_date_time))
+                .__graph_validate(
+                    &::graph_core::__private::PropertyPath::Property(
+                        __at,
+                        "completedDateTime",
+                    ),
+                    __out,
+                );
+            ::graph_core::__private::check_required(
+                &self.failed_tasks_count,
+                __at,
+                "failedTasksCount",
+                __out,
+            );
+            (&::graph_core::__private::Probe(&self.failed_tasks_count))
+                .__graph_validate(
+                    &::graph_core::__private::PropertyPath::Property(
+                        __at,
+                        "failedTasksCount",
+                    ),
+                    __out,
+                );
+            ::graph_core::__private::check_required(
+                &self.processing_status,
+                __at,
+                "processingStatus",
+                __out,
+            );
+            (&::graph_core::__private::Probe(&self.processing_status))
+                .__graph_validate(
+                    &::graph_core::__private::PropertyPath::Property(
+                        __at,
+                        "processingStatus",
+                    ),
+                    __out,
+                );
+            ::graph_core::__private::check_required(
+                &self.scheduled_date_time,
+                __at,
+                "scheduledDateTime",
+                __out,
+            );
+            (&::graph_core::__private::Probe(&self.scheduled_date_time))
+                .__graph_validate(
+                    &::graph_core::__private::PropertyPath::Property(
+                        __at,
+                        "scheduledDateTime",
+                    ),
+                    __out,
+                );
+        }
+    }
+    #[automatically_derived]
+    impl ::graph_core::__private::serde::Serialize for Run {
+        fn serialize<__S: ::graph_core::__private::serde::Serializer>(
+            &self,
+            __serializer: __S,
+        ) -> ::core::result::Result<__S::Ok, __S::Error> {
+            ::graph_core::__private::GraphValue::graph_serialize(
+                self,
+                __serializer,
+                ::graph_core::__private::Mode::Full,
+            )
+        }
+    }
+    #[automatically_derived]
+    impl<'de> ::graph_core::__private::serde::Deserialize<'de> for Run {
+        fn deserialize<__D: ::graph_core::__private::serde::Deserializer<'de>>(
+            __deserializer: __D,
+        ) -> ::core::result::Result<Self, __D::Error> {
+            struct __Visitor;
+            impl<'de> ::graph_core::__private::serde::de::Visitor<'de> for __Visitor {
+                type Value = Run;
+                fn expecting(
+                    &self,
+                    __f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    __f.write_str("a microsoft.graph.identityGovernance.run object")
+                }
+                fn visit_map<__A: ::graph_core::__private::serde::de::MapAccess<'de>>(
+                    self,
+                    mut __map: __A,
+                ) -> ::core::result::Result<Run, __A::Error> {
+                    const __NAMES: &[&str] = &[
+                        "id",
+                        "completedDateTime",
+                        "failedTasksCount",
+                        "processingStatus",
+                        "scheduledDateTime",
+                    ];
+                    let mut __field0: ::core::option::Option<Option<String>> = ::core::option::Option::None;
+                    let mut __field1: ::core::option::Option<Option<DateTimeOffset>> = ::core::option::Option::None;
+                    let mut __field2: ::core::option::Option<Option<i32>> = ::core::option::Option::None;
+                    let mut __field3: ::core::option::Option<
+                        Option<LifecycleWorkflowProcessingStatus>,
+                    > = ::core::option::Option::None;
+                    let mut __field4: ::core::option::Option<Option<DateTimeOffset>> = ::core::option::Option::None;
+                    while let ::core::option::Option::Some(__key) = ::graph_core::__private::serde::de::MapAccess::next_key_seed(
+                        &mut __map,
+                        ::graph_core::__private::FieldKeySeed(__NAMES),
+                    )? {
+                        match __key {
+                            ::graph_core::__private::FieldKey::Field(0usize) => {
+                                ::graph_core::__private::next_value(
+                                    &mut __map,
+                                    &mut __field0,
+                                    "id",
+                                )?
+                            }
+                            ::graph_core::__private::FieldKey::Field(1usize) => {
+                                ::graph_core::__private::next_value(
+                                    &mut __map,
+                                    &mut __field1,
+                                    "completedDateTime",
+                                )?
+                            }
+                            ::graph_core::__private::FieldKey::Field(2usize) => {
+                                ::graph_core::__private::next_value(
+                                    &mut __map,
+                                    &mut __field2,
+                                    "failedTasksCount",
+                                )?
+                            }
+                            ::graph_core::__private::FieldKey::Field(3usize) => {
+                                ::graph_core::__private::next_value(
+                                    &mut __map,
+                                    &mut __field3,
+                                    "processingStatus",
+                                )?
+                            }
+                            ::graph_core::__private::FieldKey::Field(4usize) => {
+                                ::graph_core::__private::next_value(
+                                    &mut __map,
+                                    &mut __field4,
+                                    "scheduledDateTime",
+                                )?
+                            }
+                            _ => ::graph_core::__private::skip_value(&mut __map)?,
+                        }
+                    }
+                    ::core::result::Result::Ok(Run {
+                        id: ::core::option::Option::flatten(__field0),
+                        completed_date_time: ::core::option::Option::flatten(__field1),
+                        failed_tasks_count: ::core::option::Option::flatten(__field2),
+                        processing_status: ::core::option::Option::flatten(__field3),
+                        scheduled_date_time: ::core::option::Option::flatten(__field4),
+                    })
+                }
+            }
+            ::graph_core::__private::serde::Deserializer::deserialize_map(
+                __deserializer,
+                __Visitor,
+            )
+        }
+    }
+};

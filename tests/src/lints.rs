@@ -1,0 +1,50 @@
+//! A resource and enums with every kind of field, for the lints above to look at.
+
+use graph_core::{graph_enum, graph_resource, DateTimeOffset};
+
+/// A resource with a path parameter, read-only and renamed fields.
+#[graph_resource(
+    path = "/identityGovernance/lifecycleWorkflows/workflows/{workflow-id}/runs",
+    odata = "#microsoft.graph.identityGovernance.run"
+)]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LintedRun {
+    /// Set by the service.
+    #[graph(read_only)]
+    pub id: Option<String>,
+    /// Required.
+    #[graph(required)]
+    pub failed_tasks_count: Option<i32>,
+    /// Renamed.
+    #[graph(rename = "status")]
+    pub processing_status: Option<LintedStatus>,
+    /// Always present.
+    pub tags: Vec<String>,
+    /// A date-time.
+    pub when: Option<DateTimeOffset>,
+    /// A raw identifier.
+    pub r#type: Option<String>,
+}
+
+/// An enum with a catch-all.
+#[graph_enum]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LintedStatus {
+    /// A member.
+    Queued,
+    /// The sentinel.
+    UnknownFutureValue,
+    /// Anything else.
+    #[graph(other)]
+    Other(String),
+}
+
+/// An enum without a catch-all or sentinel.
+#[graph_enum]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LintedClosed {
+    /// Yes.
+    Yes,
+    /// No.
+    No,
+}

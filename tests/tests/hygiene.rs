@@ -1,0 +1,68 @@
+//! The attributes work in a module that shadows every name generated code could use
+//! (`graph_tests::hygiene`), and the generated code passes strict lints
+//! (`graph_tests::lints`, compiled under `deny(missing_docs, unused_qualifications)` and
+//! clippy's pedantic group).
+
+use graph_core::serde_json;
+use graph_core::{GraphEnum, GraphResource};
+use graph_tests::hygiene::{Kind, Part};
+use graph_tests::lints::{LintedClosed, LintedRun, LintedStatus};
+
+#[test]
+fn a_resource_in_a_shadowing_module_works() {
+    let part = Part {
+        id: Some("p1".into()),
+        name: Some("bolt".into()),
+        kind: Some(Kind::Other("nut".into())),
+        tags: vec!["m3".into()],
+        boxed: Some(Box::new(Kind::Bolt)),
+        count: 2,
+    };
+    let request = part.create_request("t/1").unwrap();
+    assert_eq!(request.path(), "/things/t%2F1/parts");
+    assert_eq!(
+        String::from_utf8(request.into_body()).unwrap(),
+        r##"{"@odata.type":"#microsoft.graph.part","name":"bolt","kind":"nut","tags":["m3"],"boxed":"bolt","count":2}"##
+    );
+    let read: Part = serde_json::from_str(&serde_json::to_string(&part).unwrap()).unwrap();
+    assert_eq!(read, part);
+
+    let missing = Part {
+        name: None,
+        kind: Some(Kind::UnknownFutureValue),
+        ..read
+    };
+    let paths: Vec<_> = missing
+        .validate()
+        .unwrap_err()
+        .violations()
+        .iter()
+        .map(|v| v.path().to_owned())
+        .collect();
+    assert_eq!(paths, ["name", "kind"]);
+    assert_eq!(
+        serde_json::from_str::<Kind>(r#""x""#).unwrap(),
+        Kind::Other("x".into())
+    );
+    assert_eq!(serde_json::from_str::<Kind>("null").ok(), None);
+}
+
+#[test]
+fn the_linted_types_work() {
+    let run = LintedRun {
+        failed_tasks_count: Some(1),
+        processing_status: Some(LintedStatus::Queued),
+        r#type: Some("t".into()),
+        ..LintedRun::default()
+    };
+    let request = run.create_request("w").unwrap();
+    assert_eq!(
+        String::from_utf8(request.into_body()).unwrap(),
+        r##"{"@odata.type":"#microsoft.graph.identityGovernance.run","failedTasksCount":1,"status":"queued","tags":[],"type":"t"}"##
+    );
+    assert_eq!(LintedClosed::MEMBERS, ["yes", "no"]);
+    assert_eq!(
+        LintedRun::ODATA_TYPE,
+        "#microsoft.graph.identityGovernance.run"
+    );
+}

@@ -1,0 +1,246 @@
+//! The JSON a resource writes and reads, beyond the seed page: names, order, `None`,
+//! read-only fields, annotations and undeclared properties, and what is refused.
+
+use graph_core::serde_json::{self, json, Value};
+use graph_core::{graph_enum, graph_resource, DateTimeOffset};
+
+#[graph_resource(path = "/things", odata = "microsoft.graph.thing")]
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Thing {
+    #[graph(read_only)]
+    id: Option<String>,
+    display_name: Option<String>,
+    r#type: Option<String>,
+    #[graph(rename = "mail")]
+    email_address: Option<String>,
+    address_line_1: Option<String>,
+    tags: Vec<String>,
+    count: i64,
+    ratio: Option<f64>,
+    enabled: Option<bool>,
+    extra: Option<Value>,
+    when: Option<DateTimeOffset>,
+    #[graph(read_only)]
+    created_by: Option<String>,
+}
+
+fn write(thing: &Thing) -> String {
+    serde_json::to_string(thing).unwrap()
+}
+
+fn create_body(thing: &Thing) -> String {
+    String::from_utf8(thing.create_request().unwrap().into_body()).unwrap()
+}
+
+#[test]
+fn odata_type_is_written_first_in_hash_form() {
+    let body = create_body(&Thing::default());
+    assert_eq!(
+        body,
+        r##"{"@odata.type":"#microsoft.graph.thing","tags":[],"count":0}"##
+    );
+}
+
+#[test]
+fn names_are_lower_camel_case_raw_identifiers_lose_r_hash_and_rename_wins() {
+    let thing = Thing {
+        display_name: Some("a".into()),
+        r#type: Some("b".into()),
+        email_address: Some("c".into()),
+        address_line_1: Some("d".into()),
+        ..Thing::default()
+    };
+    assert_eq!(
+        create_body(&thing),
+        r##"{"@odata.type":"#microsoft.graph.thing","displayName":"a","type":"b","mail":"c","addressLine1":"d","tags":[],"count":0}"##
+    );
+}
+
+#[test]
+fn fields_are_written_in_declaration_order_and_none_is_left_out() {
+    let thing = Thing {
+        when: Some("2024-01-02T03:04:05Z".parse().unwrap()),
+        enabled: Some(false),
+        ratio: Some(0.5),
+        extra: Some(json!({"z": 1, "a": [null]})),
+        tags: vec!["x".into(), "y".into()],
+        count: -3,
+        ..Thing::default()
+    };
+    assert_eq!(
+        create_body(&thing),
+        r##"{"@odata.type":"#microsoft.graph.thing","tags":["x","y"],"count":-3,"ratio":0.5,"enabled":false,"extra":{"z":1,"a":[null]},"when":"2024-01-02T03:04:05Z"}"##
+    );
+}
+
+#[test]
+fn read_only_fields_are_written_by_serialize_but_never_in_a_create_body() {
+    let thing = Thing {
+        id: Some("1".into()),
+        created_by: Some("me".into()),
+        ..Thing::default()
+    };
+    assert_eq!(
+        write(&thing),
+        r##"{"@odata.type":"#microsoft.graph.thing","id":"1","tags":[],"count":0,"createdBy":"me"}"##
+    );
+    let body = create_body(&thing);
+    assert!(!body.contains("\"id\""), "{body}");
+    assert!(!body.contains("createdBy"), "{body}");
+}
+
+#[test]
+fn what_is_written_reads_back_the_same() {
+    let thing = Thing {
+        id: Some("1".into()),
+        display_name: Some("Ünïcödé \"quoted\" \\ / \n".into()),
+        r#type: Some("t".into()),
+        email_address: Some("a@b.c".into()),
+        address_line_1: None,
+        tags: vec![String::new()],
+        count: i64::MAX,
+        ratio: Some(-1.25e-7),
+        enabled: Some(true),
+        extra: Some(json!([1, "two", {"three": 3}])),
+        when: Some("2024-01-02T03:04:05.1234567-08:00".parse().unwrap()),
+        created_by: Some("me".into()),
+    };
+    let read: Thing = serde_json::from_str(&write(&thing)).unwrap();
+    assert_eq!(read, thing);
+    assert_eq!(write(&read), write(&thing));
+}
+
+#[test]
+fn a_body_without_odata_type_reads() {
+    let thing: Thing = serde_json::from_str(r#"{"count":1,"tags":[]}"#).unwrap();
+    assert_eq!(thing.count, 1);
+}
+
+#[test]
+fn odata_annotations_and_undeclared_properties_are_ignored() {
+    let thing: Thing = serde_json::from_value(json!({
+        "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#things/$entity",
+        "@odata.type": "#microsoft.graph.somethingElse",
+        "@odata.etag": "W/\"1\"",
+        "tags@odata.type": "#Collection(String)",
+        "count": 2,
+        "tags": ["a"],
+        "unknownObject": {"deep": [1, {"deeper": null}]},
+        "unknownNull": null,
+        "displayName": "x",
+    }))
+    .unwrap();
+    assert_eq!(thing.count, 2);
+    assert_eq!(thing.display_name.as_deref(), Some("x"));
+}
+
+#[test]
+fn an_option_field_that_is_null_or_missing_reads_as_none() {
+    let thing: Thing = serde_json::from_str(r#"{"count":1,"tags":[],"displayName":null}"#).unwrap();
+    assert_eq!(thing.display_name, None);
+    assert_eq!(thing.r#type, None);
+}
+
+#[test]
+fn a_missing_non_option_field_is_an_error_naming_it() {
+    let error = serde_json::from_str::<Thing>(r#"{"tags":[]}"#).unwrap_err();
+    assert!(
+        error.to_string().contains("missing field `count`"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_null_non_option_field_is_an_error_naming_it() {
+    let error = serde_json::from_str::<Thing>(r#"{"tags":[],"count":null}"#).unwrap_err();
+    assert!(
+        error.to_string().contains("property `count` is null"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_repeated_property_is_an_error_naming_it() {
+    let error = serde_json::from_str::<Thing>(r#"{"tags":[],"count":1,"count":2}"#).unwrap_err();
+    assert!(
+        error.to_string().contains("duplicate field `count`"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_value_of_the_wrong_type_is_an_error() {
+    let error = serde_json::from_str::<Thing>(r#"{"tags":[],"count":"Integer"}"#).unwrap_err();
+    assert!(error.to_string().contains("invalid type"), "{error}");
+}
+
+#[test]
+fn a_body_that_is_not_an_object_is_an_error_saying_what_was_expected() {
+    let error = serde_json::from_str::<Thing>("[]").unwrap_err();
+    assert!(
+        error.to_string().contains("a microsoft.graph.thing object"),
+        "{error}"
+    );
+}
+
+#[test]
+fn the_json_names_of_reserved_looking_keys_stay_data() {
+    // A property literally named like an annotation's suffix is ordinary data.
+    #[graph_resource(path = "/x", odata = "microsoft.graph.x")]
+    #[derive(Debug, Default)]
+    struct Odd {
+        #[graph(rename = "odata.type")]
+        odata_type: Option<String>,
+    }
+    let odd: Odd = serde_json::from_str(r#"{"odata.type":"v","@odata.type":"w"}"#).unwrap();
+    assert_eq!(odd.odata_type.as_deref(), Some("v"));
+}
+
+#[graph_enum]
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Level {
+    Low,
+    High,
+    UnknownFutureValue,
+}
+
+#[graph_resource(path = "/gauges", odata = "microsoft.graph.gauge")]
+#[derive(Debug, PartialEq)]
+struct Gauge {
+    level: Level,
+    history: Vec<Level>,
+    #[graph(required)]
+    peak: Option<Level>,
+    boxed: Option<Box<Level>>,
+}
+
+#[test]
+fn enum_fields_in_every_shape_are_written_and_read() {
+    let gauge = Gauge {
+        level: Level::Low,
+        history: vec![Level::Low, Level::High],
+        peak: Some(Level::High),
+        boxed: Some(Box::new(Level::Low)),
+    };
+    let body = String::from_utf8(gauge.create_request().unwrap().into_body()).unwrap();
+    assert_eq!(
+        body,
+        r##"{"@odata.type":"#microsoft.graph.gauge","level":"low","history":["low","high"],"peak":"high","boxed":"low"}"##
+    );
+    let read: Gauge = serde_json::from_str(&body).unwrap();
+    assert_eq!(read, gauge);
+}
+
+#[test]
+fn a_sentinel_in_any_shape_is_reported_by_its_path() {
+    use graph_core::GraphResource;
+    let gauge = Gauge {
+        level: Level::UnknownFutureValue,
+        history: vec![Level::Low, Level::UnknownFutureValue],
+        peak: Some(Level::UnknownFutureValue),
+        boxed: Some(Box::new(Level::UnknownFutureValue)),
+    };
+    let error = gauge.validate().unwrap_err();
+    let paths: Vec<&str> = error.violations().iter().map(|v| v.path()).collect();
+    assert_eq!(paths, ["level", "history[1]", "peak", "boxed"]);
+}

@@ -1,0 +1,10 @@
+use graph_core::graph_enum;
+
+#[graph_enum]
+pub enum Status {
+    Queued,
+    #[graph(other)]
+    Other,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use graph_core::graph_resource;
+
+#[graph_resource(path = "/users", odata = "#microsoft.graph.user")]
+pub struct User {
+    #[graph(rename = "mail", rename = "email")]
+    pub mail: Option<String>,
+}
+
+fn main() {}

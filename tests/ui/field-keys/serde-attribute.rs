@@ -1,0 +1,9 @@
+use graph_core::graph_resource;
+
+#[graph_resource(path = "/users", odata = "#microsoft.graph.user")]
+pub struct User {
+    #[serde(rename = "mail")]
+    pub email_address: Option<String>,
+}
+
+fn main() {}

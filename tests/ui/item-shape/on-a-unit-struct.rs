@@ -1,0 +1,6 @@
+use graph_core::graph_resource;
+
+#[graph_resource(path = "/users", odata = "#microsoft.graph.user")]
+pub struct User;
+
+fn main() {}
