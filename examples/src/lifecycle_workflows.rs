@@ -1,6 +1,6 @@
 //! Lifecycle workflows (`microsoft.graph.identityGovernance`, Graph beta).
 
-use graph_core::{graph_enum, graph_resource, DateTimeOffset};
+use graph_core::{graph_complex, graph_enum, graph_resource, DateTimeOffset};
 
 /// A run of a lifecycle workflow: one execution for the users in its scope.
 ///
@@ -84,4 +84,150 @@ pub enum WorkflowExecutionType {
     OnDemand,
     /// Graph's evolvable-enum sentinel: never sent.
     UnknownFutureValue,
+}
+
+/// A lifecycle workflow (`microsoft.graph.identityGovernance.workflow`), as the "Create
+/// workflow" page describes it (`POST /identityGovernance/lifecycleWorkflows/workflows`):
+/// `category`, `displayName`, `executionConditions` and `tasks` are required.
+#[graph_resource(
+    path = "/identityGovernance/lifecycleWorkflows/workflows",
+    odata = "#microsoft.graph.identityGovernance.workflow"
+)]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Workflow {
+    /// The workflow's identifier, assigned by the service.
+    #[graph(read_only)]
+    pub id: Option<String>,
+    /// The scenario the workflow is for.
+    #[graph(required)]
+    pub category: Option<LifecycleWorkflowCategory>,
+    /// What the workflow is for.
+    pub description: Option<String>,
+    /// The workflow's name.
+    #[graph(required)]
+    pub display_name: Option<String>,
+    /// When, and for whom, the workflow runs.
+    #[graph(required)]
+    pub execution_conditions: Option<TriggerAndScopeBasedConditions>,
+    /// Whether the workflow is enabled.
+    pub is_enabled: Option<bool>,
+    /// Whether the workflow runs on its schedule.
+    pub is_scheduling_enabled: Option<bool>,
+    /// The tasks the workflow runs, in order.
+    #[graph(required)]
+    pub tasks: Option<Vec<Task>>,
+    /// When the workflow was created, set by the service.
+    #[graph(read_only)]
+    pub created_date_time: Option<DateTimeOffset>,
+    /// The workflow's version, set by the service.
+    #[graph(read_only)]
+    pub version: Option<i32>,
+}
+
+/// The scenario of a workflow (`lifecycleWorkflowCategory`).
+#[graph_enum]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum LifecycleWorkflowCategory {
+    /// Users joining the organisation.
+    Joiner,
+    /// Users leaving it.
+    Leaver,
+    /// Graph's evolvable-enum sentinel: never sent.
+    UnknownFutureValue,
+    /// Users moving within it (after the sentinel: an evolvable member).
+    Mover,
+    /// A member added to Graph after this code was written.
+    #[graph(other)]
+    Other(String),
+}
+
+/// Execution conditions with a scope and a trigger
+/// (`triggerAndScopeBasedConditions`, a `workflowExecutionConditions`).
+#[graph_complex(odata = "#microsoft.graph.identityGovernance.triggerAndScopeBasedConditions")]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TriggerAndScopeBasedConditions {
+    /// Who the workflow runs for.
+    #[graph(required)]
+    pub scope: Option<RuleBasedSubjectSet>,
+    /// When it runs.
+    #[graph(required)]
+    pub trigger: Option<TimeBasedAttributeTrigger>,
+}
+
+/// The users a rule selects (`ruleBasedSubjectSet`).
+#[graph_complex(odata = "#microsoft.graph.identityGovernance.ruleBasedSubjectSet")]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RuleBasedSubjectSet {
+    /// The filter rule, e.g. `(department eq 'Marketing')`.
+    #[graph(required)]
+    pub rule: Option<String>,
+}
+
+/// A trigger a number of days from a date attribute of the user
+/// (`timeBasedAttributeTrigger`).
+#[graph_complex(odata = "#microsoft.graph.identityGovernance.timeBasedAttributeTrigger")]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TimeBasedAttributeTrigger {
+    /// The date attribute.
+    #[graph(required)]
+    pub time_based_attribute: Option<WorkflowTriggerTimeBasedAttribute>,
+    /// Days from that date: negative before it, positive after it.
+    #[graph(required)]
+    pub offset_in_days: Option<i32>,
+}
+
+/// The user attribute a time-based trigger counts from
+/// (`workflowTriggerTimeBasedAttribute`).
+#[graph_enum]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum WorkflowTriggerTimeBasedAttribute {
+    /// The hire date.
+    EmployeeHireDate,
+    /// The leave date.
+    EmployeeLeaveDateTime,
+    /// Graph's evolvable-enum sentinel: never sent.
+    UnknownFutureValue,
+    /// When the user was created (after the sentinel: an evolvable member).
+    CreatedDateTime,
+    /// A member added to Graph after this code was written.
+    #[graph(other)]
+    Other(String),
+}
+
+/// One task of a workflow (`microsoft.graph.identityGovernance.task`).
+#[graph_complex]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Task {
+    /// The task's identifier, assigned by the service.
+    #[graph(read_only)]
+    pub id: Option<String>,
+    /// The task's arguments, as its definition requires.
+    #[graph(required)]
+    pub arguments: Option<Vec<KeyValuePair>>,
+    /// Whether the workflow goes on when this task fails.
+    pub continue_on_error: Option<bool>,
+    /// What the task does.
+    pub description: Option<String>,
+    /// The task's name.
+    #[graph(required)]
+    pub display_name: Option<String>,
+    /// The task's position in the workflow, set by the service.
+    #[graph(read_only)]
+    pub execution_sequence: Option<i32>,
+    /// Whether the task runs.
+    pub is_enabled: Option<bool>,
+    /// The built-in task definition it runs.
+    #[graph(required)]
+    pub task_definition_id: Option<String>,
+}
+
+/// A name and a value (`microsoft.graph.keyValuePair`).
+#[graph_complex]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct KeyValuePair {
+    /// The name.
+    #[graph(required)]
+    pub name: Option<String>,
+    /// The value.
+    pub value: Option<String>,
 }

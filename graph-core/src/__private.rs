@@ -9,7 +9,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
-use serde::ser::{SerializeSeq, Serializer};
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Deserializer, Serialize};
 
 pub use serde;
@@ -223,27 +223,59 @@ pub fn create_request<T: GraphResource + GraphValue>(
     }
 }
 
-/// What a key of a resource's JSON object is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a key of a resource's or complex type's JSON object is.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldKey {
     /// The declared property at this index.
     Field(usize),
-    /// Anything else: `@odata.*` annotations and undeclared properties.
+    /// A property the type does not declare, for its additional data.
+    Undeclared(String),
+    /// Skipped: `@odata.type` and `@odata.context` always, and undeclared properties of a
+    /// type without additional data.
     Ignore,
 }
 
 /// Reads a key as a [`FieldKey`] against the declared JSON names.
 #[derive(Clone, Copy)]
-pub struct FieldKeySeed(pub &'static [&'static str]);
+pub struct FieldKeySeed {
+    names: &'static [&'static str],
+    keep_undeclared: bool,
+}
 
 impl FieldKeySeed {
+    /// For a type without additional data: undeclared properties are skipped.
+    #[must_use]
+    pub fn skipping(names: &'static [&'static str]) -> Self {
+        Self {
+            names,
+            keep_undeclared: false,
+        }
+    }
+
+    /// For a type with additional data: undeclared properties are kept.
+    #[must_use]
+    pub fn keeping(names: &'static [&'static str]) -> Self {
+        Self {
+            names,
+            keep_undeclared: true,
+        }
+    }
+
     #[inline]
     fn key(self, name: &str) -> FieldKey {
-        self.0
-            .iter()
-            .position(|declared| *declared == name)
-            .map_or(FieldKey::Ignore, FieldKey::Field)
+        if let Some(index) = self.names.iter().position(|declared| *declared == name) {
+            FieldKey::Field(index)
+        } else if self.keep_undeclared && !is_type_annotation(name) {
+            FieldKey::Undeclared(name.to_owned())
+        } else {
+            FieldKey::Ignore
+        }
     }
+}
+
+/// `@odata.type` and `@odata.context` describe the object, they are not its data.
+fn is_type_annotation(name: &str) -> bool {
+    name == "@odata.type" || name == "@odata.context"
 }
 
 impl<'de> DeserializeSeed<'de> for FieldKeySeed {
@@ -268,7 +300,70 @@ impl Visitor<'_> for FieldKeySeed {
     }
 
     fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<FieldKey, E> {
-        Ok(std::str::from_utf8(v).map_or(FieldKey::Ignore, |v| self.key(v)))
+        std::str::from_utf8(v)
+            .map(|v| self.key(v))
+            .map_err(|_| E::invalid_value(de::Unexpected::Bytes(v), &self))
+    }
+}
+
+/// Reads the value of an undeclared property into the additional data.
+///
+/// # Errors
+///
+/// The value is not well-formed JSON.
+#[inline]
+pub fn next_additional<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    additional: &mut serde_json::Map<String, serde_json::Value>,
+    name: String,
+) -> Result<(), A::Error> {
+    let value = map.next_value()?;
+    additional.insert(name, value);
+    Ok(())
+}
+
+/// Writes the additional data after the declared properties.
+///
+/// # Errors
+///
+/// Whatever the serializer reports.
+#[inline]
+pub fn serialize_additional<M: SerializeMap>(
+    map: &mut M,
+    additional: &serde_json::Map<String, serde_json::Value>,
+) -> Result<(), M::Error> {
+    for (name, value) in additional {
+        map.serialize_entry(name, value)?;
+    }
+    Ok(())
+}
+
+/// Records a violation for each additional-data key that the type writes itself: a
+/// declared property, or `@odata.type` where the type writes one. Written twice, the body
+/// would be ambiguous.
+pub fn check_additional(
+    additional: &serde_json::Map<String, serde_json::Value>,
+    names: &'static [&'static str],
+    writes_odata_type: bool,
+    at: &PropertyPath<'_>,
+    out: &mut Violations,
+) {
+    if additional.is_empty() {
+        return;
+    }
+    for (index, name) in names.iter().enumerate() {
+        if additional.contains_key(*name) {
+            out.push(
+                &PropertyPath::Property(at, names[index]),
+                ViolationKind::AdditionalDataConflict,
+            );
+        }
+    }
+    if writes_odata_type && additional.contains_key("@odata.type") {
+        out.push(
+            &PropertyPath::Property(at, "@odata.type"),
+            ViolationKind::AdditionalDataConflict,
+        );
     }
 }
 

@@ -60,7 +60,7 @@ mod validation;
 pub mod __private;
 
 pub use datetime::{DateTimeOffset, DateTimeOffsetError};
-pub use graph_derive::{graph_enum, graph_resource};
+pub use graph_derive::{graph_complex, graph_enum, graph_resource};
 pub use request::CreateRequest;
 pub use resource::{GraphEnum, GraphResource};
 pub use validation::{ValidationError, Violation, ViolationKind};

@@ -14,6 +14,9 @@ pub enum ViolationKind {
     /// A path parameter of `create_request` is the empty string, which would change the
     /// shape of the path.
     EmptyPathParameter,
+    /// The additional data holds a property the type writes itself (a declared property,
+    /// or `@odata.type`), which would appear twice in the body.
+    AdditionalDataConflict,
     /// The body could not be written as JSON: a field's own `Serialize` impl failed.
     Unserializable,
 }
@@ -67,6 +70,11 @@ impl fmt::Display for Violation {
             ViolationKind::UnknownFutureValue => write!(
                 f,
                 "property `{}` is `unknownFutureValue`, which Graph does not accept",
+                self.path
+            ),
+            ViolationKind::AdditionalDataConflict => write!(
+                f,
+                "additional data holds `{}`, which the type writes itself; set the field instead",
                 self.path
             ),
             ViolationKind::EmptyPathParameter => {

@@ -7,6 +7,14 @@ pub struct Run {
     pub scheduled_date_time: Option<DateTimeOffset>,
 }
 const _: () = {
+    /// The declared properties' JSON names, in declaration order.
+    const __NAMES: &[&str] = &[
+        "id",
+        "completedDateTime",
+        "failedTasksCount",
+        "processingStatus",
+        "scheduledDateTime",
+    ];
     #[automatically_derived]
     impl ::graph_core::GraphResource for Run {
         const PATH: &'static str = "/workflowBase/runs";
@@ -21,8 +29,8 @@ const _: () = {
         /// # Errors
         ///
         /// A `ValidationError` naming every required property that is missing, every enum
-        /// property set to `unknownFutureValue` and every empty path parameter. Nothing is
-        /// built unless the value is valid.
+        /// property set to `unknownFutureValue` and every empty path parameter, at any depth.
+        /// Nothing is built unless the value is valid.
         #[allow(dead_code)]
         pub fn create_request(
             &self,
@@ -186,13 +194,6 @@ const _: () = {
                     self,
                     mut __map: __A,
                 ) -> ::core::result::Result<Run, __A::Error> {
-                    const __NAMES: &[&str] = &[
-                        "id",
-                        "completedDateTime",
-                        "failedTasksCount",
-                        "processingStatus",
-                        "scheduledDateTime",
-                    ];
                     let mut __field0: ::core::option::Option<Option<String>> = ::core::option::Option::None;
                     let mut __field1: ::core::option::Option<Option<DateTimeOffset>> = ::core::option::Option::None;
                     let mut __field2: ::core::option::Option<Option<i32>> = ::core::option::Option::None;
@@ -202,7 +203,7 @@ const _: () = {
                     let mut __field4: ::core::option::Option<Option<DateTimeOffset>> = ::core::option::Option::None;
                     while let ::core::option::Option::Some(__key) = ::graph_core::__private::serde::de::MapAccess::next_key_seed(
                         &mut __map,
-                        ::graph_core::__private::FieldKeySeed(__NAMES),
+                        ::graph_core::__private::FieldKeySeed::skipping(__NAMES),
                     )? {
                         match __key {
                             ::graph_core::__private::FieldKey::Field(0usize) => {

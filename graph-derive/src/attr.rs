@@ -37,6 +37,8 @@ pub struct Key {
 pub struct Place {
     pub attribute: &'static str,
     pub keys: &'static [KeySpec],
+    /// Keys that are not accepted here but are a likely mistake, with what to do instead.
+    pub hints: &'static [(&'static str, &'static str)],
 }
 
 impl Place {
@@ -157,6 +159,9 @@ impl Place {
     /// "unknown key `reqired`; did you mean `required`?"
     fn unknown(&self, path: &syn::Path, suggestion: Option<&KeySpec>) -> String {
         let written = written(path);
+        if let Some((_, hint)) = self.hints.iter().find(|(key, _)| *key == written) {
+            return format!("`{written}` is not a `#[{}]` key: {hint}", self.attribute);
+        }
         match suggestion {
             Some(spec) => format!(
                 "unknown `#[{}]` key `{written}`; did you mean `{}`?",

@@ -6,15 +6,15 @@ use std::collections::HashSet;
 use proc_macro2::Span;
 
 use crate::errors::Errors;
-use crate::model::{Enumeration, Resource};
+use crate::model::{Enumeration, Object};
 
 /// Properties the attribute itself writes or that belong to the OData protocol.
 const RESERVED: &[&str] = &["@odata.type", "@odata.context"];
 
-pub fn resource(resource: &Resource, errors: &mut Errors) {
-    required_needs_option(resource, errors);
-    required_or_read_only(resource, errors);
-    let names = resource.fields.iter().map(|field| {
+pub fn object(object: &Object, errors: &mut Errors) {
+    required_needs_option(object, errors);
+    required_or_read_only(object, errors);
+    let names = object.fields.iter().map(|field| {
         (
             field.json_name.as_str(),
             field.name_span,
@@ -37,8 +37,8 @@ pub fn enumeration(enumeration: &Enumeration, errors: &mut Errors) {
 
 /// `required` means "must be `Some`": on a field that is not an `Option` it means nothing,
 /// since such a field is always present.
-fn required_needs_option(resource: &Resource, errors: &mut Errors) {
-    for field in &resource.fields {
+fn required_needs_option(object: &Object, errors: &mut Errors) {
+    for field in &object.fields {
         if let (Some(span), false) = (field.required, field.option) {
             errors.spanned(
                 span,
@@ -54,8 +54,8 @@ fn required_needs_option(resource: &Resource, errors: &mut Errors) {
 
 /// A read-only property is set by the service and never sent, so it cannot be required
 /// in a create body.
-fn required_or_read_only(resource: &Resource, errors: &mut Errors) {
-    for field in &resource.fields {
+fn required_or_read_only(object: &Object, errors: &mut Errors) {
+    for field in &object.fields {
         if let (Some(_), Some(read_only)) = (field.required, field.read_only) {
             errors.spanned(
                 read_only,

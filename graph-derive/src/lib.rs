@@ -23,7 +23,13 @@ use proc_macro::TokenStream;
 /// Turns a struct with named fields into a Microsoft Graph resource. See `graph_core`.
 #[proc_macro_attribute]
 pub fn graph_resource(args: TokenStream, item: TokenStream) -> TokenStream {
-    graph_resource_impl(args.into(), item.into()).into()
+    object(model::Kind::Resource, args.into(), item.into()).into()
+}
+
+/// Turns a struct with named fields into a Graph complex type. See `graph_core`.
+#[proc_macro_attribute]
+pub fn graph_complex(args: TokenStream, item: TokenStream) -> TokenStream {
+    object(model::Kind::Complex, args.into(), item.into()).into()
 }
 
 /// Turns a fieldless enum into a Graph enumeration. See `graph_core`.
@@ -32,7 +38,8 @@ pub fn graph_enum(args: TokenStream, item: TokenStream) -> TokenStream {
     graph_enum_impl(args.into(), item.into()).into()
 }
 
-fn graph_resource_impl(
+fn object(
+    kind: model::Kind,
     args: proc_macro2::TokenStream,
     item: proc_macro2::TokenStream,
 ) -> proc_macro2::TokenStream {
@@ -41,13 +48,12 @@ fn graph_resource_impl(
         Err(tokens) => return tokens,
     };
     let mut errors = errors::Errors::default();
-    let resource = model::Resource::from_syn(args, input, &mut errors);
-    check::resource(&resource, &mut errors);
-    match (&resource.path, &resource.odata) {
-        (Some((path, _)), Some(odata)) if errors.is_empty() => {
-            expand::resource::expand(&resource, path, odata)
-        }
-        _ => expand::fallback::resource(&resource, &errors),
+    let object = model::Object::from_syn(kind, args, input, &mut errors);
+    check::object(&object, &mut errors);
+    if errors.is_empty() {
+        expand::object::expand(&object)
+    } else {
+        expand::fallback::object(&object, &errors)
     }
 }
 

@@ -26,6 +26,22 @@ const RESOURCE: Place = Place {
             example: "odata = \"#microsoft.graph.user\"",
         },
     ],
+    hints: &[],
+};
+
+/// `#[graph_complex(odata = "...")]`
+const COMPLEX: Place = Place {
+    attribute: "graph_complex",
+    keys: &[KeySpec {
+        name: "odata",
+        takes_string: true,
+        example: "odata = \"#microsoft.graph.passwordProfile\"",
+    }],
+    hints: &[(
+        "path",
+        "a complex type has no path of its own, it is sent inside a resource. For a type \
+         created at a path, use `#[graph_resource(path = \"...\", odata = \"...\")]`",
+    )],
 };
 
 /// `#[graph(...)]` on a field.
@@ -47,7 +63,13 @@ const FIELD: Place = Place {
             takes_string: true,
             example: "rename = \"jsonName\"",
         },
+        KeySpec {
+            name: "additional_data",
+            takes_string: false,
+            example: "#[graph(additional_data)]",
+        },
     ],
+    hints: &[],
 };
 
 /// `#[graph(...)]` on an enum variant.
@@ -65,17 +87,42 @@ const VARIANT: Place = Place {
             example: "#[graph(other)]",
         },
     ],
+    hints: &[],
 };
 
-/// A struct under `#[graph_resource]`.
-pub struct Resource {
+/// What an annotated struct is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `#[graph_resource(path = "...", odata = "...")]`: has a collection path.
+    Resource,
+    /// `#[graph_complex]` or `#[graph_complex(odata = "...")]`: a value inside a resource.
+    Complex,
+}
+
+impl Kind {
+    /// The attribute's name, for messages.
+    pub fn attribute(self) -> &'static str {
+        match self {
+            Kind::Resource => "graph_resource",
+            Kind::Complex => "graph_complex",
+        }
+    }
+}
+
+/// A struct under `#[graph_resource]` or `#[graph_complex]`.
+pub struct Object {
+    pub kind: Kind,
     /// The struct as it is emitted again: `#[graph]` and `#[serde]` attributes removed.
     pub item: DeriveInput,
-    /// `None` when missing or invalid (already reported).
+    /// A resource's path; `None` for a complex type, or when missing or invalid (already
+    /// reported).
     pub path: Option<(PathTemplate, LitStr)>,
-    /// The `#` form; `None` when missing or invalid (already reported).
+    /// The `#` form; `None` where not given, or invalid (already reported).
     pub odata: Option<String>,
+    /// The declared properties, in order (the additional-data field is not one).
     pub fields: Vec<Field>,
+    /// The `#[graph(additional_data)]` field, where there is one.
+    pub additional: Option<Additional>,
     /// Whether the item can carry the generated impls at all (a non-generic struct with
     /// named fields): when not, even the fallback emits none.
     pub well_formed: bool,
@@ -99,9 +146,24 @@ pub struct Field {
     pub option: bool,
 }
 
-impl Resource {
-    pub fn from_syn(args: TokenStream, mut item: DeriveInput, errors: &mut Errors) -> Self {
-        let keys = RESOURCE.parse_tokens(args, errors);
+/// The field that collects the properties the struct does not declare.
+pub struct Additional {
+    pub member: Ident,
+    pub ty: Type,
+}
+
+impl Object {
+    pub fn from_syn(
+        kind: Kind,
+        args: TokenStream,
+        mut item: DeriveInput,
+        errors: &mut Errors,
+    ) -> Self {
+        let attribute = kind.attribute();
+        let keys = match kind {
+            Kind::Resource => RESOURCE.parse_tokens(args, errors),
+            Kind::Complex => COMPLEX.parse_tokens(args, errors),
+        };
         let path = string_key(&keys, "path").and_then(|lit| {
             PathTemplate::parse(&lit.value(), lit.span())
                 .map(|path| (path, lit.clone()))
@@ -115,14 +177,14 @@ impl Resource {
         });
         // A key that is missing is reported at the attribute itself.
         let given = |name: &str| keys.iter().any(|key| key.name == name);
-        if !given("path") {
+        if kind == Kind::Resource && !given("path") {
             errors.spanned(
                 Span::call_site(),
                 "missing `path`: the collection path the create request posts to, e.g. \
                  `#[graph_resource(path = \"/users\", odata = \"#microsoft.graph.user\")]`",
             );
         }
-        if !given("odata") {
+        if kind == Kind::Resource && !given("odata") {
             errors.spanned(
                 Span::call_site(),
                 "missing `odata`: the resource's OData type, written first in every body, \
@@ -130,42 +192,54 @@ impl Resource {
             );
         }
 
-        container_checks(&mut item, "graph_resource", errors);
+        container_checks(&mut item, attribute, errors);
         let mut well_formed =
             item.generics.params.is_empty() && item.generics.where_clause.is_none();
         if !well_formed {
             errors.at(
                 &item.generics,
-                "a `#[graph_resource]` cannot be generic: a Graph resource has one concrete \
-                 shape; give each field a concrete type",
+                format_args!(
+                    "a `#[{attribute}]` cannot be generic: a Graph type has one concrete \
+                     shape; give each field a concrete type"
+                ),
             );
         }
 
+        let named_fields = format!(
+            "`#[{attribute}]` needs a struct with named fields, one per Graph property: \
+             `struct Run {{ id: Option<String>, ... }}`"
+        );
         let name = item.ident.clone();
         let mut fields = Vec::new();
+        let mut additional = None;
         match &mut item.data {
             Data::Struct(data) => match &mut data.fields {
                 Fields::Named(named) => {
                     for field in &mut named.named {
-                        fields.push(Field::from_syn(field, &name, errors));
+                        match Field::from_syn(field, &name, attribute, errors) {
+                            StructField::Property(field) => fields.push(field),
+                            StructField::Additional(field) => {
+                                if additional.is_some() {
+                                    errors.at(
+                                        &field.member,
+                                        "only one field can be `#[graph(additional_data)]`: it \
+                                         collects every property the struct does not declare",
+                                    );
+                                } else {
+                                    additional = Some(field);
+                                }
+                            }
+                        }
                     }
                 }
                 Fields::Unnamed(unnamed) => {
                     well_formed = false;
                     strip_fields(unnamed.unnamed.iter_mut());
-                    errors.at(
-                        &*unnamed,
-                        "`#[graph_resource]` needs a struct with named fields, one per Graph \
-                         property: `struct Run { id: Option<String>, ... }`",
-                    );
+                    errors.at(&*unnamed, &named_fields);
                 }
                 Fields::Unit => {
                     well_formed = false;
-                    errors.at(
-                        &item.ident,
-                        "`#[graph_resource]` needs a struct with named fields, one per Graph \
-                         property: `struct Run { id: Option<String>, ... }`",
-                    );
+                    errors.at(&item.ident, &named_fields);
                 }
             },
             Data::Enum(data) => {
@@ -176,8 +250,10 @@ impl Resource {
                 }
                 errors.at(
                     data.enum_token,
-                    "`#[graph_resource]` goes on a struct; for a Graph enumeration use \
-                     `#[graph_enum]`",
+                    format_args!(
+                        "`#[{attribute}]` goes on a struct; for a Graph enumeration use \
+                         `#[graph_enum]`"
+                    ),
                 );
             }
             Data::Union(data) => {
@@ -185,36 +261,78 @@ impl Resource {
                 strip_fields(data.fields.named.iter_mut());
                 errors.at(
                     data.union_token,
-                    "`#[graph_resource]` goes on a struct with named fields, not a union",
+                    format_args!(
+                        "`#[{attribute}]` goes on a struct with named fields, not a union"
+                    ),
                 );
             }
         }
 
         Self {
+            kind,
             item,
             path,
             odata,
             fields,
+            additional,
             well_formed,
         }
     }
 }
 
+/// A field is either a declared property or the additional-data collector.
+enum StructField {
+    Property(Field),
+    Additional(Additional),
+}
+
 impl Field {
-    fn from_syn(field: &mut syn::Field, owner: &Ident, errors: &mut Errors) -> Self {
-        let keys = graph_keys(&mut field.attrs, &FIELD, "graph_resource", errors);
+    fn from_syn(
+        field: &mut syn::Field,
+        owner: &Ident,
+        attribute: &str,
+        errors: &mut Errors,
+    ) -> StructField {
+        let keys = graph_keys(&mut field.attrs, &FIELD, attribute, errors);
         let member = field
             .ident
             .clone()
             .unwrap_or_else(|| Ident::new("_", field.span()));
+        let mut ty = field.ty.clone();
+        ReplaceSelf(owner).visit_type_mut(&mut ty);
+
+        if flag_key(&keys, "additional_data").is_some() {
+            // #[graph(additional_data)] stands alone: the field is not a property.
+            for key in keys
+                .iter()
+                .filter(|key| key.name != "additional_data" && !key.malformed)
+            {
+                errors.spanned(
+                    key.span,
+                    format_args!(
+                        "`{}` does not go with `additional_data`: that field holds the \
+                         properties the struct does not declare, and has no JSON name or \
+                         flags of its own",
+                        key.name
+                    ),
+                );
+            }
+            if !is_json_map(&ty) {
+                errors.at(
+                    &field.ty,
+                    "`#[graph(additional_data)]` collects undeclared properties by name: make \
+                     this field a `graph_core::serde_json::Map<String, graph_core::serde_json::Value>`",
+                );
+            }
+            return StructField::Additional(Additional { member, ty });
+        }
+
         let rename = string_key(&keys, "rename").cloned();
         let (json_name, name_span) = match &rename {
             Some(lit) => (lit.value(), lit.span()),
             None => (case::lower_camel(&member.to_string()), member.span()),
         };
-        let mut ty = field.ty.clone();
-        ReplaceSelf(owner).visit_type_mut(&mut ty);
-        Self {
+        StructField::Property(Self {
             option: option_inner(&ty).is_some(),
             member,
             ty,
@@ -223,8 +341,31 @@ impl Field {
             rename,
             required: flag_key(&keys, "required"),
             read_only: flag_key(&keys, "read_only"),
-        }
+        })
     }
+}
+
+/// Whether `ty` is written as serde_json's `Map<String, Value>` (by any path). The
+/// generated code holds it to exactly that type; this catches other maps early, with a
+/// message that says what to write.
+fn is_json_map(ty: &Type) -> bool {
+    let Type::Path(path) = ty else {
+        return false;
+    };
+    let Some(last) = path.path.segments.last() else {
+        return false;
+    };
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return false;
+    };
+    let is = |arg: Option<&syn::GenericArgument>, name: &str| {
+        matches!(arg, Some(syn::GenericArgument::Type(Type::Path(p)))
+            if p.path.segments.last().is_some_and(|s| s.ident == name))
+    };
+    last.ident == "Map"
+        && args.args.len() == 2
+        && is(args.args.first(), "String")
+        && is(args.args.get(1), "Value")
 }
 
 /// A fieldless enum under `#[graph_enum]`.

@@ -7,14 +7,22 @@ use quote::quote;
 use syn::{parse_quote, DeriveInput};
 
 use crate::errors::Errors;
-use crate::model::{Enumeration, Resource};
-use crate::{check, graph_enum_impl, graph_resource_impl};
+use crate::model::{Enumeration, Kind, Object};
+use crate::{check, graph_enum_impl, object};
 
-fn resource(args: TokenStream, item: DeriveInput) -> (Resource, Vec<String>) {
+fn resource(args: TokenStream, item: DeriveInput) -> (Object, Vec<String>) {
+    model(Kind::Resource, args, item)
+}
+
+fn model(kind: Kind, args: TokenStream, item: DeriveInput) -> (Object, Vec<String>) {
     let mut errors = Errors::default();
-    let resource = Resource::from_syn(args, item, &mut errors);
-    check::resource(&resource, &mut errors);
-    (resource, errors.messages())
+    let object = Object::from_syn(kind, args, item, &mut errors);
+    check::object(&object, &mut errors);
+    (object, errors.messages())
+}
+
+fn graph_resource_impl(args: TokenStream, item: TokenStream) -> TokenStream {
+    object(Kind::Resource, args, item)
 }
 
 fn enumeration(item: DeriveInput) -> (Enumeration, Vec<String>) {
@@ -191,7 +199,7 @@ fn an_unknown_key_far_from_any_lists_what_is_accepted() {
     );
     assert_eq!(
         errors,
-        ["unknown `#[graph]` key `flatten`; expected `#[graph(required)]`, `#[graph(read_only)]` or `rename = \"jsonName\"`"]
+        ["unknown `#[graph]` key `flatten`; expected `#[graph(required)]`, `#[graph(read_only)]`, `rename = \"jsonName\"` or `#[graph(additional_data)]`"]
     );
 }
 

@@ -244,3 +244,24 @@ fn a_sentinel_in_any_shape_is_reported_by_its_path() {
     let paths: Vec<&str> = error.violations().iter().map(|v| v.path()).collect();
     assert_eq!(paths, ["level", "history[1]", "peak", "boxed"]);
 }
+
+/// Derives written above the attribute work as well as below it.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[graph_resource(path = "/notes", odata = "microsoft.graph.note")]
+struct Note {
+    #[graph(required, rename = "body")]
+    text: Option<String>,
+}
+
+#[test]
+fn derives_above_the_attribute_are_kept() {
+    let note = Note {
+        text: Some("hi".into()),
+    };
+    assert_eq!(note.clone(), note);
+    assert_eq!(
+        String::from_utf8(note.create_request().unwrap().into_body()).unwrap(),
+        r##"{"@odata.type":"#microsoft.graph.note","body":"hi"}"##
+    );
+    assert!(format!("{:?}", Note::default()).contains("text: None"));
+}

@@ -7,25 +7,22 @@ use quote::quote;
 
 use super::private;
 use crate::errors::Errors;
-use crate::model::{Enumeration, Resource};
+use crate::model::{Enumeration, Kind, Object};
 
-pub fn resource(resource: &Resource, errors: &Errors) -> TokenStream {
-    let item = &resource.item;
+pub fn object(object: &Object, errors: &Errors) -> TokenStream {
+    let item = &object.item;
     let errors = errors.to_compile_errors();
-    if !resource.well_formed {
+    if !object.well_formed {
         return quote!(#item #errors);
     }
     let ident = &item.ident;
-    let params = resource
-        .path
-        .as_ref()
-        .map(|(path, _)| path.params.iter().map(|p| &p.ident).collect::<Vec<_>>())
-        .unwrap_or_default();
-    let serde = serde_impls(&item.ident);
-    quote! {
-        #item
-        #errors
-        const _: () = {
+    let resource = (object.kind == Kind::Resource).then(|| {
+        let params = object
+            .path
+            .as_ref()
+            .map(|(path, _)| path.params.iter().map(|p| &p.ident).collect::<Vec<_>>())
+            .unwrap_or_default();
+        quote! {
             impl ::graph_core::GraphResource for #ident {
                 const PATH: &'static str = "";
                 const ODATA_TYPE: &'static str = "";
@@ -39,6 +36,27 @@ pub fn resource(resource: &Resource, errors: &Errors) -> TokenStream {
                     &self,
                     #(#params: &str),*
                 ) -> ::core::result::Result<::graph_core::CreateRequest<Self>, ::graph_core::ValidationError> {
+                    ::core::unreachable!()
+                }
+            }
+        }
+    });
+    let serde = serde_impls(ident);
+    let rt = private();
+    quote! {
+        #item
+        #errors
+        const _: () = {
+            #resource
+            impl #rt::GraphValue for #ident {
+                fn graph_serialize<__S: #rt::serde::Serializer>(
+                    &self,
+                    _: __S,
+                    _: #rt::Mode,
+                ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    ::core::unreachable!()
+                }
+                fn graph_validate(&self, _: &#rt::PropertyPath<'_>, _: &mut #rt::Violations) {
                     ::core::unreachable!()
                 }
             }

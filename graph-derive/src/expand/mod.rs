@@ -2,7 +2,7 @@
 
 pub mod enumeration;
 pub mod fallback;
-pub mod resource;
+pub mod object;
 
 use proc_macro2::TokenStream;
 use quote::quote;

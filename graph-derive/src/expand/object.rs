@@ -1,41 +1,36 @@
-//! Code for a checked `#[graph_resource]`: the struct, `GraphResource`, `create_request`,
-//! and the Serialize/Deserialize impls.
+//! Code for a checked `#[graph_resource]` or `#[graph_complex]`: the struct, the
+//! Serialize/Deserialize impls and validation; for a resource also `GraphResource` and
+//! `create_request`.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::private;
-use crate::model::{Field, Resource};
+use crate::model::{Field, Kind, Object};
 use crate::template::PathTemplate;
 
-/// Expands a resource whose checks all passed (so `path` and `odata` are present).
-pub fn expand(resource: &Resource, path: &PathTemplate, odata: &str) -> TokenStream {
-    let item = &resource.item;
+/// Expands an object whose checks all passed (so a resource has its `path` and `odata`).
+pub fn expand(object: &Object) -> TokenStream {
+    let item = &object.item;
     let ident = &item.ident;
     let rt = private();
-    let raw_path = &path.raw;
-    let create_request = create_request(path, odata);
-    let serialize = serialize(resource, odata);
-    let deserialize = deserialize(resource, odata);
-    let validate = validate(&resource.fields);
+    let names = object.fields.iter().map(|f| f.json_name.as_str());
+    let resource = match (object.kind, &object.path, &object.odata) {
+        (Kind::Resource, Some((path, _)), Some(odata)) => resource(object, path, odata),
+        _ => TokenStream::new(),
+    };
+    let serialize = serialize(object);
+    let deserialize = deserialize(object);
+    let validate = validate(object);
     quote! {
         #item
 
         const _: () = {
-            #[automatically_derived]
-            impl ::graph_core::GraphResource for #ident {
-                const PATH: &'static str = #raw_path;
-                const ODATA_TYPE: &'static str = #odata;
+            /// The declared properties' JSON names, in declaration order.
+            const __NAMES: &[&str] = &[#(#names),*];
 
-                fn validate(&self) -> ::core::result::Result<(), ::graph_core::ValidationError> {
-                    #rt::validate(self)
-                }
-            }
-
-            impl #ident {
-                #create_request
-            }
+            #resource
 
             #[automatically_derived]
             impl #rt::GraphValue for #ident {
@@ -58,9 +53,12 @@ pub fn expand(resource: &Resource, path: &PathTemplate, odata: &str) -> TokenStr
     }
 }
 
-/// `create_request(&self, one: &str, ...)`, one argument per placeholder.
-fn create_request(path: &PathTemplate, odata: &str) -> TokenStream {
+/// `GraphResource` and `create_request(&self, one: &str, ...)`, one argument per
+/// placeholder.
+fn resource(object: &Object, path: &PathTemplate, odata: &str) -> TokenStream {
+    let ident = &object.item.ident;
     let rt = private();
+    let raw_path = &path.raw;
     let literals = &path.literals;
     let names: Vec<&str> = path.params.iter().map(|p| p.name.as_str()).collect();
     let params: Vec<_> = path.params.iter().map(|p| &p.ident).collect();
@@ -84,27 +82,42 @@ fn create_request(path: &PathTemplate, odata: &str) -> TokenStream {
         " # Errors",
         "",
         " A `ValidationError` naming every required property that is missing, every enum",
-        " property set to `unknownFutureValue` and every empty path parameter. Nothing is",
-        " built unless the value is valid.",
+        " property set to `unknownFutureValue` and every empty path parameter, at any depth.",
+        " Nothing is built unless the value is valid.",
     ];
     quote! {
-        #(#[doc = #docs])*
-        #(#[doc = #errors])*
-        #[allow(dead_code)]
-        pub fn create_request(
-            &self,
-            #(#params: &str),*
-        ) -> ::core::result::Result<::graph_core::CreateRequest<Self>, ::graph_core::ValidationError> {
-            #rt::create_request(self, &[#(#literals),*], &[#(#names),*], &[#(#params),*])
+        #[automatically_derived]
+        impl ::graph_core::GraphResource for #ident {
+            const PATH: &'static str = #raw_path;
+            const ODATA_TYPE: &'static str = #odata;
+
+            fn validate(&self) -> ::core::result::Result<(), ::graph_core::ValidationError> {
+                #rt::validate(self)
+            }
+        }
+
+        impl #ident {
+            #(#[doc = #docs])*
+            #(#[doc = #errors])*
+            #[allow(dead_code)]
+            pub fn create_request(
+                &self,
+                #(#params: &str),*
+            ) -> ::core::result::Result<::graph_core::CreateRequest<Self>, ::graph_core::ValidationError> {
+                #rt::create_request(self, &[#(#literals),*], &[#(#names),*], &[#(#params),*])
+            }
         }
     }
 }
 
-/// `GraphValue::graph_serialize`: `@odata.type`, then each field that is set, in order;
-/// read-only fields only in `Mode::Full`.
-fn serialize(resource: &Resource, odata: &str) -> TokenStream {
+/// `GraphValue::graph_serialize`: `@odata.type` where the type has one, then each field
+/// that is set, in order (read-only fields only in `Mode::Full`), then the additional data.
+fn serialize(object: &Object) -> TokenStream {
     let rt = private();
-    let entries = resource.fields.iter().map(|field| {
+    let odata = object.odata.as_ref().map(|odata| {
+        quote!(#rt::serde::ser::SerializeMap::serialize_entry(&mut __map, "@odata.type", #odata)?;)
+    });
+    let entries = object.fields.iter().map(|field| {
         let member = &field.member;
         let name = &field.json_name;
         let write = |value: TokenStream| {
@@ -136,6 +149,12 @@ fn serialize(resource: &Resource, odata: &str) -> TokenStream {
             entry
         }
     });
+    let additional = object.additional.as_ref().map(|additional| {
+        let member = &additional.member;
+        quote_spanned! {additional.ty.span()=>
+            ::graph_core::__private::serialize_additional(&mut __map, &self.#member)?;
+        }
+    });
     quote! {
         fn graph_serialize<__S: #rt::serde::Serializer>(
             &self,
@@ -145,67 +164,74 @@ fn serialize(resource: &Resource, odata: &str) -> TokenStream {
             #[allow(unused_imports)]
             use #rt::{ProbeGraph as _, ProbeSerde as _};
             let mut __map = #rt::serde::Serializer::serialize_map(__serializer, ::core::option::Option::None)?;
-            #rt::serde::ser::SerializeMap::serialize_entry(&mut __map, "@odata.type", #odata)?;
+            #odata
             #(#entries)*
+            #additional
             #rt::serde::ser::SerializeMap::end(__map)
         }
     }
 }
 
-/// `GraphValue::graph_validate`: each required field is set, and each field's value is
-/// valid itself (enum sentinels, nested types). Read-only fields are never sent, so they
-/// are not checked.
-fn validate(fields: &[Field]) -> TokenStream {
+/// `GraphValue::graph_validate`: each required field is set, each field's value is valid
+/// itself (enum sentinels, nested types, at their paths), and the additional data does not
+/// hold a declared property. Read-only fields are never sent, so they are not checked.
+fn validate(object: &Object) -> TokenStream {
     let rt = private();
-    let checks = fields
+    let checks = object
+        .fields
         .iter()
         .filter(|field| field.read_only.is_none())
-        .map(|field| {
-            let member = &field.member;
-            let name = &field.json_name;
-            let required = field.required.map(|_| {
-                quote!(#rt::check_required(&self.#member, __at, #name, __out);)
-            });
-            quote! {
-                #required
-                (&#rt::Probe(&self.#member)).__graph_validate(&#rt::PropertyPath::Property(__at, #name), __out);
-            }
-        });
+        .map(check);
+    let additional = object.additional.as_ref().map(|additional| {
+        let member = &additional.member;
+        let writes_odata = object.odata.is_some();
+        quote!(#rt::check_additional(&self.#member, __NAMES, #writes_odata, __at, __out);)
+    });
     quote! {
         fn graph_validate(&self, __at: &#rt::PropertyPath<'_>, __out: &mut #rt::Violations) {
             #[allow(unused_imports)]
             use #rt::{ProbeGraph as _, ProbeSerde as _};
             #(#checks)*
+            #additional
         }
     }
 }
 
-/// `Deserialize`: a map visitor that matches each key against the declared JSON names,
-/// skips `@odata.*` and undeclared properties, and refuses a missing or `null` value for a
-/// field that is not an `Option`.
-fn deserialize(resource: &Resource, odata: &str) -> TokenStream {
+fn check(field: &Field) -> TokenStream {
     let rt = private();
-    let ident = &resource.item.ident;
-    let names: Vec<&str> = resource
-        .fields
-        .iter()
-        .map(|f| f.json_name.as_str())
-        .collect();
+    let member = &field.member;
+    let name = &field.json_name;
+    let required = field
+        .required
+        .map(|_| quote!(#rt::check_required(&self.#member, __at, #name, __out);));
+    quote! {
+        #required
+        (&#rt::Probe(&self.#member)).__graph_validate(&#rt::PropertyPath::Property(__at, #name), __out);
+    }
+}
+
+/// `Deserialize`: a map visitor that matches each key against the declared JSON names,
+/// refuses a missing or `null` value for a field that is not an `Option`, and skips
+/// `@odata.type`, `@odata.context` and, unless there is an additional-data field that
+/// collects them, every other key.
+fn deserialize(object: &Object) -> TokenStream {
+    let rt = private();
+    let ident = &object.item.ident;
     // Each slot carries its field type's span: rustc reports an unmet bound on a call at the
     // argument that fixes the type, and this puts it at the user's field.
-    let slots: Vec<_> = resource
+    let slots: Vec<_> = object
         .fields
         .iter()
         .enumerate()
         .map(|(i, field)| format_ident!("__field{}", i, span = field.ty.span()))
         .collect();
-    let declarations = resource.fields.iter().zip(&slots).map(|(field, slot)| {
+    let declarations = object.fields.iter().zip(&slots).map(|(field, slot)| {
         let ty = &field.ty;
         quote_spanned! {ty.span()=>
             let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;
         }
     });
-    let arms = resource
+    let arms = object
         .fields
         .iter()
         .zip(&slots)
@@ -224,7 +250,7 @@ fn deserialize(resource: &Resource, odata: &str) -> TokenStream {
                 #rt::FieldKey::Field(#i) => ::graph_core::__private::#read(&mut __map, &mut #slot, #name)?,
             }
         });
-    let inits = resource.fields.iter().zip(&slots).map(|(field, slot)| {
+    let inits = object.fields.iter().zip(&slots).map(|(field, slot)| {
         let member = &field.member;
         let name = &field.json_name;
         if field.option {
@@ -233,7 +259,33 @@ fn deserialize(resource: &Resource, odata: &str) -> TokenStream {
             quote!(#member: #rt::take(#slot, #name)?,)
         }
     });
-    let expecting = format!("a {} object", odata.trim_start_matches('#'));
+    let (seed, additional_slot, additional_arm, additional_init) = match &object.additional {
+        Some(additional) => {
+            let member = &additional.member;
+            let span = additional.ty.span();
+            let slot = format_ident!("__additional", span = span);
+            (
+                quote!(#rt::FieldKeySeed::keeping(__NAMES)),
+                quote_spanned! {span=>
+                    let mut #slot = ::graph_core::__private::serde_json::Map::new();
+                },
+                quote_spanned! {span=>
+                    #rt::FieldKey::Undeclared(__name) => ::graph_core::__private::next_additional(&mut __map, &mut #slot, __name)?,
+                },
+                quote!(#member: #slot,),
+            )
+        }
+        None => (
+            quote!(#rt::FieldKeySeed::skipping(__NAMES)),
+            TokenStream::new(),
+            TokenStream::new(),
+            TokenStream::new(),
+        ),
+    };
+    let expecting = match &object.odata {
+        Some(odata) => format!("a {} object", odata.trim_start_matches('#')),
+        None => format!("a JSON object for {ident}"),
+    };
     quote! {
         #[automatically_derived]
         impl<'de> #rt::serde::Deserialize<'de> for #ident {
@@ -253,18 +305,20 @@ fn deserialize(resource: &Resource, odata: &str) -> TokenStream {
                         self,
                         mut __map: __A,
                     ) -> ::core::result::Result<#ident, __A::Error> {
-                        const __NAMES: &[&str] = &[#(#names),*];
                         #(#declarations)*
+                        #additional_slot
                         while let ::core::option::Option::Some(__key) =
-                            #rt::serde::de::MapAccess::next_key_seed(&mut __map, #rt::FieldKeySeed(__NAMES))?
+                            #rt::serde::de::MapAccess::next_key_seed(&mut __map, #seed)?
                         {
                             match __key {
                                 #(#arms)*
+                                #additional_arm
                                 _ => #rt::skip_value(&mut __map)?,
                             }
                         }
                         ::core::result::Result::Ok(#ident {
                             #(#inits)*
+                            #additional_init
                         })
                     }
                 }

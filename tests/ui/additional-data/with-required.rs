@@ -1,0 +1,10 @@
+use graph_core::graph_resource;
+use graph_core::serde_json::{Map, Value};
+
+#[graph_resource(path = "/users", odata = "#microsoft.graph.user")]
+pub struct User {
+    #[graph(required, additional_data)]
+    pub extra: Map<String, Value>,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use graph_core::graph_complex;
+
+#[graph_complex]
+pub enum PasswordProfile {
+    Strong,
+    Weak,
+}
+
+fn main() {}
