@@ -48,7 +48,6 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     println!("{} {BASE_URL}{}", request.method(), request.path());
     println!("Authorization: Bearer {{token}}");
     println!("Content-Type: application/json");
-    println!("Content-Length: {}", request.body().len());
     println!();
     println!("{}", serde_json::to_string_pretty(&body)?);
 

@@ -47,30 +47,42 @@ pub trait GraphValue {
     /// # Errors
     ///
     /// Whatever the serializer reports.
-    fn graph_serialize<S: Serializer>(&self, serializer: S, mode: Mode) -> Result<S::Ok, S::Error>;
+    fn __serialize_in_mode<S: Serializer>(
+        &self,
+        serializer: S,
+        mode: Mode,
+    ) -> Result<S::Ok, S::Error>;
 
     /// Records every violation in the value, with paths below `at`.
-    fn graph_validate(&self, at: &PropertyPath<'_>, out: &mut Violations);
+    fn __validate_at(&self, at: &PropertyPath<'_>, out: &mut Violations);
 }
 
 impl<T: GraphValue> GraphValue for Option<T> {
-    fn graph_serialize<S: Serializer>(&self, serializer: S, mode: Mode) -> Result<S::Ok, S::Error> {
+    fn __serialize_in_mode<S: Serializer>(
+        &self,
+        serializer: S,
+        mode: Mode,
+    ) -> Result<S::Ok, S::Error> {
         match self {
-            Some(value) => value.graph_serialize(serializer, mode),
+            Some(value) => value.__serialize_in_mode(serializer, mode),
             None => serializer.serialize_none(),
         }
     }
 
     #[inline]
-    fn graph_validate(&self, at: &PropertyPath<'_>, out: &mut Violations) {
+    fn __validate_at(&self, at: &PropertyPath<'_>, out: &mut Violations) {
         if let Some(value) = self {
-            value.graph_validate(at, out);
+            value.__validate_at(at, out);
         }
     }
 }
 
 impl<T: GraphValue> GraphValue for Vec<T> {
-    fn graph_serialize<S: Serializer>(&self, serializer: S, mode: Mode) -> Result<S::Ok, S::Error> {
+    fn __serialize_in_mode<S: Serializer>(
+        &self,
+        serializer: S,
+        mode: Mode,
+    ) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(self.len()))?;
         for value in self {
             seq.serialize_element(&InMode(value, mode))?;
@@ -78,21 +90,25 @@ impl<T: GraphValue> GraphValue for Vec<T> {
         seq.end()
     }
 
-    fn graph_validate(&self, at: &PropertyPath<'_>, out: &mut Violations) {
+    fn __validate_at(&self, at: &PropertyPath<'_>, out: &mut Violations) {
         for (index, value) in self.iter().enumerate() {
-            value.graph_validate(&PropertyPath::Index(at, index), out);
+            value.__validate_at(&PropertyPath::Index(at, index), out);
         }
     }
 }
 
 impl<T: GraphValue + ?Sized> GraphValue for Box<T> {
-    fn graph_serialize<S: Serializer>(&self, serializer: S, mode: Mode) -> Result<S::Ok, S::Error> {
-        (**self).graph_serialize(serializer, mode)
+    fn __serialize_in_mode<S: Serializer>(
+        &self,
+        serializer: S,
+        mode: Mode,
+    ) -> Result<S::Ok, S::Error> {
+        (**self).__serialize_in_mode(serializer, mode)
     }
 
     #[inline]
-    fn graph_validate(&self, at: &PropertyPath<'_>, out: &mut Violations) {
-        (**self).graph_validate(at, out);
+    fn __validate_at(&self, at: &PropertyPath<'_>, out: &mut Violations) {
+        (**self).__validate_at(at, out);
     }
 }
 
@@ -102,7 +118,7 @@ pub struct InMode<'a, T: ?Sized>(pub &'a T, pub Mode);
 impl<T: GraphValue + ?Sized> Serialize for InMode<'_, T> {
     #[inline]
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0.graph_serialize(serializer, self.1)
+        self.0.__serialize_in_mode(serializer, self.1)
     }
 }
 
@@ -129,7 +145,7 @@ impl<'a, T: GraphValue + ?Sized> ProbeGraph<'a, T> for Probe<'a, T> {
 
     #[inline]
     fn __graph_validate(&self, at: &PropertyPath<'_>, out: &mut Violations) {
-        self.0.graph_validate(at, out);
+        self.0.__validate_at(at, out);
     }
 }
 
@@ -180,7 +196,7 @@ pub fn check_enum<E: GraphEnum>(value: &E, at: &PropertyPath<'_>, out: &mut Viol
 /// Every violation in the value.
 pub fn validate<T: GraphResource + GraphValue>(value: &T) -> Result<(), ValidationError> {
     let mut out = Violations::new();
-    value.graph_validate(&PropertyPath::Root, &mut out);
+    value.__validate_at(&PropertyPath::Root, &mut out);
     out.finish(T::ODATA_TYPE)
 }
 
@@ -198,7 +214,7 @@ pub fn create_request<T: GraphResource + GraphValue>(
     params: &[&str],
 ) -> Result<CreateRequest<T>, ValidationError> {
     let mut out = Violations::new();
-    value.graph_validate(&PropertyPath::Root, &mut out);
+    value.__validate_at(&PropertyPath::Root, &mut out);
     for (name, param) in names.iter().zip(params) {
         if param.is_empty() {
             out.push(

@@ -46,7 +46,8 @@
 //! ```
 //!
 //! The crate re-exports what generated code and users need: the macros, [`serde`],
-//! [`serde_json`], [`http`] and [`time`], so a crate using it needs no other dependency line.
+//! [`serde_json`], `http` and `time` (see the re-exports below), so a crate using it needs
+//! no other dependency line.
 
 #![warn(missing_docs)]
 
@@ -60,7 +61,15 @@ mod validation;
 pub mod __private;
 
 pub use datetime::{DateTimeOffset, DateTimeOffsetError};
-pub use graph_derive::{graph_complex, graph_enum, graph_resource};
+#[doc = include_str!("docs/graph_complex.md")]
+#[doc(inline)]
+pub use graph_derive::graph_complex;
+#[doc = include_str!("docs/graph_enum.md")]
+#[doc(inline)]
+pub use graph_derive::graph_enum;
+#[doc = include_str!("docs/graph_resource.md")]
+#[doc(inline)]
+pub use graph_derive::graph_resource;
 pub use request::CreateRequest;
 pub use resource::{GraphEnum, GraphResource};
 pub use validation::{ValidationError, Violation, ViolationKind};

@@ -65,14 +65,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::graph_core::__private::GraphValue for LifecycleWorkflowProcessingStatus {
-        fn graph_serialize<__S: ::graph_core::__private::serde::Serializer>(
+        fn __serialize_in_mode<__S: ::graph_core::__private::serde::Serializer>(
             &self,
             __serializer: __S,
             _: ::graph_core::__private::Mode,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             ::graph_core::__private::serde::Serialize::serialize(self, __serializer)
         }
-        fn graph_validate(
+        fn __validate_at(
             &self,
             __at: &::graph_core::__private::PropertyPath<'_>,
             __out: &mut ::graph_core::__private::Violations,

@@ -48,7 +48,7 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::graph_core::__private::GraphValue for Run {
-        fn graph_serialize<__S: ::graph_core::__private::serde::Serializer>(
+        fn __serialize_in_mode<__S: ::graph_core::__private::serde::Serializer>(
             &self,
             __serializer: __S,
             __mode: ::graph_core::__private::Mode,
@@ -104,7 +104,7 @@ const _: () = {
             }
             ::graph_core::__private::serde::ser::SerializeMap::end(__map)
         }
-        fn graph_validate(
+        fn __validate_at(
             &self,
             __at: &::graph_core::__private::PropertyPath<'_>,
             __out: &mut ::graph_core::__private::Violations,
@@ -169,7 +169,7 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            ::graph_core::__private::GraphValue::graph_serialize(
+            ::graph_core::__private::GraphValue::__serialize_in_mode(
                 self,
                 __serializer,
                 ::graph_core::__private::Mode::Full,

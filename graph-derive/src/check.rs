@@ -43,8 +43,9 @@ fn required_needs_option(object: &Object, errors: &mut Errors) {
             errors.spanned(
                 span,
                 format_args!(
-                    "`required` is for `Option<T>` fields: `{}` is not an `Option`, so it is \
-                     always present. Remove `required`, or make the field an `Option`",
+                    "`required` is for `Option<T>` fields: the type of `{}` is not written as \
+                     `Option<...>`, so it is always present. Remove `required`, or write the \
+                     type as `Option<T>` (type aliases are not seen through)",
                     field.member
                 ),
             );

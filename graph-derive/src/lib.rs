@@ -20,19 +20,19 @@ mod tests;
 
 use proc_macro::TokenStream;
 
-/// Turns a struct with named fields into a Microsoft Graph resource. See `graph_core`.
+/// Turns a struct with named fields into a Microsoft Graph resource.
 #[proc_macro_attribute]
 pub fn graph_resource(args: TokenStream, item: TokenStream) -> TokenStream {
     object(model::Kind::Resource, args.into(), item.into()).into()
 }
 
-/// Turns a struct with named fields into a Graph complex type. See `graph_core`.
+/// Turns a struct with named fields into a Graph complex type.
 #[proc_macro_attribute]
 pub fn graph_complex(args: TokenStream, item: TokenStream) -> TokenStream {
     object(model::Kind::Complex, args.into(), item.into()).into()
 }
 
-/// Turns a fieldless enum into a Graph enumeration. See `graph_core`.
+/// Turns a fieldless enum into a Graph enumeration.
 #[proc_macro_attribute]
 pub fn graph_enum(args: TokenStream, item: TokenStream) -> TokenStream {
     graph_enum_impl(args.into(), item.into()).into()

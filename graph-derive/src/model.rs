@@ -117,6 +117,8 @@ pub struct Object {
     /// A resource's path; `None` for a complex type, or when missing or invalid (already
     /// reported).
     pub path: Option<(PathTemplate, LitStr)>,
+    /// The `path` string as written, valid or not.
+    pub raw_path: Option<String>,
     /// The `#` form; `None` where not given, or invalid (already reported).
     pub odata: Option<String>,
     /// The declared properties, in order (the additional-data field is not one).
@@ -170,6 +172,7 @@ impl Object {
                 .map_err(|message| errors.at(lit, message))
                 .ok()
         });
+        let raw_path = string_key(&keys, "path").map(LitStr::value);
         let odata = string_key(&keys, "odata").and_then(|lit| {
             template::odata_type(&lit.value())
                 .map_err(|message| errors.at(lit, message))
@@ -272,6 +275,7 @@ impl Object {
             kind,
             item,
             path,
+            raw_path,
             odata,
             fields,
             additional,

@@ -30,7 +30,8 @@ impl PathTemplate {
         }
         if !raw.starts_with('/') {
             return Err(format!(
-                "`path` must start with `/`: write `path = \"/{raw}\"`"
+                "`path` must start with `/`: write `path = \"/{}\"`",
+                raw.trim_end_matches('/')
             ));
         }
         if let Some(bad) = raw
@@ -128,6 +129,25 @@ impl PathTemplate {
     }
 }
 
+/// How many `{...}` groups a path has, counted leniently: for an invalid path (already
+/// reported), the placeholder `create_request` still takes that many arguments, so calls to
+/// it report nothing but the real mistake.
+pub fn lenient_arity(raw: &str) -> usize {
+    let mut count = 0;
+    let mut open = false;
+    for c in raw.chars() {
+        match c {
+            '{' => open = true,
+            '}' if open => {
+                open = false;
+                count += 1;
+            }
+            _ => {}
+        }
+    }
+    count
+}
+
 /// The argument name for a placeholder: snake case, raw where it is a keyword.
 fn parameter_ident(name: &str, span: Span) -> Ident {
     let snake = case::snake(name);
@@ -218,6 +238,7 @@ mod tests {
         for (raw, expected) in [
             ("", "`path` is empty"),
             ("users", "must start with `/`: write `path = \"/users\"`"),
+            ("users/", "must start with `/`: write `path = \"/users\"`"),
             ("/users?$top=1", "contains `?`"),
             ("/users#x", "contains `#`"),
             ("/my users", "contains whitespace"),
@@ -237,6 +258,14 @@ mod tests {
             let error = parse(raw).err().unwrap_or_else(|| panic!("{raw} parsed"));
             assert!(error.contains(expected), "{raw}: {error}");
         }
+    }
+
+    #[test]
+    fn arity_is_counted_even_for_an_invalid_path() {
+        assert_eq!(lenient_arity("/a/{id}/b/{id}"), 2);
+        assert_eq!(lenient_arity("/a/{}/b"), 1);
+        assert_eq!(lenient_arity("/a/{id/b"), 0);
+        assert_eq!(lenient_arity("users"), 0);
     }
 
     #[test]

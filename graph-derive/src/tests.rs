@@ -120,7 +120,7 @@ fn every_mistake_in_one_item_is_reported_at_once() {
         "`path` must start with `/`: write `path = \"/users\"`",
         "not in the `microsoft.graph` namespace",
         "unknown `#[graph]` key `reqired`; did you mean `required`?",
-        "`required` is for `Option<T>` fields: `b` is not an `Option`",
+        "`required` is for `Option<T>` fields: the type of `b` is not written as `Option<...>`",
         "cannot be both `required` and `read_only`",
         "`rename` to an empty string",
         "two properties are renamed to `a` in JSON",

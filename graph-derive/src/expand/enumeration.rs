@@ -105,7 +105,7 @@ pub fn expand(enumeration: &Enumeration) -> TokenStream {
 
             #[automatically_derived]
             impl #rt::GraphValue for #ident {
-                fn graph_serialize<__S: #rt::serde::Serializer>(
+                fn __serialize_in_mode<__S: #rt::serde::Serializer>(
                     &self,
                     __serializer: __S,
                     _: #rt::Mode,
@@ -113,7 +113,7 @@ pub fn expand(enumeration: &Enumeration) -> TokenStream {
                     #rt::serde::Serialize::serialize(self, __serializer)
                 }
 
-                fn graph_validate(&self, __at: &#rt::PropertyPath<'_>, __out: &mut #rt::Violations) {
+                fn __validate_at(&self, __at: &#rt::PropertyPath<'_>, __out: &mut #rt::Violations) {
                     #rt::check_enum(self, __at, __out);
                 }
             }

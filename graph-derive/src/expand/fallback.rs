@@ -3,11 +3,12 @@
 //! that code using the type reports nothing but the real mistakes.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 
 use super::private;
 use crate::errors::Errors;
 use crate::model::{Enumeration, Kind, Object};
+use crate::template;
 
 pub fn object(object: &Object, errors: &Errors) -> TokenStream {
     let item = &object.item;
@@ -17,11 +18,11 @@ pub fn object(object: &Object, errors: &Errors) -> TokenStream {
     }
     let ident = &item.ident;
     let resource = (object.kind == Kind::Resource).then(|| {
-        let params = object
-            .path
-            .as_ref()
-            .map(|(path, _)| path.params.iter().map(|p| &p.ident).collect::<Vec<_>>())
-            .unwrap_or_default();
+        let arity = object
+            .raw_path
+            .as_deref()
+            .map_or(0, template::lenient_arity);
+        let params = (0..arity).map(|i| format_ident!("_param{}", i));
         quote! {
             impl ::graph_core::GraphResource for #ident {
                 const PATH: &'static str = "";
@@ -49,14 +50,14 @@ pub fn object(object: &Object, errors: &Errors) -> TokenStream {
         const _: () = {
             #resource
             impl #rt::GraphValue for #ident {
-                fn graph_serialize<__S: #rt::serde::Serializer>(
+                fn __serialize_in_mode<__S: #rt::serde::Serializer>(
                     &self,
                     _: __S,
                     _: #rt::Mode,
                 ) -> ::core::result::Result<__S::Ok, __S::Error> {
                     ::core::unreachable!()
                 }
-                fn graph_validate(&self, _: &#rt::PropertyPath<'_>, _: &mut #rt::Violations) {
+                fn __validate_at(&self, _: &#rt::PropertyPath<'_>, _: &mut #rt::Violations) {
                     ::core::unreachable!()
                 }
             }

@@ -44,7 +44,7 @@ pub fn expand(object: &Object) -> TokenStream {
                     &self,
                     __serializer: __S,
                 ) -> ::core::result::Result<__S::Ok, __S::Error> {
-                    #rt::GraphValue::graph_serialize(self, __serializer, #rt::Mode::Full)
+                    #rt::GraphValue::__serialize_in_mode(self, __serializer, #rt::Mode::Full)
                 }
             }
 
@@ -110,7 +110,7 @@ fn resource(object: &Object, path: &PathTemplate, odata: &str) -> TokenStream {
     }
 }
 
-/// `GraphValue::graph_serialize`: `@odata.type` where the type has one, then each field
+/// `GraphValue::__serialize_in_mode`: `@odata.type` where the type has one, then each field
 /// that is set, in order (read-only fields only in `Mode::Full`), then the additional data.
 fn serialize(object: &Object) -> TokenStream {
     let rt = private();
@@ -156,7 +156,7 @@ fn serialize(object: &Object) -> TokenStream {
         }
     });
     quote! {
-        fn graph_serialize<__S: #rt::serde::Serializer>(
+        fn __serialize_in_mode<__S: #rt::serde::Serializer>(
             &self,
             __serializer: __S,
             __mode: #rt::Mode,
@@ -172,7 +172,7 @@ fn serialize(object: &Object) -> TokenStream {
     }
 }
 
-/// `GraphValue::graph_validate`: each required field is set, each field's value is valid
+/// `GraphValue::__validate_at`: each required field is set, each field's value is valid
 /// itself (enum sentinels, nested types, at their paths), and the additional data does not
 /// hold a declared property. Read-only fields are never sent, so they are not checked.
 fn validate(object: &Object) -> TokenStream {
@@ -188,7 +188,7 @@ fn validate(object: &Object) -> TokenStream {
         quote!(#rt::check_additional(&self.#member, __NAMES, #writes_odata, __at, __out);)
     });
     quote! {
-        fn graph_validate(&self, __at: &#rt::PropertyPath<'_>, __out: &mut #rt::Violations) {
+        fn __validate_at(&self, __at: &#rt::PropertyPath<'_>, __out: &mut #rt::Violations) {
             #[allow(unused_imports)]
             use #rt::{ProbeGraph as _, ProbeSerde as _};
             #(#checks)*
