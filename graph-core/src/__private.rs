@@ -112,6 +112,55 @@ impl<T: GraphValue + ?Sized> GraphValue for Box<T> {
     }
 }
 
+/// Maps keyed by name (Graph's open types): each value is written in the mode and
+/// validated at `map.key`.
+fn serialize_entries<'a, S: Serializer, T: GraphValue + 'a>(
+    serializer: S,
+    len: usize,
+    entries: impl Iterator<Item = (&'a String, &'a T)>,
+    mode: Mode,
+) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(Some(len))?;
+    for (key, value) in entries {
+        map.serialize_entry(key, &InMode(value, mode))?;
+    }
+    map.end()
+}
+
+impl<T: GraphValue> GraphValue for std::collections::BTreeMap<String, T> {
+    fn __serialize_in_mode<S: Serializer>(
+        &self,
+        serializer: S,
+        mode: Mode,
+    ) -> Result<S::Ok, S::Error> {
+        serialize_entries(serializer, self.len(), self.iter(), mode)
+    }
+
+    fn __validate_at(&self, at: &PropertyPath<'_>, out: &mut Violations) {
+        for (key, value) in self {
+            value.__validate_at(&PropertyPath::Key(at, key), out);
+        }
+    }
+}
+
+impl<T: GraphValue, H: std::hash::BuildHasher> GraphValue
+    for std::collections::HashMap<String, T, H>
+{
+    fn __serialize_in_mode<S: Serializer>(
+        &self,
+        serializer: S,
+        mode: Mode,
+    ) -> Result<S::Ok, S::Error> {
+        serialize_entries(serializer, self.len(), self.iter(), mode)
+    }
+
+    fn __validate_at(&self, at: &PropertyPath<'_>, out: &mut Violations) {
+        for (key, value) in self {
+            value.__validate_at(&PropertyPath::Key(at, key), out);
+        }
+    }
+}
+
 /// A [`GraphValue`] to be written in a given mode, as a `Serialize` value.
 pub struct InMode<'a, T: ?Sized>(pub &'a T, pub Mode);
 
@@ -164,6 +213,30 @@ impl<'a, T: ?Sized> ProbeSerde<'a, T> for &Probe<'a, T> {
         self.0
     }
 }
+
+/// The [`Probe`] method for fields whose type is an `Option` (however it is written).
+pub trait ProbeOption {
+    /// Whether the field is `None`, and so left out of bodies.
+    fn __graph_is_none(&self) -> bool;
+}
+
+impl<T> ProbeOption for Probe<'_, Option<T>> {
+    #[inline]
+    fn __graph_is_none(&self) -> bool {
+        self.0.is_none()
+    }
+}
+
+/// The [`Probe`] method for fields of any other type.
+pub trait ProbeNotOption {
+    /// Never: a value that is not an `Option` is always written.
+    #[inline]
+    fn __graph_is_none(&self) -> bool {
+        false
+    }
+}
+
+impl<T: ?Sized> ProbeNotOption for &Probe<'_, T> {}
 
 /// Records a violation when a required property is `None`.
 #[inline]
@@ -252,35 +325,41 @@ pub enum FieldKey {
 }
 
 /// Reads a key as a [`FieldKey`] against the declared JSON names.
+///
+/// The names come sorted (by bytes) with their declaration index, so a key is found by
+/// binary search: resources like `user` declare well over a hundred properties.
 #[derive(Clone, Copy)]
 pub struct FieldKeySeed {
-    names: &'static [&'static str],
+    sorted: &'static [(&'static str, usize)],
     keep_undeclared: bool,
 }
 
 impl FieldKeySeed {
     /// For a type without additional data: undeclared properties are skipped.
     #[must_use]
-    pub fn skipping(names: &'static [&'static str]) -> Self {
+    pub fn skipping(sorted: &'static [(&'static str, usize)]) -> Self {
         Self {
-            names,
+            sorted,
             keep_undeclared: false,
         }
     }
 
     /// For a type with additional data: undeclared properties are kept.
     #[must_use]
-    pub fn keeping(names: &'static [&'static str]) -> Self {
+    pub fn keeping(sorted: &'static [(&'static str, usize)]) -> Self {
         Self {
-            names,
+            sorted,
             keep_undeclared: true,
         }
     }
 
     #[inline]
     fn key(self, name: &str) -> FieldKey {
-        if let Some(index) = self.names.iter().position(|declared| *declared == name) {
-            FieldKey::Field(index)
+        if let Ok(found) = self
+            .sorted
+            .binary_search_by(|(declared, _)| declared.as_bytes().cmp(name.as_bytes()))
+        {
+            FieldKey::Field(self.sorted[found].1)
         } else if self.keep_undeclared && !is_type_annotation(name) {
             FieldKey::Undeclared(name.to_owned())
         } else {
@@ -384,10 +463,13 @@ pub fn check_additional(
 }
 
 /// Reads the value of a declared property into its slot; a second occurrence is an error.
+/// A `null` is left to `T`: an `Option` (or `serde_json::Value`) takes it, any other type
+/// refuses it with an error naming the property.
 ///
 /// # Errors
 ///
-/// The property is repeated, or its value does not read as a `T`.
+/// The property is repeated, `null` for a type that has no `null`, or its value does not
+/// read as a `T`.
 #[inline]
 pub fn next_value<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     map: &mut A,
@@ -397,25 +479,7 @@ pub fn next_value<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     if slot.is_some() {
         return Err(de::Error::duplicate_field(name));
     }
-    *slot = Some(map.next_value()?);
-    Ok(())
-}
-
-/// [`next_value`] for a property that is not an `Option`: `null` is an error naming it.
-///
-/// # Errors
-///
-/// The property is repeated, `null`, or its value does not read as a `T`.
-#[inline]
-pub fn next_value_non_null<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
-    map: &mut A,
-    slot: &mut Option<T>,
-    name: &'static str,
-) -> Result<(), A::Error> {
-    if slot.is_some() {
-        return Err(de::Error::duplicate_field(name));
-    }
-    *slot = Some(map.next_value_seed(NonNull {
+    *slot = Some(map.next_value_seed(Nullable {
         name,
         target: PhantomData,
     })?);
@@ -432,31 +496,42 @@ pub fn skip_value<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
     map.next_value::<IgnoredAny>().map(|_| ())
 }
 
-/// The value of a property that is not an `Option`, which must have been present.
+/// The value of a property, or what its type makes of its absence: `None` for an `Option`
+/// (however it is written), an error naming the property for anything else.
 ///
 /// # Errors
 ///
-/// The property was missing.
+/// The property was missing and its type is not an `Option`.
 #[inline]
-pub fn take<T, E: de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
-    slot.ok_or_else(|| E::missing_field(name))
+pub fn take<'de, T: Deserialize<'de>, E: de::Error>(
+    slot: Option<T>,
+    name: &'static str,
+) -> Result<T, E> {
+    match slot {
+        Some(value) => Ok(value),
+        None => T::deserialize(Missing {
+            name,
+            error: PhantomData,
+        }),
+    }
 }
 
-/// Reads a `T` but refuses `null`, naming the property.
-struct NonNull<T> {
+/// Reads a `T`, handing `null` to `T` as a unit and naming the property when it refuses.
+struct Nullable<T> {
     name: &'static str,
     target: PhantomData<T>,
 }
 
-impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for NonNull<T> {
+impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for Nullable<T> {
     type Value = T;
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
         deserializer.deserialize_option(self)
     }
 }
 
-impl<'de, T: Deserialize<'de>> Visitor<'de> for NonNull<T> {
+impl<'de, T: Deserialize<'de>> Visitor<'de> for Nullable<T> {
     type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -464,18 +539,46 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for NonNull<T> {
     }
 
     fn visit_none<E: de::Error>(self) -> Result<T, E> {
-        Err(E::custom(format_args!(
-            "property `{}` is null, but its field is not an Option",
-            self.name
-        )))
+        T::deserialize(de::value::UnitDeserializer::<E>::new()).map_err(|_| {
+            E::custom(format_args!(
+                "property `{}` is null, but its type does not take null (make the field an Option)",
+                self.name
+            ))
+        })
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<T, E> {
         self.visit_none()
     }
 
+    #[inline]
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
         T::deserialize(deserializer)
+    }
+}
+
+/// Stands for a property that is absent: an `Option` reads it as `None`, anything else
+/// reports the property missing.
+struct Missing<E> {
+    name: &'static str,
+    error: PhantomData<E>,
+}
+
+impl<'de, E: de::Error> Deserializer<'de> for Missing<E> {
+    type Error = E;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, E> {
+        Err(E::missing_field(self.name))
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        visitor.visit_none()
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
     }
 }
 

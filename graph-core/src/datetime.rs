@@ -49,8 +49,19 @@ pub struct DateTimeOffset {
     value: OffsetDateTime,
     /// How many fraction digits the text form has (0 to 7).
     fraction_digits: u8,
-    /// Whether a zero offset is written `Z` (rather than `+00:00`).
-    zulu: bool,
+    /// How a zero offset is written.
+    zero: ZeroOffset,
+}
+
+/// The three ways RFC 3339 writes a zero offset, kept so the text comes back as it was.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ZeroOffset {
+    /// `Z`
+    Zulu,
+    /// `+00:00`
+    Plus,
+    /// `-00:00`: RFC 3339's "the local offset is unknown", the same instant as UTC.
+    Minus,
 }
 
 /// Why a text is not a `DateTimeOffset`, or a `time` value cannot be one.
@@ -110,14 +121,14 @@ impl DateTimeOffset {
             .unwrap_or(value);
         let mut ticks = value.nanosecond() / 100;
         let mut fraction_digits = if ticks == 0 { 0 } else { MAX_FRACTION_DIGITS };
-        while fraction_digits > 0 && ticks % 10 == 0 {
+        while fraction_digits > 0 && ticks.is_multiple_of(10) {
             ticks /= 10;
             fraction_digits -= 1;
         }
         Self {
             value,
             fraction_digits,
-            zulu: value.offset().is_utc(),
+            zero: ZeroOffset::Zulu,
         }
     }
 
@@ -172,10 +183,10 @@ impl DateTimeOffset {
             at += digits;
         }
 
-        let (offset, zulu) = match b.get(at) {
+        let (offset, zero) = match b.get(at) {
             Some(b'Z' | b'z') => {
                 at += 1;
-                (UtcOffset::UTC, true)
+                (UtcOffset::UTC, ZeroOffset::Zulu)
             }
             Some(&sign @ (b'+' | b'-')) => {
                 let hours = number(at + 1, 2, "offset hours")?;
@@ -191,7 +202,12 @@ impl DateTimeOffset {
                 let minutes = sign * i8::try_from(minutes).unwrap_or(0);
                 let offset =
                     UtcOffset::from_hms(hours, minutes, 0).map_err(|e| fail(&e.to_string()))?;
-                (offset, false)
+                let zero = if sign < 0 {
+                    ZeroOffset::Minus
+                } else {
+                    ZeroOffset::Plus
+                };
+                (offset, zero)
             }
             _ => return Err(fail("expected the offset: `Z` or `±hh:mm`")),
         };
@@ -210,7 +226,7 @@ impl DateTimeOffset {
         Ok(Self {
             value: PrimitiveDateTime::new(date, time).assume_offset(offset),
             fraction_digits,
-            zulu,
+            zero,
         })
     }
 
@@ -247,11 +263,13 @@ impl DateTimeOffset {
             len += 1 + usize::from(self.fraction_digits);
         }
         let offset = v.offset();
-        if offset.is_utc() && self.zulu {
+        if offset.is_utc() && self.zero == ZeroOffset::Zulu {
             buf[len] = b'Z';
             len += 1;
         } else {
-            buf[len] = if offset.is_negative() { b'-' } else { b'+' };
+            let negative =
+                offset.is_negative() || (offset.is_utc() && self.zero == ZeroOffset::Minus);
+            buf[len] = if negative { b'-' } else { b'+' };
             two(buf, len + 1, offset.whole_hours().unsigned_abs());
             buf[len + 3] = b':';
             two(buf, len + 4, offset.minutes_past_hour().unsigned_abs());
@@ -395,6 +413,7 @@ mod tests {
             "2024-05-01T08:30:00+02:00",
             "2024-05-01T08:30:00-05:30",
             "2024-05-01T08:30:00+00:00",
+            "2024-05-01T08:30:00-00:00",
             "0000-01-01T00:00:00Z",
             "9999-12-31T23:59:59.9999999-23:59",
         ] {

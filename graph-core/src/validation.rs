@@ -183,14 +183,19 @@ pub enum PropertyPath<'a> {
     Property(&'a PropertyPath<'a>, &'static str),
     /// An element of the collection at the parent path.
     Index(&'a PropertyPath<'a>, usize),
+    /// The entry under a key of the map at the parent path.
+    Key(&'a PropertyPath<'a>, &'a str),
 }
 
 impl fmt::Display for PropertyPath<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
             PropertyPath::Root => Ok(()),
-            PropertyPath::Property(PropertyPath::Root, name) => f.write_str(name),
-            PropertyPath::Property(parent, name) => write!(f, "{parent}.{name}"),
+            PropertyPath::Property(PropertyPath::Root, name)
+            | PropertyPath::Key(PropertyPath::Root, name) => f.write_str(name),
+            PropertyPath::Property(parent, name) | PropertyPath::Key(parent, name) => {
+                write!(f, "{parent}.{name}")
+            }
             PropertyPath::Index(parent, index) => write!(f, "{parent}[{index}]"),
         }
     }

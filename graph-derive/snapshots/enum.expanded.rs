@@ -8,20 +8,24 @@ pub enum LifecycleWorkflowProcessingStatus {
 const _: () = {
     #[automatically_derived]
     impl ::graph_core::GraphEnum for LifecycleWorkflowProcessingStatus {
-        const MEMBERS: &'static [&'static str] = &[
+        const MEMBERS: &'static [&'static ::core::primitive::str] = &[
             "queued",
             "inProgress",
             "unknownFutureValue",
         ];
-        fn as_str(&self) -> &str {
+        fn as_str(&self) -> &::core::primitive::str {
             match self {
                 Self::Queued => "queued",
                 Self::InProgress => "inProgress",
                 Self::UnknownFutureValue => "unknownFutureValue",
-                Self::Other(__member) => ::core::convert::AsRef::<str>::as_ref(__member),
+                Self::Other(__member) => {
+                    ::core::convert::AsRef::<::core::primitive::str>::as_ref(__member)
+                }
             }
         }
-        fn from_member(__member: &str) -> ::core::option::Option<Self> {
+        fn from_member(
+            __member: &::core::primitive::str,
+        ) -> ::core::option::Option<Self> {
             match __member {
                 "queued" => ::core::option::Option::Some(Self::Queued),
                 "inProgress" => ::core::option::Option::Some(Self::InProgress),
@@ -31,14 +35,16 @@ const _: () = {
                 __member => {
                     ::core::option::Option::Some(
                         Self::Other(
-                            <String as ::core::convert::From<&str>>::from(__member),
+                            <String as ::core::convert::From<
+                                &::core::primitive::str,
+                            >>::from(__member),
                         ),
                     )
                 }
             }
         }
-        fn is_unknown_future_value(&self) -> bool {
-            ::core::matches!(self, Self::UnknownFutureValue)
+        fn is_unknown_future_value(&self) -> ::core::primitive::bool {
+            ::graph_core::GraphEnum::as_str(self) == "unknownFutureValue"
         }
     }
     #[automatically_derived]

@@ -8,17 +8,25 @@ pub struct Run {
 }
 const _: () = {
     /// The declared properties' JSON names, in declaration order.
-    const __NAMES: &[&str] = &[
+    const __NAMES: &[&::core::primitive::str] = &[
         "id",
         "completedDateTime",
         "failedTasksCount",
         "processingStatus",
         "scheduledDateTime",
     ];
+    /// The same, sorted, with their declaration index.
+    const __SORTED: &[(&::core::primitive::str, ::core::primitive::usize)] = &[
+        ("completedDateTime", 1usize),
+        ("failedTasksCount", 2usize),
+        ("id", 0usize),
+        ("processingStatus", 3usize),
+        ("scheduledDateTime", 4usize),
+    ];
     #[automatically_derived]
     impl ::graph_core::GraphResource for Run {
-        const PATH: &'static str = "/workflowBase/runs";
-        const ODATA_TYPE: &'static str = "#microsoft.graph.identityGovernance.run";
+        const PATH: &'static ::core::primitive::str = "/workflowBase/runs";
+        const ODATA_TYPE: &'static ::core::primitive::str = "#microsoft.graph.identityGovernance.run";
         fn validate(&self) -> ::core::result::Result<(), ::graph_core::ValidationError> {
             ::graph_core::__private::validate(self)
         }
@@ -54,7 +62,9 @@ const _: () = {
             __mode: ::graph_core::__private::Mode,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             #[allow(unused_imports)]
-            use ::graph_core::__private::{ProbeGraph as _, ProbeSerde as _};
+            use ::graph_core::__private::{
+                ProbeGraph as _, ProbeNotOption as _, ProbeOption as _, ProbeSerde as _,
+            };
             let mut __map = ::graph_core::__private::serde::Serializer::serialize_map(
                 __serializer,
                 ::core::option::Option::None,
@@ -64,42 +74,53 @@ const _: () = {
                 "@odata.type",
                 "#microsoft.graph.identityGovernance.run",
             )?;
-            if __mode.writes_read_only() {
-                if let ::core::option::Option::Some(__value) = &self.id {
-                    ::graph_core::__private::serde::ser::SerializeMap::serialize_entry(
-                        &mut __map,
-                        "id",
-                        &(&::graph_core::__private::Probe(__value))
-                            .__graph_in_mode(__mode),
-                    )?;
-                }
+            if __mode.writes_read_only()
+                && !(&::graph_core::__private::Probe(&self.id)).__graph_is_none()
+            {
+                ::graph_core::__private::serde::ser::SerializeMap::serialize_entry(
+                    &mut __map,
+                    "id",
+                    &(&::graph_core::__private::Probe(&self.id)).__graph_in_mode(__mode),
+                )?;
             }
-            if let ::core::option::Option::Some(__value) = &self.completed_date_time {
+            if !(&::graph_core::__private::Probe(&self.completed_date_time))
+                .__graph_is_none()
+            {
                 ::graph_core::__private::serde::ser::SerializeMap::serialize_entry(
                     &mut __map,
                     "completedDateTime",
-                    &(&::graph_core::__private::Probe(__value)).__graph_in_mode(__mode),
+                    &(&::graph_core::__private::Probe(&self.completed_date_time))
+                        .__graph_in_mode(__mode),
                 )?;
             }
-            if let ::core::option::Option::Some(__value) = &self.failed_tasks_count {
+            if !(&::graph_core::__private::Probe(&self.failed_tasks_count))
+                .__graph_is_none()
+            {
                 ::graph_core::__private::serde::ser::SerializeMap::serialize_entry(
                     &mut __map,
                     "failedTasksCount",
-                    &(&::graph_core::__private::Probe(__value)).__graph_in_mode(__mode),
+                    &(&::graph_core::__private::Probe(&self.failed_tasks_count))
+                        .__graph_in_mode(__mode),
                 )?;
             }
-            if let ::core::option::Option::Some(__value) = &self.processing_status {
+            if !(&::graph_core::__private::Probe(&self.processing_status))
+                .__graph_is_none()
+            {
                 ::graph_core::__private::serde::ser::SerializeMap::serialize_entry(
                     &mut __map,
                     "processingStatus",
-                    &(&::graph_core::__private::Probe(__value)).__graph_in_mode(__mode),
+                    &(&::graph_core::__private::Probe(&self.processing_status))
+                        .__graph_in_mode(__mode),
                 )?;
             }
-            if let ::core::option::Option::Some(__value) = &self.scheduled_date_time {
+            if !(&::graph_core::__private::Probe(&self.scheduled_date_time))
+                .__graph_is_none()
+            {
                 ::graph_core::__private::serde::ser::SerializeMap::serialize_entry(
                     &mut __map,
                     "scheduledDateTime",
-                    &(&::graph_core::__private::Probe(__value)).__graph_in_mode(__mode),
+                    &(&::graph_core::__private::Probe(&self.scheduled_date_time))
+                        .__graph_in_mode(__mode),
                 )?;
             }
             ::graph_core::__private::serde::ser::SerializeMap::end(__map)
@@ -203,7 +224,7 @@ const _: () = {
                     let mut __field4: ::core::option::Option<Option<DateTimeOffset>> = ::core::option::Option::None;
                     while let ::core::option::Option::Some(__key) = ::graph_core::__private::serde::de::MapAccess::next_key_seed(
                         &mut __map,
-                        ::graph_core::__private::FieldKeySeed::skipping(__NAMES),
+                        ::graph_core::__private::FieldKeySeed::skipping(__SORTED),
                     )? {
                         match __key {
                             ::graph_core::__private::FieldKey::Field(0usize) => {
@@ -245,11 +266,23 @@ const _: () = {
                         }
                     }
                     ::core::result::Result::Ok(Run {
-                        id: ::core::option::Option::flatten(__field0),
-                        completed_date_time: ::core::option::Option::flatten(__field1),
-                        failed_tasks_count: ::core::option::Option::flatten(__field2),
-                        processing_status: ::core::option::Option::flatten(__field3),
-                        scheduled_date_time: ::core::option::Option::flatten(__field4),
+                        id: ::graph_core::__private::take(__field0, "id")?,
+                        completed_date_time: ::graph_core::__private::take(
+                            __field1,
+                            "completedDateTime",
+                        )?,
+                        failed_tasks_count: ::graph_core::__private::take(
+                            __field2,
+                            "failedTasksCount",
+                        )?,
+                        processing_status: ::graph_core::__private::take(
+                            __field3,
+                            "processingStatus",
+                        )?,
+                        scheduled_date_time: ::graph_core::__private::take(
+                            __field4,
+                            "scheduledDateTime",
+                        )?,
                     })
                 }
             }

@@ -5,7 +5,6 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
-use syn::parse::Parser;
 use syn::punctuated::Punctuated;
 use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Meta, Token};
 
@@ -42,21 +41,45 @@ pub struct Place {
 }
 
 impl Place {
-    /// Parses the comma-separated keys of an attribute's argument tokens.
-    pub fn parse_tokens(&self, tokens: TokenStream, errors: &mut Errors) -> Vec<Key> {
-        match Punctuated::<Meta, Token![,]>::parse_terminated.parse2(tokens) {
-            Ok(metas) => self.parse_metas(metas, errors),
-            Err(error) => {
-                errors.push(error);
-                Vec::new()
+    /// Parses the comma-separated keys of an attribute's argument tokens. Each item is
+    /// parsed on its own, so one that does not parse is reported and the others still count.
+    /// The flag says whether every item parsed: where one did not, it may be the key that
+    /// looks missing, so callers do not report missing keys.
+    pub fn parse_tokens(&self, tokens: TokenStream, errors: &mut Errors) -> (Vec<Key>, bool) {
+        let mut metas = Punctuated::<Meta, Token![,]>::new();
+        let mut complete = true;
+        for item in split_at_commas(tokens) {
+            match syn::parse2::<Meta>(item.clone()) {
+                Ok(meta) => metas.push(meta),
+                Err(error) => {
+                    complete = false;
+                    let key = match item.into_iter().next() {
+                        Some(proc_macro2::TokenTree::Ident(ident)) => Some(ident),
+                        _ => None,
+                    };
+                    let spec = key
+                        .as_ref()
+                        .and_then(|ident| self.keys.iter().find(|spec| ident == spec.name));
+                    match spec {
+                        Some(spec) => errors.push(syn::Error::new(
+                            error.span(),
+                            format_args!("expected `{}`", spec.example),
+                        )),
+                        None => errors.push(syn::Error::new(
+                            error.span(),
+                            format_args!("{} here", self.expected()),
+                        )),
+                    }
+                }
             }
         }
+        (self.parse_metas(metas, errors), complete)
     }
 
     /// Parses the keys of one `#[graph(...)]` attribute.
     pub fn parse_attribute(&self, attr: &Attribute, errors: &mut Errors) -> Vec<Key> {
         match &attr.meta {
-            Meta::List(list) => self.parse_tokens(list.tokens.clone(), errors),
+            Meta::List(list) => self.parse_tokens(list.tokens.clone(), errors).0,
             other => {
                 errors.at(
                     other,
@@ -188,6 +211,24 @@ impl Place {
             None => "it takes no keys".to_owned(),
         }
     }
+}
+
+/// The items of a comma-separated list, split at the commas that are not inside brackets.
+fn split_at_commas(tokens: TokenStream) -> Vec<TokenStream> {
+    let mut items = Vec::new();
+    let mut item = TokenStream::new();
+    for token in tokens {
+        match &token {
+            proc_macro2::TokenTree::Punct(punct) if punct.as_char() == ',' => {
+                items.push(std::mem::take(&mut item));
+            }
+            _ => item.extend([token]),
+        }
+    }
+    if !item.is_empty() {
+        items.push(item);
+    }
+    items
 }
 
 impl Key {

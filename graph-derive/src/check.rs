@@ -68,7 +68,7 @@ fn required_or_read_only(object: &Object, errors: &mut Errors) {
 }
 
 /// Every JSON name is non-empty, used once, and not one the protocol reserves. The second
-/// use of a name is the one reported, pointing at the first.
+/// use of a name is the one reported.
 fn json_names<'a>(
     names: impl Iterator<Item = (&'a str, Span, bool)>,
     (what, whats): (&str, &str),

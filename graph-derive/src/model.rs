@@ -162,7 +162,7 @@ impl Object {
         errors: &mut Errors,
     ) -> Self {
         let attribute = kind.attribute();
-        let keys = match kind {
+        let (keys, complete) = match kind {
             Kind::Resource => RESOURCE.parse_tokens(args, errors),
             Kind::Complex => COMPLEX.parse_tokens(args, errors),
         };
@@ -178,8 +178,9 @@ impl Object {
                 .map_err(|message| errors.at(lit, message))
                 .ok()
         });
-        // A key that is missing is reported at the attribute itself.
-        let given = |name: &str| keys.iter().any(|key| key.name == name);
+        // A key that is missing is reported at the attribute itself, unless an item did not
+        // parse (that item may be the key).
+        let given = |name: &str| !complete || keys.iter().any(|key| key.name == name);
         if kind == Kind::Resource && !given("path") {
             errors.spanned(
                 Span::call_site(),

@@ -27,6 +27,12 @@ pub struct Box;
 pub struct Default;
 /// Shadows `From`.
 pub struct From;
+/// Shadows the primitive `str`.
+pub struct str;
+/// Shadows the primitive `bool`.
+pub struct bool;
+/// Shadows the primitive `usize`.
+pub struct usize;
 /// Shadows the `serde` crate.
 pub mod serde {}
 /// Shadows the `graph_core` crate.

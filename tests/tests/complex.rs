@@ -526,3 +526,57 @@ fn a_field_of_the_users_own_serde_type_is_written_and_read_by_its_impls() {
         [("temperature", ViolationKind::MissingRequired)]
     );
 }
+
+/// Maps keyed by name are containers too.
+#[graph_complex]
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Entry {
+    #[graph(read_only)]
+    id: Option<String>,
+    #[graph(required)]
+    name: Option<String>,
+}
+
+#[graph_resource(path = "/catalogs", odata = "microsoft.graph.catalog")]
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Catalog {
+    by_name: std::collections::BTreeMap<String, Entry>,
+    by_hash: std::collections::HashMap<String, Entry>,
+}
+
+#[test]
+fn maps_are_validated_and_written_in_the_mode() {
+    let entry = |id: &str, name: Option<&str>| Entry {
+        id: Some(id.into()),
+        name: name.map(Into::into),
+    };
+    let catalog = Catalog {
+        by_name: [
+            ("b".to_owned(), entry("1", None)),
+            ("a".to_owned(), entry("2", Some("x"))),
+        ]
+        .into_iter()
+        .collect(),
+        by_hash: [("h".to_owned(), entry("3", None))].into_iter().collect(),
+    };
+    let error = catalog.validate().unwrap_err();
+    let paths: Vec<&str> = error.violations().iter().map(|v| v.path()).collect();
+    assert_eq!(paths, ["byName.b.name", "byHash.h.name"]);
+
+    let valid = Catalog {
+        by_name: [("a".to_owned(), entry("2", Some("x")))]
+            .into_iter()
+            .collect(),
+        ..Catalog::default()
+    };
+    let body = body(&valid.create_request().unwrap());
+    assert_eq!(
+        body,
+        r##"{"@odata.type":"#microsoft.graph.catalog","byName":{"a":{"name":"x"}},"byHash":{}}"##
+    );
+    let full = serde_json::to_string(&valid).unwrap();
+    assert!(
+        full.contains(r#""byName":{"a":{"id":"2","name":"x"}}"#),
+        "{full}"
+    );
+}

@@ -212,3 +212,31 @@ fn a_kept_unknown_member_is_sendable() {
         r##"{"@odata.type":"#microsoft.graph.identityGovernance.run","processingStatus":"archived","workflowExecutionType":"onDemand"}"##
     );
 }
+
+/// A catch-all but no sentinel variant: `unknownFutureValue` is kept by `other`.
+#[graph_enum]
+#[derive(Debug, Clone, PartialEq)]
+enum NoSentinel {
+    Yes,
+    #[graph(other)]
+    Other(String),
+}
+
+#[graph_resource(path = "/answers", odata = "microsoft.graph.answer")]
+#[derive(Debug)]
+struct Answer {
+    value: NoSentinel,
+}
+
+#[test]
+fn the_sentinel_held_by_an_other_variant_is_never_sendable_either() {
+    let answer: Answer = serde_json::from_str(r#"{"value":"unknownFutureValue"}"#).unwrap();
+    assert_eq!(answer.value, NoSentinel::Other("unknownFutureValue".into()));
+    assert!(answer.value.is_unknown_future_value());
+    let error = answer.create_request().unwrap_err();
+    assert_eq!(error.violations()[0].path(), "value");
+    assert_eq!(
+        error.violations()[0].kind(),
+        ViolationKind::UnknownFutureValue
+    );
+}

@@ -198,4 +198,10 @@ fn a_request_is_debug_and_clone() {
     let debug = format!("{request:?}");
     assert!(debug.contains("POST"), "{debug}");
     assert!(debug.contains("/workflows/wf/runs"), "{debug}");
+    // The body can hold secrets: Debug shows its length only.
+    assert!(!debug.contains("scheduled"), "{debug}");
+    assert!(
+        debug.contains(&format!("body_len: {}", request.body().len())),
+        "{debug}"
+    );
 }

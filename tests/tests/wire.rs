@@ -265,3 +265,39 @@ fn derives_above_the_attribute_are_kept() {
     );
     assert!(format!("{:?}", Note::default()).contains("text: None"));
 }
+
+/// An `Option` behind a type alias is still an `Option`.
+type Maybe<T> = Option<T>;
+
+#[graph_resource(path = "/aliases", odata = "microsoft.graph.alias")]
+#[derive(Debug, PartialEq)]
+struct Aliased {
+    nickname: Maybe<String>,
+    anything: Value,
+}
+
+#[test]
+fn an_option_behind_a_type_alias_is_left_out_when_none_and_read_as_none() {
+    let value = Aliased {
+        nickname: None,
+        anything: Value::Null,
+    };
+    let body = String::from_utf8(value.create_request().unwrap().into_body()).unwrap();
+    assert_eq!(
+        body,
+        r##"{"@odata.type":"#microsoft.graph.alias","anything":null}"##
+    );
+    // Missing, and null: both `None`; a `Value` takes `null` as a value.
+    let read: Aliased = serde_json::from_str(r#"{"anything":null}"#).unwrap();
+    assert_eq!(read, value);
+    let read: Aliased = serde_json::from_str(r#"{"nickname":null,"anything":null}"#).unwrap();
+    assert_eq!(read, value);
+    let read: Aliased = serde_json::from_str(r#"{"nickname":"n","anything":[1]}"#).unwrap();
+    assert_eq!(read.nickname.as_deref(), Some("n"));
+    // A `Value` that is missing is still missing.
+    let error = serde_json::from_str::<Aliased>("{}").unwrap_err();
+    assert!(
+        error.to_string().contains("missing field `anything`"),
+        "{error}"
+    );
+}

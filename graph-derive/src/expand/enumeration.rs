@@ -31,11 +31,11 @@ pub fn expand(enumeration: &Enumeration) -> TokenStream {
             let ty = &other.ty;
             (
                 quote_spanned! {ty.span()=>
-                    Self::#variant(__member) => ::core::convert::AsRef::<str>::as_ref(__member),
+                    Self::#variant(__member) => ::core::convert::AsRef::<::core::primitive::str>::as_ref(__member),
                 },
                 quote_spanned! {ty.span()=>
                     __member => ::core::option::Option::Some(
-                        Self::#variant(<#ty as ::core::convert::From<&str>>::from(__member)),
+                        Self::#variant(<#ty as ::core::convert::From<&::core::primitive::str>>::from(__member)),
                     ),
                 },
             )
@@ -49,38 +49,32 @@ pub fn expand(enumeration: &Enumeration) -> TokenStream {
         }
         (None, None) => (quote!(), quote!(_ => ::core::option::Option::None,)),
     };
-    let is_sentinel = match enumeration.sentinel() {
-        Some(sentinel) => {
-            let variant = &sentinel.ident;
-            quote!(::core::matches!(self, Self::#variant))
-        }
-        None => quote!(false),
-    };
-
     quote! {
         #item
 
         const _: () = {
             #[automatically_derived]
             impl ::graph_core::GraphEnum for #ident {
-                const MEMBERS: &'static [&'static str] = &[#(#names),*];
+                const MEMBERS: &'static [&'static ::core::primitive::str] = &[#(#names),*];
 
-                fn as_str(&self) -> &str {
+                fn as_str(&self) -> &::core::primitive::str {
                     match self {
                         #(Self::#variants => #names,)*
                         #other_as_str
                     }
                 }
 
-                fn from_member(__member: &str) -> ::core::option::Option<Self> {
+                fn from_member(__member: &::core::primitive::str) -> ::core::option::Option<Self> {
                     match __member {
                         #(#names => ::core::option::Option::Some(Self::#variants),)*
                         #unknown
                     }
                 }
 
-                fn is_unknown_future_value(&self) -> bool {
-                    #is_sentinel
+                // By name, so that an `other` variant holding the sentinel's name (an enum
+                // without a sentinel variant reads it so) is never sendable either.
+                fn is_unknown_future_value(&self) -> ::core::primitive::bool {
+                    ::graph_core::GraphEnum::as_str(self) == "unknownFutureValue"
                 }
             }
 

@@ -25,8 +25,8 @@ pub fn object(object: &Object, errors: &Errors) -> TokenStream {
         let params = (0..arity).map(|i| format_ident!("_param{}", i));
         quote! {
             impl ::graph_core::GraphResource for #ident {
-                const PATH: &'static str = "";
-                const ODATA_TYPE: &'static str = "";
+                const PATH: &'static ::core::primitive::str = "";
+                const ODATA_TYPE: &'static ::core::primitive::str = "";
                 fn validate(&self) -> ::core::result::Result<(), ::graph_core::ValidationError> {
                     ::core::unreachable!()
                 }
@@ -35,7 +35,7 @@ pub fn object(object: &Object, errors: &Errors) -> TokenStream {
                 #[allow(dead_code, missing_docs)]
                 pub fn create_request(
                     &self,
-                    #(#params: &str),*
+                    #(#params: &::core::primitive::str),*
                 ) -> ::core::result::Result<::graph_core::CreateRequest<Self>, ::graph_core::ValidationError> {
                     ::core::unreachable!()
                 }
@@ -79,14 +79,14 @@ pub fn enumeration(enumeration: &Enumeration, errors: &Errors) -> TokenStream {
         #errors
         const _: () = {
             impl ::graph_core::GraphEnum for #ident {
-                const MEMBERS: &'static [&'static str] = &[];
-                fn as_str(&self) -> &str {
+                const MEMBERS: &'static [&'static ::core::primitive::str] = &[];
+                fn as_str(&self) -> &::core::primitive::str {
                     ::core::unreachable!()
                 }
-                fn from_member(_: &str) -> ::core::option::Option<Self> {
+                fn from_member(_: &::core::primitive::str) -> ::core::option::Option<Self> {
                     ::core::unreachable!()
                 }
-                fn is_unknown_future_value(&self) -> bool {
+                fn is_unknown_future_value(&self) -> ::core::primitive::bool {
                     ::core::unreachable!()
                 }
             }

@@ -16,6 +16,16 @@ pub fn expand(object: &Object) -> TokenStream {
     let ident = &item.ident;
     let rt = private();
     let names = object.fields.iter().map(|f| f.json_name.as_str());
+    // The same names sorted by bytes, with their declaration index, for reading keys by
+    // binary search.
+    let mut sorted: Vec<(&str, usize)> = object
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.json_name.as_str(), i))
+        .collect();
+    sorted.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    let sorted = sorted.iter().map(|(name, i)| quote!((#name, #i)));
     let resource = match (object.kind, &object.path, &object.odata) {
         (Kind::Resource, Some((path, _)), Some(odata)) => resource(object, path, odata),
         _ => TokenStream::new(),
@@ -28,7 +38,9 @@ pub fn expand(object: &Object) -> TokenStream {
 
         const _: () = {
             /// The declared properties' JSON names, in declaration order.
-            const __NAMES: &[&str] = &[#(#names),*];
+            const __NAMES: &[&::core::primitive::str] = &[#(#names),*];
+            /// The same, sorted, with their declaration index.
+            const __SORTED: &[(&::core::primitive::str, ::core::primitive::usize)] = &[#(#sorted),*];
 
             #resource
 
@@ -88,8 +100,8 @@ fn resource(object: &Object, path: &PathTemplate, odata: &str) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl ::graph_core::GraphResource for #ident {
-            const PATH: &'static str = #raw_path;
-            const ODATA_TYPE: &'static str = #odata;
+            const PATH: &'static ::core::primitive::str = #raw_path;
+            const ODATA_TYPE: &'static ::core::primitive::str = #odata;
 
             fn validate(&self) -> ::core::result::Result<(), ::graph_core::ValidationError> {
                 #rt::validate(self)
@@ -102,7 +114,7 @@ fn resource(object: &Object, path: &PathTemplate, odata: &str) -> TokenStream {
             #[allow(dead_code)]
             pub fn create_request(
                 &self,
-                #(#params: &str),*
+                #(#params: &::core::primitive::str),*
             ) -> ::core::result::Result<::graph_core::CreateRequest<Self>, ::graph_core::ValidationError> {
                 #rt::create_request(self, &[#(#literals),*], &[#(#names),*], &[#(#params),*])
             }
@@ -117,36 +129,27 @@ fn serialize(object: &Object) -> TokenStream {
     let odata = object.odata.as_ref().map(|odata| {
         quote!(#rt::serde::ser::SerializeMap::serialize_entry(&mut __map, "@odata.type", #odata)?;)
     });
+    // Whether a field is written is up to its type: `None` is left out (through type
+    // aliases too), every other value is written.
     let entries = object.fields.iter().map(|field| {
         let member = &field.member;
         let name = &field.json_name;
-        let write = |value: TokenStream| {
-            quote_spanned! {field.ty.span()=>
-                #rt::serde::ser::SerializeMap::serialize_entry(
-                    &mut __map,
-                    #name,
-                    &(&#rt::Probe(#value)).__graph_in_mode(__mode),
-                )?;
-            }
-        };
-        let entry = if field.option {
-            let write = write(quote!(__value));
-            quote! {
-                if let ::core::option::Option::Some(__value) = &self.#member {
-                    #write
-                }
-            }
+        let written = if field.read_only.is_some() {
+            quote!(__mode.writes_read_only() && !(&#rt::Probe(&self.#member)).__graph_is_none())
         } else {
-            write(quote!(&self.#member))
+            quote!(!(&#rt::Probe(&self.#member)).__graph_is_none())
         };
-        if field.read_only.is_some() {
-            quote! {
-                if __mode.writes_read_only() {
-                    #entry
-                }
+        let write = quote_spanned! {field.ty.span()=>
+            #rt::serde::ser::SerializeMap::serialize_entry(
+                &mut __map,
+                #name,
+                &(&#rt::Probe(&self.#member)).__graph_in_mode(__mode),
+            )?;
+        };
+        quote! {
+            if #written {
+                #write
             }
-        } else {
-            entry
         }
     });
     let additional = object.additional.as_ref().map(|additional| {
@@ -162,7 +165,7 @@ fn serialize(object: &Object) -> TokenStream {
             __mode: #rt::Mode,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             #[allow(unused_imports)]
-            use #rt::{ProbeGraph as _, ProbeSerde as _};
+            use #rt::{ProbeGraph as _, ProbeNotOption as _, ProbeOption as _, ProbeSerde as _};
             let mut __map = #rt::serde::Serializer::serialize_map(__serializer, ::core::option::Option::None)?;
             #odata
             #(#entries)*
@@ -211,7 +214,8 @@ fn check(field: &Field) -> TokenStream {
 }
 
 /// `Deserialize`: a map visitor that matches each key against the declared JSON names,
-/// refuses a missing or `null` value for a field that is not an `Option`, and skips
+/// leaves a missing or `null` value to the field's type (an `Option` reads it as `None`,
+/// anything else refuses it, naming the property), and skips
 /// `@odata.type`, `@odata.context` and, unless there is an additional-data field that
 /// collects them, every other key.
 fn deserialize(object: &Object) -> TokenStream {
@@ -241,23 +245,16 @@ fn deserialize(object: &Object) -> TokenStream {
             // Every token of the call carries the field type's span (the path is spelled
             // out rather than `#rt`), so a missing Deserialize impl is reported there.
             let span = field.ty.span();
-            let read = if field.option {
-                quote_spanned!(span=> next_value)
-            } else {
-                quote_spanned!(span=> next_value_non_null)
-            };
             quote_spanned! {span=>
-                #rt::FieldKey::Field(#i) => ::graph_core::__private::#read(&mut __map, &mut #slot, #name)?,
+                #rt::FieldKey::Field(#i) => ::graph_core::__private::next_value(&mut __map, &mut #slot, #name)?,
             }
         });
+    // A missing property is up to its type too: an `Option` (through type aliases too) is
+    // `None`, anything else is an error naming it.
     let inits = object.fields.iter().zip(&slots).map(|(field, slot)| {
         let member = &field.member;
         let name = &field.json_name;
-        if field.option {
-            quote!(#member: ::core::option::Option::flatten(#slot),)
-        } else {
-            quote!(#member: #rt::take(#slot, #name)?,)
-        }
+        quote!(#member: #rt::take(#slot, #name)?,)
     });
     let (seed, additional_slot, additional_arm, additional_init) = match &object.additional {
         Some(additional) => {
@@ -265,7 +262,7 @@ fn deserialize(object: &Object) -> TokenStream {
             let span = additional.ty.span();
             let slot = format_ident!("__additional", span = span);
             (
-                quote!(#rt::FieldKeySeed::keeping(__NAMES)),
+                quote!(#rt::FieldKeySeed::keeping(__SORTED)),
                 quote_spanned! {span=>
                     let mut #slot = ::graph_core::__private::serde_json::Map::new();
                 },
@@ -276,7 +273,7 @@ fn deserialize(object: &Object) -> TokenStream {
             )
         }
         None => (
-            quote!(#rt::FieldKeySeed::skipping(__NAMES)),
+            quote!(#rt::FieldKeySeed::skipping(__SORTED)),
             TokenStream::new(),
             TokenStream::new(),
             TokenStream::new(),

@@ -1,0 +1,375 @@
+//! Reading `#[graph_union]`s: dispatch on `@odata.type`, wherever it stands.
+//!
+//! Graph writes `@odata.type` first, so that case streams: the key and its value are read,
+//! the variant is chosen, and the variant's own `Deserialize` reads the rest of the same
+//! map, with nothing buffered. Where other properties come first, they are buffered as JSON
+//! values until `@odata.type` is found, then replayed ahead of the rest.
+
+use std::fmt;
+use std::marker::PhantomData;
+use std::vec;
+
+use serde::de::value::StringDeserializer;
+use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
+use serde::{forward_to_deserialize_any, Deserializer};
+use serde_json::{Map, Value};
+
+/// A type that carries an OData type: a `#[graph_resource]`, or a `#[graph_complex]` with
+/// `odata`. Every variant of a `#[graph_union]` holds one.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no OData type, so a `#[graph_union]` cannot tell it apart from the other variants",
+    label = "this variant's type has no OData type",
+    note = "declare the type with `#[graph_complex(odata = \"#microsoft.graph....\")]` or `#[graph_resource(path = \"...\", odata = \"...\")]`"
+)]
+pub trait HasODataType {
+    /// The OData type, in `#` form.
+    const ODATA_TYPE: &'static str;
+}
+
+impl<T: HasODataType + ?Sized> HasODataType for Box<T> {
+    const ODATA_TYPE: &'static str = T::ODATA_TYPE;
+}
+
+/// What `#[graph_union]` generates for the runtime to dispatch on.
+pub trait GraphUnion: Sized {
+    /// The base type, in `#` form.
+    const BASE: &'static str;
+    /// The OData type of each variant that holds a typed value, in `#` form, indexed as
+    /// [`deserialize_variant`](Self::deserialize_variant) counts them.
+    const VARIANTS: &'static [&'static str];
+    /// The index of the `#[graph(base)]` variant, where there is one.
+    const BASE_VARIANT: Option<usize>;
+
+    /// Reads the variant at `index` from `deserializer`.
+    ///
+    /// # Errors
+    ///
+    /// The variant's type does not read from it.
+    fn deserialize_variant<'de, D: Deserializer<'de>>(
+        index: usize,
+        deserializer: D,
+    ) -> Result<Self, D::Error>;
+
+    /// The `#[graph(other)]` variant holding `object`; `None` where there is none.
+    fn other(object: Map<String, Value>) -> Option<Self>;
+
+    /// Whether there is a `#[graph(other)]` variant.
+    const HAS_OTHER: bool;
+}
+
+/// Whether two OData types are the same, with or without their leading `#`. A `const fn`,
+/// so that two variants with one type are caught at compile time.
+#[must_use]
+pub const fn same_odata_type(a: &str, b: &str) -> bool {
+    let a = strip_hash(a.as_bytes());
+    let b = strip_hash(b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn strip_hash(name: &[u8]) -> &[u8] {
+    match name {
+        [b'#', rest @ ..] => rest,
+        _ => name,
+    }
+}
+
+/// `Deserialize` for every `#[graph_union]`.
+///
+/// # Errors
+///
+/// The value is not an object, its `@odata.type` names no variant and there is no
+/// variant to take it, or the chosen variant does not read.
+pub fn deserialize_union<'de, D: Deserializer<'de>, U: GraphUnion>(
+    deserializer: D,
+) -> Result<U, D::Error> {
+    deserializer.deserialize_map(UnionVisitor(PhantomData))
+}
+
+struct UnionVisitor<U>(PhantomData<U>);
+
+impl<'de, U: GraphUnion> Visitor<'de> for UnionVisitor<U> {
+    type Value = U;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a {} object", U::BASE.trim_start_matches('#'))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<U, A::Error> {
+        let mut buffered = Vec::new();
+        loop {
+            match map.next_key_seed(UnionKeySeed)? {
+                Some(UnionKey::ODataType) => {
+                    let found = map.next_value_seed(TypeNameSeed::<U>(PhantomData))?;
+                    return dispatch(found, buffered, map);
+                }
+                Some(UnionKey::Other(name)) => {
+                    let value: Value = map.next_value()?;
+                    buffered.push((name, value));
+                }
+                None => return dispatch(Found::Absent, buffered, map),
+            }
+        }
+    }
+}
+
+/// Which variant an `@odata.type` chose.
+enum Found {
+    /// A variant's own type.
+    Variant(usize),
+    /// No `@odata.type` at all.
+    Absent,
+    /// `null`, or the base type itself: kept as written, in case it goes to `other`.
+    Base(Value),
+    /// A type no variant has.
+    Unknown(String),
+}
+
+impl Found {
+    fn resolve<U: GraphUnion>(name: &str) -> Self {
+        if let Some(index) = U::VARIANTS
+            .iter()
+            .position(|variant| same_odata_type(variant, name))
+        {
+            Found::Variant(index)
+        } else if same_odata_type(U::BASE, name) {
+            Found::Base(Value::from(name))
+        } else {
+            Found::Unknown(name.to_owned())
+        }
+    }
+
+    /// How the type is written back into an `other` object; `None` where it was absent.
+    fn into_value(self) -> Option<Value> {
+        match self {
+            Found::Variant(_) | Found::Absent => None,
+            Found::Base(value) => Some(value),
+            Found::Unknown(name) => Some(Value::String(name)),
+        }
+    }
+}
+
+fn dispatch<'de, U: GraphUnion, A: MapAccess<'de>>(
+    found: Found,
+    buffered: Vec<(String, Value)>,
+    map: A,
+) -> Result<U, A::Error> {
+    let index = match found {
+        Found::Variant(index) => Some(index),
+        Found::Absent | Found::Base(_) => U::BASE_VARIANT,
+        Found::Unknown(_) => None,
+    };
+    if let Some(index) = index {
+        return U::deserialize_variant(index, RestOfMap::new(buffered, map));
+    }
+    if U::HAS_OTHER {
+        let object = collect(found.into_value(), buffered, map)?;
+        if let Some(other) = U::other(object) {
+            return Ok(other);
+        }
+    }
+    Err(de::Error::custom(no_variant::<U>(&found)))
+}
+
+/// The whole object, in the order it was written, for the `other` variant.
+fn collect<'de, A: MapAccess<'de>>(
+    odata_type: Option<Value>,
+    buffered: Vec<(String, Value)>,
+    mut map: A,
+) -> Result<Map<String, Value>, A::Error> {
+    let mut object = Map::new();
+    object.extend(buffered);
+    if let Some(odata_type) = odata_type {
+        object.insert("@odata.type".to_owned(), odata_type);
+    }
+    while let Some((name, value)) = map.next_entry::<String, Value>()? {
+        object.insert(name, value);
+    }
+    Ok(object)
+}
+
+/// "unknown derived type `#microsoft.graph.x` of microsoft.graph.base; expected ..."
+fn no_variant<U: GraphUnion>(found: &Found) -> String {
+    let base = U::BASE.trim_start_matches('#');
+    let mut expected: Vec<&str> = U::VARIANTS.to_vec();
+    if U::BASE_VARIANT.is_none() && !expected.iter().any(|v| same_odata_type(v, U::BASE)) {
+        expected.retain(|v| !same_odata_type(v, U::BASE));
+    }
+    let expected = expected
+        .iter()
+        .map(|v| format!("`{v}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match found {
+        Found::Unknown(name) => format!(
+            "unknown derived type `{name}` of {base}: expected one of {expected}"
+        ),
+        Found::Absent => format!(
+            "an object without `@odata.type` cannot be told apart among the derived types of \
+             {base}: expected one of {expected}"
+        ),
+        Found::Base(Value::Null) => format!(
+            "an object whose `@odata.type` is null cannot be told apart among the derived \
+             types of {base}: expected one of {expected}"
+        ),
+        Found::Base(_) | Found::Variant(_) => format!(
+            "an object of the base type {base} itself has no variant here: expected one of \
+             {expected}"
+        ),
+    }
+}
+
+enum UnionKey {
+    ODataType,
+    Other(String),
+}
+
+struct UnionKeySeed;
+
+impl<'de> DeserializeSeed<'de> for UnionKeySeed {
+    type Value = UnionKey;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<UnionKey, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl Visitor<'_> for UnionKeySeed {
+    type Value = UnionKey;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a property name")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<UnionKey, E> {
+        Ok(if v == "@odata.type" {
+            UnionKey::ODataType
+        } else {
+            UnionKey::Other(v.to_owned())
+        })
+    }
+}
+
+/// Reads the value of `@odata.type` straight into a [`Found`], allocating only for a type
+/// that is not a variant's.
+struct TypeNameSeed<U>(PhantomData<U>);
+
+impl<'de, U: GraphUnion> DeserializeSeed<'de> for TypeNameSeed<U> {
+    type Value = Found;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Found, D::Error> {
+        deserializer.deserialize_option(self)
+    }
+}
+
+impl<'de, U: GraphUnion> Visitor<'de> for TypeNameSeed<U> {
+    type Value = Found;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an OData type name such as \"#microsoft.graph.user\"")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Found, E> {
+        Ok(Found::resolve::<U>(v))
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Found, E> {
+        Ok(Found::Base(Value::Null))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Found, E> {
+        self.visit_none()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Found, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+/// The object, less its `@odata.type`, as a deserializer for the chosen variant: the
+/// buffered properties first, then the rest of the map as it streams.
+struct RestOfMap<A> {
+    buffered: vec::IntoIter<(String, Value)>,
+    pending: Option<Value>,
+    map: A,
+}
+
+impl<A> RestOfMap<A> {
+    fn new(buffered: Vec<(String, Value)>, map: A) -> Self {
+        Self {
+            buffered: buffered.into_iter(),
+            pending: None,
+            map,
+        }
+    }
+}
+
+impl<'de, A: MapAccess<'de>> Deserializer<'de> for RestOfMap<A> {
+    type Error = A::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, A::Error> {
+        visitor.visit_map(self)
+    }
+
+    forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for RestOfMap<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        match self.buffered.next() {
+            Some((name, value)) => {
+                self.pending = Some(value);
+                seed.deserialize(StringDeserializer::<A::Error>::new(name))
+                    .map(Some)
+            }
+            None => self.map.next_key_seed(seed),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        match self.pending.take() {
+            Some(value) => seed.deserialize(value).map_err(de::Error::custom),
+            None => self.map.next_value_seed(seed),
+        }
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.map
+            .size_hint()
+            .map(|rest| rest + self.buffered.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn odata_types_compare_with_or_without_hash() {
+        assert!(same_odata_type("#microsoft.graph.user", "microsoft.graph.user"));
+        assert!(same_odata_type("microsoft.graph.user", "#microsoft.graph.user"));
+        assert!(same_odata_type("#a", "#a"));
+        assert!(!same_odata_type("#microsoft.graph.user", "#microsoft.graph.users"));
+        assert!(!same_odata_type("#microsoft.graph.user", "##microsoft.graph.user"));
+        assert!(!same_odata_type("", "#x"));
+        assert!(same_odata_type("", "#"));
+    }
+}

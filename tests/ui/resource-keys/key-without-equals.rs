@@ -1,0 +1,8 @@
+use graph_core::graph_resource;
+
+#[graph_resource(path: "/users", odata = "#microsoft.graph.user")]
+pub struct User {
+    pub display_name: Option<String>,
+}
+
+fn main() {}
