@@ -1,6 +1,7 @@
 //! Lifecycle workflows (`microsoft.graph.identityGovernance`, Graph beta).
 
-use graph_core::{graph_complex, graph_enum, graph_resource, DateTimeOffset};
+use graph_core::serde_json::{Map, Value};
+use graph_core::{graph_complex, graph_enum, graph_resource, graph_union, DateTimeOffset};
 
 /// A run of a lifecycle workflow: one execution for the users in its scope.
 ///
@@ -108,7 +109,7 @@ pub struct Workflow {
     pub display_name: Option<String>,
     /// When, and for whom, the workflow runs.
     #[graph(required)]
-    pub execution_conditions: Option<TriggerAndScopeBasedConditions>,
+    pub execution_conditions: Option<WorkflowExecutionConditions>,
     /// Whether the workflow is enabled.
     pub is_enabled: Option<bool>,
     /// Whether the workflow runs on its schedule.
@@ -141,17 +142,46 @@ pub enum LifecycleWorkflowCategory {
     Other(String),
 }
 
-/// Execution conditions with a scope and a trigger
-/// (`triggerAndScopeBasedConditions`, a `workflowExecutionConditions`).
+/// When, and for whom, a workflow runs (`workflowExecutionConditions`, an abstract type):
+/// one of its derived types, chosen by `@odata.type`.
+#[graph_union(odata = "#microsoft.graph.identityGovernance.workflowExecutionConditions")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum WorkflowExecutionConditions {
+    /// Runs on a trigger, for the users in a scope.
+    TriggerAndScopeBased(TriggerAndScopeBasedConditions),
+    /// Runs only when started on demand.
+    OnDemandExecutionOnly(OnDemandExecutionOnly),
+    /// A derived type added to Graph after this code was written, kept whole.
+    #[graph(other)]
+    Other(Map<String, Value>),
+}
+
+/// Execution conditions with a scope and a trigger (`triggerAndScopeBasedConditions`).
 #[graph_complex(odata = "#microsoft.graph.identityGovernance.triggerAndScopeBasedConditions")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TriggerAndScopeBasedConditions {
     /// Who the workflow runs for.
     #[graph(required)]
-    pub scope: Option<RuleBasedSubjectSet>,
+    pub scope: Option<SubjectSet>,
     /// When it runs.
     #[graph(required)]
-    pub trigger: Option<TimeBasedAttributeTrigger>,
+    pub trigger: Option<WorkflowExecutionTrigger>,
+}
+
+/// Execution conditions for a workflow that only runs on demand (`onDemandExecutionOnly`).
+#[graph_complex(odata = "#microsoft.graph.identityGovernance.onDemandExecutionOnly")]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct OnDemandExecutionOnly {}
+
+/// The users a workflow is for (`subjectSet`, an abstract type).
+#[graph_union(odata = "#microsoft.graph.subjectSet")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum SubjectSet {
+    /// The users a rule selects.
+    RuleBased(RuleBasedSubjectSet),
+    /// A subject set added to Graph after this code was written, kept whole.
+    #[graph(other)]
+    Other(Map<String, Value>),
 }
 
 /// The users a rule selects (`ruleBasedSubjectSet`).
@@ -161,6 +191,19 @@ pub struct RuleBasedSubjectSet {
     /// The filter rule, e.g. `(department eq 'Marketing')`.
     #[graph(required)]
     pub rule: Option<String>,
+}
+
+/// What starts a workflow (`workflowExecutionTrigger`, an abstract type).
+#[graph_union(odata = "#microsoft.graph.identityGovernance.workflowExecutionTrigger")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum WorkflowExecutionTrigger {
+    /// A number of days from a date attribute of the user.
+    TimeBasedAttribute(TimeBasedAttributeTrigger),
+    /// A change of a user attribute.
+    AttributeChange(AttributeChangeTrigger),
+    /// A trigger added to Graph after this code was written, kept whole.
+    #[graph(other)]
+    Other(Map<String, Value>),
 }
 
 /// A trigger a number of days from a date attribute of the user
@@ -174,6 +217,24 @@ pub struct TimeBasedAttributeTrigger {
     /// Days from that date: negative before it, positive after it.
     #[graph(required)]
     pub offset_in_days: Option<i32>,
+}
+
+/// A trigger on changes of user attributes (`attributeChangeTrigger`).
+#[graph_complex(odata = "#microsoft.graph.identityGovernance.attributeChangeTrigger")]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AttributeChangeTrigger {
+    /// The attributes whose change starts the workflow.
+    #[graph(required)]
+    pub trigger_attributes: Option<Vec<TriggerAttribute>>,
+}
+
+/// A user attribute a trigger watches (`triggerAttribute`).
+#[graph_complex]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TriggerAttribute {
+    /// The attribute's name, e.g. `department`.
+    #[graph(required)]
+    pub name: Option<String>,
 }
 
 /// The user attribute a time-based trigger counts from

@@ -15,6 +15,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 pub use serde;
 pub use serde_json;
 
+pub use crate::union::{deserialize_union, same_odata_type, GraphUnion, HasODataType};
 use crate::validation::Violation;
 pub use crate::validation::{PropertyPath, Violations};
 use crate::{CreateRequest, GraphEnum, GraphResource, ValidationError, ViolationKind};

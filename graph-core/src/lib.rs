@@ -55,6 +55,7 @@ mod datetime;
 mod path;
 mod request;
 mod resource;
+mod union;
 mod validation;
 
 #[doc(hidden)]
@@ -70,6 +71,9 @@ pub use graph_derive::graph_enum;
 #[doc = include_str!("docs/graph_resource.md")]
 #[doc(inline)]
 pub use graph_derive::graph_resource;
+#[doc = include_str!("docs/graph_union.md")]
+#[doc(inline)]
+pub use graph_derive::graph_union;
 pub use request::CreateRequest;
 pub use resource::{GraphEnum, GraphResource};
 pub use validation::{ValidationError, Violation, ViolationKind};

@@ -171,13 +171,12 @@ fn dispatch<'de, U: GraphUnion, A: MapAccess<'de>>(
     if let Some(index) = index {
         return U::deserialize_variant(index, RestOfMap::new(buffered, map));
     }
-    if U::HAS_OTHER {
-        let object = collect(found.into_value(), buffered, map)?;
-        if let Some(other) = U::other(object) {
-            return Ok(other);
-        }
+    if !U::HAS_OTHER {
+        return Err(de::Error::custom(no_variant::<U>(&found)));
     }
-    Err(de::Error::custom(no_variant::<U>(&found)))
+    let object = collect(found.into_value(), buffered, map)?;
+    U::other(object)
+        .ok_or_else(|| de::Error::custom(format_args!("{} has no other variant", U::BASE)))
 }
 
 /// The whole object, in the order it was written, for the `other` variant.
@@ -200,19 +199,15 @@ fn collect<'de, A: MapAccess<'de>>(
 /// "unknown derived type `#microsoft.graph.x` of microsoft.graph.base; expected ..."
 fn no_variant<U: GraphUnion>(found: &Found) -> String {
     let base = U::BASE.trim_start_matches('#');
-    let mut expected: Vec<&str> = U::VARIANTS.to_vec();
-    if U::BASE_VARIANT.is_none() && !expected.iter().any(|v| same_odata_type(v, U::BASE)) {
-        expected.retain(|v| !same_odata_type(v, U::BASE));
-    }
-    let expected = expected
+    let expected = U::VARIANTS
         .iter()
         .map(|v| format!("`{v}`"))
         .collect::<Vec<_>>()
         .join(", ");
     match found {
-        Found::Unknown(name) => format!(
-            "unknown derived type `{name}` of {base}: expected one of {expected}"
-        ),
+        Found::Unknown(name) => {
+            format!("unknown derived type `{name}` of {base}: expected one of {expected}")
+        }
         Found::Absent => format!(
             "an object without `@odata.type` cannot be told apart among the derived types of \
              {base}: expected one of {expected}"
@@ -352,9 +347,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for RestOfMap<A> {
     }
 
     fn size_hint(&self) -> Option<usize> {
-        self.map
-            .size_hint()
-            .map(|rest| rest + self.buffered.len())
+        self.map.size_hint().map(|rest| rest + self.buffered.len())
     }
 }
 
@@ -364,11 +357,23 @@ mod tests {
 
     #[test]
     fn odata_types_compare_with_or_without_hash() {
-        assert!(same_odata_type("#microsoft.graph.user", "microsoft.graph.user"));
-        assert!(same_odata_type("microsoft.graph.user", "#microsoft.graph.user"));
+        assert!(same_odata_type(
+            "#microsoft.graph.user",
+            "microsoft.graph.user"
+        ));
+        assert!(same_odata_type(
+            "microsoft.graph.user",
+            "#microsoft.graph.user"
+        ));
         assert!(same_odata_type("#a", "#a"));
-        assert!(!same_odata_type("#microsoft.graph.user", "#microsoft.graph.users"));
-        assert!(!same_odata_type("#microsoft.graph.user", "##microsoft.graph.user"));
+        assert!(!same_odata_type(
+            "#microsoft.graph.user",
+            "#microsoft.graph.users"
+        ));
+        assert!(!same_odata_type(
+            "#microsoft.graph.user",
+            "##microsoft.graph.user"
+        ));
         assert!(!same_odata_type("", "#x"));
         assert!(same_odata_type("", "#"));
     }

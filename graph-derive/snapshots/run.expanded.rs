@@ -55,6 +55,10 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    impl ::graph_core::__private::HasODataType for Run {
+        const ODATA_TYPE: &'static ::core::primitive::str = "#microsoft.graph.identityGovernance.run";
+    }
+    #[automatically_derived]
     impl ::graph_core::__private::GraphValue for Run {
         fn __serialize_in_mode<__S: ::graph_core::__private::serde::Serializer>(
             &self,

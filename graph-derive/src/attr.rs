@@ -183,7 +183,7 @@ impl Place {
     fn unknown(&self, path: &syn::Path, suggestion: Option<&KeySpec>) -> String {
         let written = written(path);
         if let Some((_, hint)) = self.hints.iter().find(|(key, _)| *key == written) {
-            return format!("`{written}` is not a `#[{}]` key: {hint}", self.attribute);
+            return format!("`{written}` does not go here: {hint}");
         }
         match suggestion {
             Some(spec) => format!(

@@ -32,6 +32,13 @@ pub fn graph_complex(args: TokenStream, item: TokenStream) -> TokenStream {
     object(model::Kind::Complex, args.into(), item.into()).into()
 }
 
+/// Turns an enum with one variant per derived type into a property type that dispatches
+/// on `@odata.type`.
+#[proc_macro_attribute]
+pub fn graph_union(args: TokenStream, item: TokenStream) -> TokenStream {
+    graph_union_impl(args.into(), item.into()).into()
+}
+
 /// Turns a fieldless enum into a Graph enumeration.
 #[proc_macro_attribute]
 pub fn graph_enum(args: TokenStream, item: TokenStream) -> TokenStream {
@@ -72,6 +79,22 @@ fn graph_enum_impl(
         expand::enumeration::expand(&enumeration)
     } else {
         expand::fallback::enumeration(&enumeration, &errors)
+    }
+}
+
+fn graph_union_impl(
+    args: proc_macro2::TokenStream,
+    item: proc_macro2::TokenStream,
+) -> proc_macro2::TokenStream {
+    let input = match parse_item(item, "an enum with one variant per derived type") {
+        Ok(input) => input,
+        Err(tokens) => return tokens,
+    };
+    let mut errors = errors::Errors::default();
+    let union = model::Union::from_syn(args, input, &mut errors);
+    match &union.odata {
+        Some(odata) if errors.is_empty() => expand::union::expand(&union, odata),
+        _ => expand::fallback::union(&union, &errors),
     }
 }
 

@@ -90,6 +90,43 @@ const VARIANT: Place = Place {
     hints: &[],
 };
 
+/// `#[graph_union(odata = "...")]`
+const UNION: Place = Place {
+    attribute: "graph_union",
+    keys: &[KeySpec {
+        name: "odata",
+        takes_string: true,
+        example: "odata = \"#microsoft.graph.directoryObject\"",
+    }],
+    hints: &[(
+        "path",
+        "a union is the type of a property, with no path of its own; each variant's type \
+         has its own",
+    )],
+};
+
+/// `#[graph(...)]` on a union variant.
+const UNION_VARIANT: Place = Place {
+    attribute: "graph",
+    keys: &[
+        KeySpec {
+            name: "other",
+            takes_string: false,
+            example: "#[graph(other)]",
+        },
+        KeySpec {
+            name: "base",
+            takes_string: false,
+            example: "#[graph(base)]",
+        },
+    ],
+    hints: &[(
+        "rename",
+        "a union variant is written as its type writes itself, and read by its type's \
+         `@odata.type`; it has no JSON name of its own",
+    )],
+};
+
 /// What an annotated struct is.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -519,6 +556,176 @@ impl Enumeration {
         self.members
             .iter()
             .find(|member| member.json_name == "unknownFutureValue")
+    }
+}
+
+/// An enum under `#[graph_union]`: one variant per derived type of a base type.
+pub struct Union {
+    pub item: DeriveInput,
+    /// The base type, `#` form; `None` when missing or invalid (already reported).
+    pub odata: Option<String>,
+    pub variants: Vec<UnionVariant>,
+    pub well_formed: bool,
+}
+
+pub struct UnionVariant {
+    pub ident: Ident,
+    /// The type it holds.
+    pub ty: Type,
+    pub role: Role,
+}
+
+/// What a union variant takes when reading.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Objects whose `@odata.type` is its type's.
+    Derived,
+    /// `#[graph(base)]`: objects without `@odata.type`, or of the base type itself.
+    Base,
+    /// `#[graph(other)]`: any other object, kept whole.
+    Other,
+}
+
+impl Union {
+    pub fn from_syn(args: TokenStream, mut item: DeriveInput, errors: &mut Errors) -> Self {
+        let (keys, complete) = UNION.parse_tokens(args, errors);
+        let odata = string_key(&keys, "odata").and_then(|lit| {
+            template::odata_type(&lit.value())
+                .map_err(|message| errors.at(lit, message))
+                .ok()
+        });
+        if complete && !keys.iter().any(|key| key.name == "odata") {
+            errors.spanned(
+                Span::call_site(),
+                "missing `odata`: the base type the variants derive from, e.g. \
+                 `#[graph_union(odata = \"#microsoft.graph.directoryObject\")]`",
+            );
+        }
+        container_checks(&mut item, "graph_union", errors);
+        let mut well_formed =
+            item.generics.params.is_empty() && item.generics.where_clause.is_none();
+        if !well_formed {
+            errors.at(
+                &item.generics,
+                "a `#[graph_union]` cannot be generic: give each variant a concrete type",
+            );
+        }
+
+        let mut variants: Vec<UnionVariant> = Vec::new();
+        match &mut item.data {
+            Data::Enum(data) => {
+                if data.variants.is_empty() {
+                    errors.at(&item.ident, "a `#[graph_union]` needs at least one variant");
+                }
+                for variant in &mut data.variants {
+                    let keys =
+                        graph_keys(&mut variant.attrs, &UNION_VARIANT, "graph_union", errors);
+                    let other = flag_key(&keys, "other");
+                    let base = flag_key(&keys, "base");
+                    if let (Some(_), Some(base)) = (other, base) {
+                        errors.spanned(
+                            base,
+                            "a variant is either `other` (unknown types, kept whole) or `base` \
+                             (the base type itself), not both",
+                        );
+                    }
+                    let role = match (other, base) {
+                        (Some(_), _) => Role::Other,
+                        (None, Some(_)) => Role::Base,
+                        (None, None) => Role::Derived,
+                    };
+                    let ty = match &variant.fields {
+                        Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
+                            fields.unnamed.first().map(|field| field.ty.clone())
+                        }
+                        _ => None,
+                    };
+                    let Some(ty) = ty else {
+                        let example = match role {
+                            Role::Other => format!(
+                                "{}(graph_core::serde_json::Map<String, graph_core::serde_json::Value>)",
+                                variant.ident
+                            ),
+                            _ => format!("{0}({0})", variant.ident),
+                        };
+                        errors.at(
+                            &variant.ident,
+                            format_args!(
+                                "a `#[graph_union]` variant holds exactly one value, the derived \
+                                 type it stands for: write `{example}`"
+                            ),
+                        );
+                        strip_fields(variant.fields.iter_mut());
+                        continue;
+                    };
+                    if let Some(first) = variants
+                        .iter()
+                        .find(|v| v.role == role && role != Role::Derived)
+                    {
+                        let key = if role == Role::Other { "other" } else { "base" };
+                        errors.at(
+                            &variant.ident,
+                            format_args!(
+                                "only one variant can be `#[graph({key})]`; `{}` already is",
+                                first.ident
+                            ),
+                        );
+                        continue;
+                    }
+                    if role == Role::Other && !is_json_map(&ty) {
+                        errors.at(
+                            &ty,
+                            "the `#[graph(other)]` variant keeps an unknown derived type whole: \
+                             make it hold a `graph_core::serde_json::Map<String, graph_core::serde_json::Value>`",
+                        );
+                        continue;
+                    }
+                    let mut ty = ty;
+                    ReplaceSelf(&item.ident).visit_type_mut(&mut ty);
+                    variants.push(UnionVariant {
+                        ident: variant.ident.clone(),
+                        ty,
+                        role,
+                    });
+                }
+            }
+            Data::Struct(data) => {
+                well_formed = false;
+                strip_fields(data.fields.iter_mut());
+                errors.at(
+                    data.struct_token,
+                    "`#[graph_union]` goes on an enum with one variant per derived type, e.g. \
+                     `enum DirectoryObject { User(User), Group(Group) }`",
+                );
+            }
+            Data::Union(data) => {
+                well_formed = false;
+                strip_fields(data.fields.named.iter_mut());
+                errors.at(
+                    data.union_token,
+                    "`#[graph_union]` goes on an enum with one variant per derived type, not a \
+                     Rust union",
+                );
+            }
+        }
+        Self {
+            item,
+            odata,
+            variants,
+            well_formed,
+        }
+    }
+
+    /// The variants that hold a typed value (derived ones, then the base), in the order the
+    /// runtime indexes them.
+    pub fn typed(&self) -> impl Iterator<Item = &UnionVariant> {
+        let derived = self.variants.iter().filter(|v| v.role == Role::Derived);
+        let base = self.variants.iter().filter(|v| v.role == Role::Base);
+        derived.chain(base)
+    }
+
+    pub fn other(&self) -> Option<&UnionVariant> {
+        self.variants.iter().find(|v| v.role == Role::Other)
     }
 }
 

@@ -332,3 +332,20 @@ fn the_expansion_of_an_enum_is_as_reviewed() {
     );
     expect_test::expect_file!["../snapshots/enum.expanded.rs"].assert_eq(&pretty(tokens));
 }
+
+#[test]
+fn the_expansion_of_a_union_is_as_reviewed() {
+    let tokens = crate::graph_union_impl(
+        quote!(odata = "#microsoft.graph.identityGovernance.workflowExecutionConditions"),
+        quote! {
+            #[derive(Debug, Clone, PartialEq)]
+            pub enum WorkflowExecutionConditions {
+                TriggerAndScopeBased(TriggerAndScopeBasedConditions),
+                OnDemandExecutionOnly(Box<OnDemandExecutionOnly>),
+                #[graph(other)]
+                Other(Map<String, Value>),
+            }
+        },
+    );
+    expect_test::expect_file!["../snapshots/union.expanded.rs"].assert_eq(&pretty(tokens));
+}

@@ -4,8 +4,9 @@
 use graph_core::serde_json::{self, json, Map, Value};
 use graph_core::{graph_complex, graph_enum, graph_resource, GraphResource, ViolationKind};
 use graph_examples::lifecycle_workflows::{
-    KeyValuePair, LifecycleWorkflowCategory, RuleBasedSubjectSet, Task, TimeBasedAttributeTrigger,
-    TriggerAndScopeBasedConditions, Workflow, WorkflowTriggerTimeBasedAttribute,
+    KeyValuePair, LifecycleWorkflowCategory, RuleBasedSubjectSet, SubjectSet, Task,
+    TimeBasedAttributeTrigger, TriggerAndScopeBasedConditions, Workflow,
+    WorkflowExecutionConditions, WorkflowExecutionTrigger, WorkflowTriggerTimeBasedAttribute,
 };
 use graph_examples::users::{PasswordProfile, User};
 
@@ -79,15 +80,21 @@ fn workflow() -> Workflow {
         ),
         is_enabled: Some(true),
         is_scheduling_enabled: Some(false),
-        execution_conditions: Some(TriggerAndScopeBasedConditions {
-            scope: Some(RuleBasedSubjectSet {
-                rule: Some("(department eq 'Marketing')".into()),
-            }),
-            trigger: Some(TimeBasedAttributeTrigger {
-                time_based_attribute: Some(WorkflowTriggerTimeBasedAttribute::EmployeeHireDate),
-                offset_in_days: Some(-2),
-            }),
-        }),
+        execution_conditions: Some(WorkflowExecutionConditions::TriggerAndScopeBased(
+            TriggerAndScopeBasedConditions {
+                scope: Some(SubjectSet::RuleBased(RuleBasedSubjectSet {
+                    rule: Some("(department eq 'Marketing')".into()),
+                })),
+                trigger: Some(WorkflowExecutionTrigger::TimeBasedAttribute(
+                    TimeBasedAttributeTrigger {
+                        time_based_attribute: Some(
+                            WorkflowTriggerTimeBasedAttribute::EmployeeHireDate,
+                        ),
+                        offset_in_days: Some(-2),
+                    },
+                )),
+            },
+        )),
         tasks: Some(vec![
             Task {
                 arguments: Some(vec![]),
@@ -191,10 +198,18 @@ fn every_violation_at_every_depth_is_reported_at_once() {
     let mut workflow = workflow();
     workflow.display_name = None;
     workflow.category = Some(LifecycleWorkflowCategory::UnknownFutureValue);
-    let conditions = workflow.execution_conditions.as_mut().unwrap();
-    conditions.scope = Some(RuleBasedSubjectSet { rule: None });
-    conditions.trigger.as_mut().unwrap().time_based_attribute =
-        Some(WorkflowTriggerTimeBasedAttribute::UnknownFutureValue);
+    let Some(WorkflowExecutionConditions::TriggerAndScopeBased(conditions)) =
+        workflow.execution_conditions.as_mut()
+    else {
+        unreachable!()
+    };
+    conditions.scope = Some(SubjectSet::RuleBased(RuleBasedSubjectSet { rule: None }));
+    conditions.trigger = Some(WorkflowExecutionTrigger::TimeBasedAttribute(
+        TimeBasedAttributeTrigger {
+            time_based_attribute: Some(WorkflowTriggerTimeBasedAttribute::UnknownFutureValue),
+            offset_in_days: Some(7),
+        },
+    ));
     let tasks = workflow.tasks.as_mut().unwrap();
     tasks[1].display_name = None;
     tasks[1].arguments.as_mut().unwrap()[0].name = None;

@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 
 use super::private;
 use crate::errors::Errors;
-use crate::model::{Enumeration, Kind, Object};
+use crate::model::{Enumeration, Kind, Object, Union};
 use crate::template;
 
 pub fn object(object: &Object, errors: &Errors) -> TokenStream {
@@ -87,6 +87,36 @@ pub fn enumeration(enumeration: &Enumeration, errors: &Errors) -> TokenStream {
                     ::core::unreachable!()
                 }
                 fn is_unknown_future_value(&self) -> ::core::primitive::bool {
+                    ::core::unreachable!()
+                }
+            }
+            #serde
+        };
+    }
+}
+
+pub fn union(union: &Union, errors: &Errors) -> TokenStream {
+    let item = &union.item;
+    let errors = errors.to_compile_errors();
+    if !union.well_formed {
+        return quote!(#item #errors);
+    }
+    let ident = &item.ident;
+    let serde = serde_impls(ident);
+    let rt = private();
+    quote! {
+        #item
+        #errors
+        const _: () = {
+            impl #rt::GraphValue for #ident {
+                fn __serialize_in_mode<__S: #rt::serde::Serializer>(
+                    &self,
+                    _: __S,
+                    _: #rt::Mode,
+                ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    ::core::unreachable!()
+                }
+                fn __validate_at(&self, _: &#rt::PropertyPath<'_>, _: &mut #rt::Violations) {
                     ::core::unreachable!()
                 }
             }

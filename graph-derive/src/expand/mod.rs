@@ -3,6 +3,7 @@
 pub mod enumeration;
 pub mod fallback;
 pub mod object;
+pub mod union;
 
 use proc_macro2::TokenStream;
 use quote::quote;

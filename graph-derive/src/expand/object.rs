@@ -30,6 +30,15 @@ pub fn expand(object: &Object) -> TokenStream {
         (Kind::Resource, Some((path, _)), Some(odata)) => resource(object, path, odata),
         _ => TokenStream::new(),
     };
+    // A type with an OData type can be a `#[graph_union]` variant.
+    let has_odata_type = object.odata.as_ref().map(|odata| {
+        quote! {
+            #[automatically_derived]
+            impl #rt::HasODataType for #ident {
+                const ODATA_TYPE: &'static ::core::primitive::str = #odata;
+            }
+        }
+    });
     let serialize = serialize(object);
     let deserialize = deserialize(object);
     let validate = validate(object);
@@ -43,6 +52,7 @@ pub fn expand(object: &Object) -> TokenStream {
             const __SORTED: &[(&::core::primitive::str, ::core::primitive::usize)] = &[#(#sorted),*];
 
             #resource
+            #has_odata_type
 
             #[automatically_derived]
             impl #rt::GraphValue for #ident {

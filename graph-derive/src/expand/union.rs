@@ -1,0 +1,166 @@
+//! Code for a checked `#[graph_union]`: the variants' OData types for dispatch (and a
+//! compile-time check that no two are the same), writing and validating the variant that is
+//! present, and reading through the runtime's `@odata.type` dispatch.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use super::private;
+use crate::model::{Role, Union};
+
+pub fn expand(union: &Union, odata: &str) -> TokenStream {
+    let item = &union.item;
+    let ident = &item.ident;
+    let rt = private();
+    let typed: Vec<_> = union.typed().collect();
+
+    // Each typed variant's OData type, read from its type at compile time; a type without
+    // one is reported at the variant by `HasODataType`'s diagnostic.
+    let odata_of = |ty: &syn::Type| {
+        quote_spanned! {ty.span()=>
+            <#ty as ::graph_core::__private::HasODataType>::ODATA_TYPE
+        }
+    };
+    let variant_types: Vec<_> = typed.iter().map(|v| odata_of(&v.ty)).collect();
+    let base_index = typed.iter().position(|v| v.role == Role::Base);
+    let base_index = match base_index {
+        Some(index) => quote!(::core::option::Option::Some(#index)),
+        None => quote!(::core::option::Option::None),
+    };
+
+    // Two variants with one OData type could never both be read: a compile error, found by
+    // evaluating the types' constants.
+    let mut duplicates = Vec::new();
+    for (i, a) in typed.iter().enumerate() {
+        for b in &typed[i + 1..] {
+            let message = format!(
+                "variants `{}` and `{}` of `{ident}` hold types with the same OData type; each \
+                 derived type can be one variant only",
+                a.ident, b.ident
+            );
+            let (a_type, b_type) = (odata_of(&a.ty), odata_of(&b.ty));
+            duplicates.push(quote_spanned! {b.ty.span()=>
+                if ::graph_core::__private::same_odata_type(#a_type, #b_type) {
+                    ::core::panic!(#message);
+                }
+            });
+        }
+    }
+
+    let read_arms = typed.iter().enumerate().map(|(i, variant)| {
+        let name = &variant.ident;
+        let ty = &variant.ty;
+        quote_spanned! {ty.span()=>
+            #i => ::core::result::Result::Ok(Self::#name(
+                <#ty as #rt::serde::Deserialize<'de>>::deserialize(__deserializer)?,
+            )),
+        }
+    });
+    let (has_other, other_fn) = match union.other() {
+        Some(other) => {
+            let name = &other.ident;
+            (
+                quote!(true),
+                quote!(::core::option::Option::Some(Self::#name(__object))),
+            )
+        }
+        None => (quote!(false), quote!(::core::option::Option::None)),
+    };
+
+    let write_arms = union.variants.iter().map(|variant| {
+        let name = &variant.ident;
+        match variant.role {
+            // Kept whole and opaque: written back as read, in every mode.
+            Role::Other => quote! {
+                Self::#name(__value) => #rt::serde::Serialize::serialize(__value, __serializer),
+            },
+            Role::Derived | Role::Base => quote! {
+                Self::#name(__value) => #rt::GraphValue::__serialize_in_mode(__value, __serializer, __mode),
+            },
+        }
+    });
+    let validate_arms = union.variants.iter().map(|variant| {
+        let name = &variant.ident;
+        match variant.role {
+            Role::Other => quote!(Self::#name(_) => {}),
+            Role::Derived | Role::Base => quote! {
+                Self::#name(__value) => #rt::GraphValue::__validate_at(__value, __at, __out),
+            },
+        }
+    });
+
+    quote! {
+        #item
+
+        const _: () = {
+            const _: () = {
+                #(#duplicates)*
+            };
+
+            #[automatically_derived]
+            impl #rt::GraphUnion for #ident {
+                const BASE: &'static ::core::primitive::str = #odata;
+                const VARIANTS: &'static [&'static ::core::primitive::str] = &[#(#variant_types),*];
+                const BASE_VARIANT: ::core::option::Option<::core::primitive::usize> = #base_index;
+                const HAS_OTHER: ::core::primitive::bool = #has_other;
+
+                fn deserialize_variant<'de, __D: #rt::serde::Deserializer<'de>>(
+                    __index: ::core::primitive::usize,
+                    __deserializer: __D,
+                ) -> ::core::result::Result<Self, __D::Error> {
+                    match __index {
+                        #(#read_arms)*
+                        _ => ::core::result::Result::Err(
+                            <__D::Error as #rt::serde::de::Error>::custom("no such variant"),
+                        ),
+                    }
+                }
+
+                fn other(
+                    __object: #rt::serde_json::Map<::std::string::String, #rt::serde_json::Value>,
+                ) -> ::core::option::Option<Self> {
+                    #other_fn
+                }
+            }
+
+            #[automatically_derived]
+            impl #rt::GraphValue for #ident {
+                fn __serialize_in_mode<__S: #rt::serde::Serializer>(
+                    &self,
+                    __serializer: __S,
+                    __mode: #rt::Mode,
+                ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    match self {
+                        #(#write_arms)*
+                    }
+                }
+
+                fn __validate_at(&self, __at: &#rt::PropertyPath<'_>, __out: &mut #rt::Violations) {
+                    match self {
+                        #(#validate_arms)*
+                    }
+                }
+            }
+
+            #[automatically_derived]
+            impl #rt::serde::Serialize for #ident {
+                fn serialize<__S: #rt::serde::Serializer>(
+                    &self,
+                    __serializer: __S,
+                ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    #rt::GraphValue::__serialize_in_mode(self, __serializer, #rt::Mode::Full)
+                }
+            }
+
+            #[automatically_derived]
+            impl<'de> #rt::serde::Deserialize<'de> for #ident {
+                fn deserialize<__D: #rt::serde::Deserializer<'de>>(
+                    __deserializer: __D,
+                ) -> ::core::result::Result<Self, __D::Error> {
+                    #rt::deserialize_union(__deserializer)
+                }
+            }
+        };
+    }
+}
