@@ -11,7 +11,7 @@ use graph_examples::users::User;
 #[graph_union(odata = "#microsoft.graph.directoryObject")]
 #[derive(Debug)]
 enum DirectoryObject {
-    User(User),
+    User(Box<User>),
     Group(Group),
     #[graph(other)]
     Other(Map<String, Value>),
