@@ -1,24 +1,27 @@
 //! Builds the run from Graph's "Create run" page, validates it and prints the request as the
 //! page shows it; then shows what validation reports for a run with properties missing.
 //!
+//! With `GRAPH_ACCESS_TOKEN` set, it sends the request instead, to `GRAPH_BASE_URL`
+//! (default `https://graph.microsoft.com/beta`), and prints the created run or Graph's
+//! error (exiting non-zero). The token is never printed.
+//!
 //! ```sh
 //! cargo run --example create_run
+//! GRAPH_ACCESS_TOKEN=eyJ0eXAi... cargo run --example create_run
 //! ```
 
 use std::process::ExitCode;
 
+use graph_core::client::{ClientError, GraphClient};
 use graph_core::serde_json;
-use graph_core::{DateTimeOffset, ValidationError};
+use graph_core::{AccessToken, CreateRequest, DateTimeOffset, Endpoint, ValidationError};
 use graph_examples::lifecycle_workflows::{
     LifecycleWorkflowProcessingStatus, Run, WorkflowExecutionType,
 };
 
-/// Graph's beta service root: runs are a beta resource.
-const BASE_URL: &str = "https://graph.microsoft.com/beta";
-
 fn main() -> ExitCode {
     match run() {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(error) => {
             eprintln!("error: {error}");
             ExitCode::FAILURE
@@ -26,7 +29,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run() -> Result<(), Box<dyn std::error::Error>> {
+fn run() -> Result<ExitCode, Box<dyn std::error::Error>> {
     let at = |text: &str| text.parse::<DateTimeOffset>();
     let run = Run {
         completed_date_time: Some(at("2024-05-01T09:14:02.1348863Z")?),
@@ -42,14 +45,20 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         workflow_execution_type: Some(WorkflowExecutionType::Scheduled),
         ..Run::default()
     };
-
     let request = run.create_request()?;
-    let body: serde_json::Value = serde_json::from_slice(request.body())?;
-    println!("{} {BASE_URL}{}", request.method(), request.path());
-    println!("Authorization: Bearer {{token}}");
-    println!("Content-Type: application/json");
-    println!();
-    println!("{}", serde_json::to_string_pretty(&body)?);
+
+    let base_url = std::env::var("GRAPH_BASE_URL")
+        .unwrap_or_else(|_| "https://graph.microsoft.com/beta".to_owned());
+    let endpoint = Endpoint::custom(&base_url)?;
+    let token = match std::env::var("GRAPH_ACCESS_TOKEN") {
+        Ok(token) => Some(AccessToken::new(token)?),
+        Err(_) => None,
+    };
+    print_request(&request, &endpoint)?;
+
+    if let Some(token) = token {
+        return send(&request, endpoint, token);
+    }
 
     // The same run with three required properties left out and a sentinel set.
     let incomplete = Run {
@@ -65,7 +74,79 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         Ok(_) => return Err("an incomplete run passed validation".into()),
         Err(error) => print_violations(&error),
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The request line, the headers with the token elided, and the body pretty-printed.
+fn print_request(
+    request: &CreateRequest<Run>,
+    endpoint: &Endpoint,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let placeholder = AccessToken::new("{token}")?;
+    let http = request.to_http(endpoint, &placeholder);
+    println!("{} {}", http.method(), http.uri());
+    for (name, value) in http.headers() {
+        println!("{}: {}", header_case(name.as_str()), value.to_str()?);
+    }
+    let body: serde_json::Value = serde_json::from_slice(request.body())?;
+    println!();
+    println!("{}", serde_json::to_string_pretty(&body)?);
     Ok(())
+}
+
+/// `content-type` → `Content-Type`, as the page writes headers; Graph's own
+/// `client-request-id` stays as Graph spells it.
+fn header_case(name: &str) -> String {
+    if name == "client-request-id" {
+        return name.to_owned();
+    }
+    name.split('-')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// Sends the request and prints what came back.
+fn send(
+    request: &CreateRequest<Run>,
+    endpoint: Endpoint,
+    token: AccessToken,
+) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let client = GraphClient::new(endpoint, token)?;
+    println!();
+    match runtime.block_on(client.send(request)) {
+        Ok(created) => {
+            println!("Created:");
+            println!("{}", serde_json::to_string_pretty(&created)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            if let ClientError::Graph(graph) = &error {
+                for (label, value) in [
+                    ("code", graph.code()),
+                    ("inner code", graph.inner_code()),
+                    ("request-id", graph.request_id()),
+                    ("client-request-id", graph.client_request_id()),
+                    ("date", graph.date()),
+                ] {
+                    if let Some(value) = value {
+                        eprintln!("  {label}: {value}");
+                    }
+                }
+            }
+            Ok(ExitCode::FAILURE)
+        }
+    }
 }
 
 fn print_violations(error: &ValidationError) {

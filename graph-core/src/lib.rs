@@ -52,16 +52,22 @@
 #![warn(missing_docs)]
 
 mod datetime;
+mod endpoint;
 mod path;
 mod request;
 mod resource;
+mod response;
+mod token;
 mod union;
 mod validation;
 
 #[doc(hidden)]
 pub mod __private;
+#[cfg(feature = "client")]
+pub mod client;
 
 pub use datetime::{DateTimeOffset, DateTimeOffsetError};
+pub use endpoint::{ApiVersion, Cloud, Endpoint, EndpointError};
 #[doc = include_str!("docs/graph_complex.md")]
 #[doc(inline)]
 pub use graph_derive::graph_complex;
@@ -74,8 +80,10 @@ pub use graph_derive::graph_resource;
 #[doc = include_str!("docs/graph_union.md")]
 #[doc(inline)]
 pub use graph_derive::graph_union;
-pub use request::CreateRequest;
+pub use request::{CreateRequest, USER_AGENT_VALUE};
 pub use resource::{GraphEnum, GraphResource};
+pub use response::{GraphError, GraphErrorKind};
+pub use token::{AccessToken, InvalidAccessToken};
 pub use validation::{ValidationError, Violation, ViolationKind};
 
 /// The `http` crate, re-exported so requests can be named without a dependency line.

@@ -43,6 +43,15 @@ impl PathTemplate {
                 describe(bad)
             ));
         }
+        // RFC 3986 path characters (`pchar`), `/`, and the braces of placeholders: what a
+        // URL can carry as it is.
+        let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@/%{}".contains(c);
+        if let Some(bad) = raw.chars().find(|c| !allowed(*c)) {
+            return Err(format!(
+                "`path` `{raw}` contains `{bad}`, which a URL path cannot carry as it is; \
+                 percent-encode it"
+            ));
+        }
         if raw.len() > 1 && raw.ends_with('/') {
             return Err(format!(
                 "`path` `{raw}` ends with `/`; write `path = \"{}\"`",
@@ -254,6 +263,8 @@ mod tests {
                 "would both be the argument `user_id`",
             ),
             ("/a/{id|upn}", "contains `|`"),
+            ("/a/<b>", "contains `<`"),
+            ("/caf\u{e9}", "contains `\u{e9}`"),
         ] {
             let error = parse(raw).err().unwrap_or_else(|| panic!("{raw} parsed"));
             assert!(error.contains(expected), "{raw}: {error}");

@@ -1,0 +1,424 @@
+//! Reading what Graph answers: the created resource, or an error a person can act on.
+
+use std::fmt;
+use std::time::{Duration, SystemTime};
+
+use http::{HeaderMap, StatusCode};
+use serde::de::{DeserializeOwned, IgnoredAny, MapAccess, Visitor};
+use serde::Deserializer;
+use serde_json::Value;
+
+use crate::union::same_odata_type;
+
+/// What kind of failure a [`GraphError`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum GraphErrorKind {
+    /// Graph answered with an error status and its error body (`{"error": {"code": ...}}`):
+    /// [`code`](GraphError::code) and [`message`](GraphError::message) say what went wrong.
+    Service,
+    /// An error status whose body is not a Graph error: empty, or a gateway's or proxy's
+    /// HTML page. [`body_excerpt`](GraphError::body_excerpt) shows its start.
+    NotGraphError,
+    /// A success status other than `201 Created`: the request did not create what it
+    /// was meant to.
+    UnexpectedStatus,
+    /// `201 Created`, but the body does not read as the resource;
+    /// [`property`](GraphError::property) says where.
+    InvalidBody,
+    /// `201 Created`, but the body's `@odata.type` names a different type.
+    UnrelatedType,
+}
+
+/// A failed create: Graph's error, parsed, or a response that is not what a create
+/// returns. `Display` is one line: `400 Bad Request: Request_BadRequest: <message>
+/// (request-id …)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GraphError(Box<Details>);
+
+/// Boxed so that `Result<T, GraphError>` stays small.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Details {
+    status: StatusCode,
+    kind: GraphErrorKind,
+    code: Option<String>,
+    message: Option<String>,
+    inner_code: Option<String>,
+    property: Option<String>,
+    request_id: Option<String>,
+    client_request_id: Option<String>,
+    date: Option<String>,
+    retry_after: Option<Duration>,
+    body_excerpt: Option<String>,
+}
+
+impl GraphError {
+    fn new(status: StatusCode, kind: GraphErrorKind, meta: Meta) -> Self {
+        Self(Box::new(Details {
+            status,
+            kind,
+            code: None,
+            message: None,
+            inner_code: None,
+            property: None,
+            request_id: meta.request_id,
+            client_request_id: meta.client_request_id,
+            date: meta.date,
+            retry_after: meta.retry_after,
+            body_excerpt: None,
+        }))
+    }
+
+    /// The HTTP status.
+    #[must_use]
+    pub fn status(&self) -> StatusCode {
+        self.0.status
+    }
+
+    /// What kind of failure this is.
+    #[must_use]
+    pub fn kind(&self) -> GraphErrorKind {
+        self.0.kind
+    }
+
+    /// Graph's `error.0.code` (`Request_BadRequest`, `ResourceNotFound`, `Authorization_RequestDenied` …).
+    #[must_use]
+    pub fn code(&self) -> Option<&str> {
+        self.0.code.as_deref()
+    }
+
+    /// Graph's `error.0.message`, or what this crate found wrong with the response.
+    #[must_use]
+    pub fn message(&self) -> Option<&str> {
+        self.0.message.as_deref()
+    }
+
+    /// The code of the innermost `innerError` that has one, often more specific than
+    /// [`code`](Self::code).
+    #[must_use]
+    pub fn inner_code(&self) -> Option<&str> {
+        self.0.inner_code.as_deref()
+    }
+
+    /// For [`GraphErrorKind::InvalidBody`]: the JSON path of the property that did not read
+    /// (`passwordProfile.password`, `tasks[1].displayName`).
+    #[must_use]
+    pub fn property(&self) -> Option<&str> {
+        self.0.property.as_deref()
+    }
+
+    /// The `request-id` Graph assigned, from the headers or the error body: quote it to
+    /// Microsoft support.
+    #[must_use]
+    pub fn request_id(&self) -> Option<&str> {
+        self.0.request_id.as_deref()
+    }
+
+    /// The `client-request-id` the request carried, echoed back.
+    #[must_use]
+    pub fn client_request_id(&self) -> Option<&str> {
+        self.0.client_request_id.as_deref()
+    }
+
+    /// When the error happened, as Graph wrote it: the error body's `date` (which often
+    /// has no offset), else the `Date` header.
+    #[must_use]
+    pub fn date(&self) -> Option<&str> {
+        self.0.date.as_deref()
+    }
+
+    /// How long Graph asks the client to wait before trying again (`Retry-After`, in
+    /// seconds or as an HTTP date).
+    #[must_use]
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.0.retry_after
+    }
+
+    /// The start of a body that is not a Graph error (a gateway's HTML page), for
+    /// [`GraphErrorKind::NotGraphError`].
+    #[must_use]
+    pub fn body_excerpt(&self) -> Option<&str> {
+        self.0.body_excerpt.as_deref()
+    }
+}
+
+impl fmt::Display for GraphError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.status)?;
+        if let Some(code) = &self.0.code {
+            write!(f, ": {code}")?;
+        }
+        if let Some(message) = &self.0.message {
+            write!(f, ": {message}")?;
+        }
+        if let Some(excerpt) = &self.0.body_excerpt {
+            write!(f, ": {excerpt}")?;
+        }
+        let mut notes = Vec::new();
+        if let Some(inner) = self
+            .0
+            .inner_code
+            .as_deref()
+            .filter(|inner| Some(*inner) != self.0.code.as_deref())
+        {
+            notes.push(format!("inner code {inner}"));
+        }
+        if let Some(id) = &self.0.request_id {
+            notes.push(format!("request-id {id}"));
+        }
+        if let Some(wait) = self.0.retry_after {
+            notes.push(format!("retry after {}s", wait.as_secs()));
+        }
+        if !notes.is_empty() {
+            write!(f, " ({})", notes.join("; "))?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for GraphError {}
+
+/// What the headers say about any response.
+#[derive(Default)]
+struct Meta {
+    request_id: Option<String>,
+    client_request_id: Option<String>,
+    date: Option<String>,
+    retry_after: Option<Duration>,
+}
+
+impl Meta {
+    fn from_headers(headers: &HeaderMap) -> Self {
+        let text = |name: &str| {
+            headers
+                .get(name)
+                .and_then(|value| value.to_str().ok())
+                .map(|value| shorten(value.trim(), 200))
+                .filter(|value| !value.is_empty())
+        };
+        let date = text("date");
+        let retry_after =
+            text("retry-after").and_then(|value| retry_after(&value, date.as_deref()));
+        Self {
+            request_id: text("request-id"),
+            client_request_id: text("client-request-id"),
+            date,
+            retry_after,
+        }
+    }
+}
+
+/// `Retry-After` as seconds (`120`) or an HTTP date, measured from the response's `Date`
+/// where it has one, else from now; a date in the past is no wait.
+fn retry_after(value: &str, date: Option<&str>) -> Option<Duration> {
+    if let Ok(seconds) = value.trim().parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let at = httpdate::parse_http_date(value.trim()).ok()?;
+    let now = date
+        .and_then(|date| httpdate::parse_http_date(date).ok())
+        .unwrap_or_else(SystemTime::now);
+    Some(at.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+/// Reads a create's response: the resource from a `201 Created`, else the error.
+pub(crate) fn parse<T: DeserializeOwned>(
+    status: StatusCode,
+    headers: &HeaderMap,
+    body: &[u8],
+    odata_type: &'static str,
+) -> Result<T, GraphError> {
+    let meta = Meta::from_headers(headers);
+    if status == StatusCode::CREATED {
+        return created(body, odata_type, meta);
+    }
+    if status.is_success() {
+        let mut error = GraphError::new(status, GraphErrorKind::UnexpectedStatus, meta);
+        error.0.message = Some(format!(
+            "expected 201 Created with the created {}",
+            odata_type.trim_start_matches('#')
+        ));
+        return Err(error);
+    }
+    Err(service_error(status, body, meta))
+}
+
+fn created<T: DeserializeOwned>(
+    body: &[u8],
+    odata_type: &'static str,
+    meta: Meta,
+) -> Result<T, GraphError> {
+    let name = odata_type.trim_start_matches('#');
+    let value = match serde_json::from_slice::<T>(body) {
+        Ok(value) => value,
+        Err(_) => {
+            // Read again, tracking the path, to say where it failed: errors are rare and
+            // the first read stays as fast as plain serde.
+            let mut deserializer = serde_json::Deserializer::from_slice(body);
+            let (property, cause) =
+                match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+                    Err(error) => {
+                        let path = error.path().to_string();
+                        let property = (path != ".").then_some(path);
+                        (property, error.into_inner().to_string())
+                    }
+                    Ok(_) => (None, "it is not valid JSON".to_owned()),
+                };
+            let mut error = GraphError::new(StatusCode::CREATED, GraphErrorKind::InvalidBody, meta);
+            error.0.message = Some(match &property {
+                Some(property) => {
+                    format!("the body does not read as {name}: `{property}`: {cause}")
+                }
+                None => format!("the body does not read as {name}: {cause}"),
+            });
+            error.0.property = property;
+            return Err(error);
+        }
+    };
+    // Related means the same type: a body without `@odata.type` is taken as the type
+    // posted; any other type is not what was created.
+    if let Some(found) = odata_type_of(body) {
+        if !same_odata_type(&found, odata_type) {
+            let mut error =
+                GraphError::new(StatusCode::CREATED, GraphErrorKind::UnrelatedType, meta);
+            error.0.message = Some(format!(
+                "the body is a `{}`, not the `{name}` that was posted",
+                shorten(found.trim_start_matches('#'), 200)
+            ));
+            return Err(error);
+        }
+    }
+    Ok(value)
+}
+
+/// The body's top-level `@odata.type`, where it has one.
+fn odata_type_of(body: &[u8]) -> Option<String> {
+    // Most bodies are told apart without a second read.
+    let needle = b"\"@odata.type\"";
+    if !body.windows(needle.len()).any(|window| window == needle) {
+        return None;
+    }
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    deserializer.deserialize_map(TypeProbe).ok().flatten()
+}
+
+/// Reads an object's `@odata.type` and skips everything else.
+struct TypeProbe;
+
+impl<'de> Visitor<'de> for TypeProbe {
+    type Value = Option<String>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<String>, A::Error> {
+        let mut found = None;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if key == "@odata.type" && found.is_none() {
+                found = map.next_value::<Option<String>>()?;
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(found)
+    }
+}
+
+/// An error status: Graph's error body where there is one, else an excerpt of whatever
+/// came back.
+fn service_error(status: StatusCode, body: &[u8], meta: Meta) -> GraphError {
+    let parsed: Option<Value> = serde_json::from_slice(body).ok();
+    let Some(error) = parsed
+        .as_ref()
+        .and_then(|body| field(body, "error"))
+        .filter(|e| e.is_object())
+    else {
+        let mut error = GraphError::new(status, GraphErrorKind::NotGraphError, meta);
+        error.0.body_excerpt = Some(excerpt(body));
+        return error;
+    };
+    let mut result = GraphError::new(status, GraphErrorKind::Service, meta);
+    result.0.code = text(error, "code");
+    result.0.message = text(error, "message");
+    // Walk the innerError chain: the innermost code is the most specific; ids and the date
+    // fill in what the headers did not carry.
+    let mut inner = field(error, "innerError");
+    let mut depth = 0;
+    let mut body_date = false;
+    while let Some(level) = inner.filter(|level| level.is_object()) {
+        if let Some(code) = text(level, "code") {
+            result.0.inner_code = Some(code);
+        }
+        result.0.request_id = result
+            .0
+            .request_id
+            .take()
+            .or_else(|| text(level, "request-id"));
+        result.0.client_request_id = result
+            .0
+            .client_request_id
+            .take()
+            .or_else(|| text(level, "client-request-id"));
+        // The body's date (Graph's own timestamp, often without an offset) rather than
+        // the `Date` header, which any proxy on the way may have set.
+        if let Some(date) = text(level, "date") {
+            if !body_date {
+                result.0.date = Some(date);
+                body_date = true;
+            }
+        }
+        if result.0.retry_after.is_none() {
+            result.0.retry_after = field(level, "retryAfter")
+                .or_else(|| field(level, "retry-after"))
+                .and_then(|value| match value {
+                    Value::Number(n) => n.as_u64().map(Duration::from_secs),
+                    Value::String(s) => retry_after(s, None),
+                    _ => None,
+                });
+        }
+        inner = field(level, "innerError");
+        depth += 1;
+        if depth > 32 {
+            break;
+        }
+    }
+    result
+}
+
+/// A member of an object, its name matched without regard to case (`innerError`,
+/// `innererror`).
+fn field<'v>(value: &'v Value, name: &str) -> Option<&'v Value> {
+    let object = value.as_object()?;
+    object.get(name).or_else(|| {
+        object
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v)
+    })
+}
+
+fn text(value: &Value, name: &str) -> Option<String> {
+    field(value, name)
+        .and_then(Value::as_str)
+        .map(|text| shorten(text, 2000))
+}
+
+/// The start of a body, on one line.
+fn excerpt(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(&body[..body.len().min(4096)]);
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.is_empty() {
+        "the body is empty".to_owned()
+    } else {
+        format!("the body is not a Graph error: {}", shorten(&line, 160))
+    }
+}
+
+/// At most `max` characters, with `…` where cut.
+fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}

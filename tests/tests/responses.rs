@@ -1,0 +1,428 @@
+//! `to_http` and `parse_response` without a network: what a request carries, and every
+//! kind of answer read into the resource or a `GraphError` a person can act on.
+
+use std::time::Duration;
+
+use graph_core::http::{self, HeaderValue, StatusCode};
+use graph_core::serde_json;
+use graph_core::{
+    graph_complex, graph_resource, AccessToken, ApiVersion, Cloud, CreateRequest, Endpoint,
+    GraphErrorKind, GraphResource,
+};
+use graph_examples::lifecycle_workflows::{
+    LifecycleWorkflowProcessingStatus, Run, WorkflowExecutionType,
+};
+
+#[graph_resource(
+    path = "/groups/{group-id}/members/$ref",
+    odata = "#microsoft.graph.directoryObject"
+)]
+#[derive(Debug, Default, PartialEq)]
+struct MemberRef {
+    #[graph(required, rename = "@odata.id")]
+    odata_id: Option<String>,
+}
+
+fn run() -> Run {
+    Run {
+        failed_tasks_count: Some(0),
+        failed_users_count: Some(0),
+        processing_status: Some(LifecycleWorkflowProcessingStatus::Queued),
+        scheduled_date_time: Some("2024-05-01T09:00:00Z".parse().unwrap()),
+        successful_users_count: Some(0),
+        total_users_count: Some(3),
+        total_unprocessed_tasks_count: Some(3),
+        workflow_execution_type: Some(WorkflowExecutionType::OnDemand),
+        ..Run::default()
+    }
+}
+
+fn token() -> AccessToken {
+    AccessToken::new("eyJ0eXAiOiJKV1Qi.c2VjcmV0LXBheWxvYWQ.c2lnbmF0dXJl").unwrap()
+}
+
+fn response(status: u16, body: &str) -> http::Response<Vec<u8>> {
+    let mut response = http::Response::new(body.as_bytes().to_vec());
+    *response.status_mut() = StatusCode::from_u16(status).unwrap();
+    response
+}
+
+fn with_header(
+    mut response: http::Response<Vec<u8>>,
+    name: &'static str,
+    value: &str,
+) -> http::Response<Vec<u8>> {
+    response
+        .headers_mut()
+        .insert(name, HeaderValue::from_str(value).unwrap());
+    response
+}
+
+#[test]
+fn a_request_carries_the_url_and_the_headers_graph_expects() {
+    let create = run().create_request().unwrap();
+    let request = create.to_http(&Endpoint::beta(), &token());
+    assert_eq!(request.method(), http::Method::POST);
+    assert_eq!(
+        request.uri(),
+        "https://graph.microsoft.com/beta/workflowBase/runs"
+    );
+    let headers = request.headers();
+    assert_eq!(
+        headers["authorization"],
+        "Bearer eyJ0eXAiOiJKV1Qi.c2VjcmV0LXBheWxvYWQ.c2lnbmF0dXJl"
+    );
+    assert!(headers["authorization"].is_sensitive());
+    assert_eq!(headers["content-type"], "application/json");
+    assert_eq!(headers["accept"], "application/json");
+    assert_eq!(
+        headers["user-agent"],
+        format!("graph-core/{}", env!("CARGO_PKG_VERSION"))
+    );
+    assert_eq!(request.body(), create.body());
+
+    // A GUID, fresh for every request.
+    let id = headers["client-request-id"].to_str().unwrap().to_owned();
+    let groups: Vec<usize> = id.split('-').map(str::len).collect();
+    assert_eq!(groups, [8, 4, 4, 4, 12], "{id}");
+    assert!(
+        id.chars().all(|c| c == '-' || c.is_ascii_hexdigit()),
+        "{id}"
+    );
+    let again = create.to_http(&Endpoint::beta(), &token());
+    assert_ne!(again.headers()["client-request-id"], id.as_str());
+}
+
+#[test]
+fn the_url_is_root_version_and_encoded_path_for_every_cloud() {
+    let create = MemberRef {
+        odata_id: Some("https://graph.microsoft.com/v1.0/directoryObjects/1".into()),
+    }
+    .create_request("g/1 ..")
+    .unwrap();
+    for (endpoint, url) in [
+        (Endpoint::v1(), "https://graph.microsoft.com/v1.0"),
+        (
+            Endpoint::new(Cloud::UsGovL4, ApiVersion::V1),
+            "https://graph.microsoft.us/v1.0",
+        ),
+        (
+            Endpoint::new(Cloud::UsGovL5, ApiVersion::Beta),
+            "https://dod-graph.microsoft.us/beta",
+        ),
+        (
+            Endpoint::new(Cloud::China, ApiVersion::V1),
+            "https://microsoftgraph.chinacloudapi.cn/v1.0",
+        ),
+        (
+            Endpoint::custom("http://127.0.0.1:9/proxy/v1.0/").unwrap(),
+            "http://127.0.0.1:9/proxy/v1.0",
+        ),
+    ] {
+        let request = create.to_http(&endpoint, &token());
+        assert_eq!(
+            request.uri().to_string(),
+            format!("{url}/groups/g%2F1%20../members/$ref")
+        );
+    }
+}
+
+#[test]
+fn a_201_reads_into_the_resource_with_read_only_and_undeclared_properties() {
+    let create = run().create_request().unwrap();
+    let body = r##"{
+        "@odata.context": "https://graph.microsoft.com/beta/$metadata#runs/$entity",
+        "@odata.type": "#microsoft.graph.identityGovernance.run",
+        "id": "9947396f-3691-e265-b1e5-2ea86c0c89d6",
+        "failedTasksCount": 0, "failedUsersCount": 0, "processingStatus": "queued",
+        "scheduledDateTime": "2024-05-01T09:00:00Z", "successfulUsersCount": 0,
+        "totalUsersCount": 3, "totalUnprocessedTasksCount": 3,
+        "workflowExecutionType": "onDemand", "totalTasksCount": 3
+    }"##;
+    let created = create.parse_response(response(201, body)).unwrap();
+    assert_eq!(
+        created,
+        Run {
+            id: Some("9947396f-3691-e265-b1e5-2ea86c0c89d6".into()),
+            ..run()
+        }
+    );
+    // Without `@odata.type`, and with it spelled without `#`, it reads too.
+    let plain = r#"{"id":"1","failedTasksCount":0}"#;
+    assert!(create.parse_response(response(201, plain)).is_ok());
+    let unhashed = r#"{"@odata.type":"microsoft.graph.identityGovernance.run"}"#;
+    assert!(create.parse_response(response(201, unhashed)).is_ok());
+}
+
+#[test]
+fn a_201_of_an_unrelated_type_is_an_error() {
+    let create = run().create_request().unwrap();
+    let error = create
+        .parse_response(response(
+            201,
+            r##"{"@odata.type":"#microsoft.graph.group","id":"1"}"##,
+        ))
+        .unwrap_err();
+    assert_eq!(error.kind(), GraphErrorKind::UnrelatedType);
+    assert_eq!(
+        error.to_string(),
+        "201 Created: the body is a `microsoft.graph.group`, not the `microsoft.graph.identityGovernance.run` that was posted"
+    );
+}
+
+#[test]
+fn a_201_that_does_not_read_names_the_property_and_where() {
+    #[graph_complex]
+    #[derive(Debug)]
+    struct Profile {
+        password: Option<String>,
+    }
+    #[graph_resource(path = "/users", odata = "#microsoft.graph.user")]
+    #[derive(Debug, Default)]
+    struct User {
+        display_name: Option<String>,
+        password_profile: Option<Profile>,
+        age: Option<i32>,
+    }
+    let create = User::default().create_request().unwrap();
+    let error = create
+        .parse_response(response(
+            201,
+            r#"{"displayName":"A","passwordProfile":{"password":5}}"#,
+        ))
+        .unwrap_err();
+    assert_eq!(error.kind(), GraphErrorKind::InvalidBody);
+    assert_eq!(error.property(), Some("passwordProfile.password"));
+    assert_eq!(
+        error.to_string(),
+        "201 Created: the body does not read as microsoft.graph.user: `passwordProfile.password`: invalid type: integer `5`, expected a string at line 1 column 50"
+    );
+    let error = create
+        .parse_response(response(201, r#"{"age":3000000000}"#))
+        .unwrap_err();
+    assert_eq!(error.property(), Some("age"));
+    assert!(error.to_string().contains("expected i32"), "{error}");
+    let error = create.parse_response(response(201, "")).unwrap_err();
+    assert_eq!(error.kind(), GraphErrorKind::InvalidBody);
+    assert_eq!(error.property(), None);
+    assert!(error.to_string().contains("EOF while parsing"), "{error}");
+}
+
+#[test]
+fn another_success_status_is_an_error_saying_what_came_back() {
+    let create = run().create_request().unwrap();
+    for status in [200, 202, 204] {
+        let error = create.parse_response(response(status, "")).unwrap_err();
+        assert_eq!(error.kind(), GraphErrorKind::UnexpectedStatus);
+        assert!(
+            error.to_string().ends_with(
+                "expected 201 Created with the created microsoft.graph.identityGovernance.run"
+            ),
+            "{error}"
+        );
+    }
+}
+
+#[test]
+fn a_graph_error_is_parsed_with_its_inner_chain_ids_and_date() {
+    let body = r#"{
+        "error": {
+            "code": "Request_BadRequest",
+            "message": "Invalid value specified for property 'mailNickname' of resource 'User'.",
+            "innerError": {
+                "code": "invalidPropertyValue",
+                "date": "2024-05-01T08:30:12",
+                "request-id": "5ad6ad2c-7d62-4c6d-9d7a-08d4a1b8c9e0",
+                "client-request-id": "0f4b2f3a-0000-4000-8000-000000000001",
+                "innerError": {"code": "mailNicknameInvalid"}
+            }
+        }
+    }"#;
+    let create = run().create_request().unwrap();
+    let error = create.parse_response(response(400, body)).unwrap_err();
+    assert_eq!(error.kind(), GraphErrorKind::Service);
+    assert_eq!(error.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(error.code(), Some("Request_BadRequest"));
+    assert_eq!(
+        error.message(),
+        Some("Invalid value specified for property 'mailNickname' of resource 'User'.")
+    );
+    assert_eq!(error.inner_code(), Some("mailNicknameInvalid"));
+    assert_eq!(
+        error.request_id(),
+        Some("5ad6ad2c-7d62-4c6d-9d7a-08d4a1b8c9e0")
+    );
+    assert_eq!(
+        error.client_request_id(),
+        Some("0f4b2f3a-0000-4000-8000-000000000001")
+    );
+    assert_eq!(error.date(), Some("2024-05-01T08:30:12"));
+    assert_eq!(error.retry_after(), None);
+    assert_eq!(
+        error.to_string(),
+        "400 Bad Request: Request_BadRequest: Invalid value specified for property 'mailNickname' of resource 'User'. (inner code mailNicknameInvalid; request-id 5ad6ad2c-7d62-4c6d-9d7a-08d4a1b8c9e0)"
+    );
+}
+
+#[test]
+fn headers_give_ids_date_and_retry_after_in_seconds_or_as_a_date() {
+    let create = run().create_request().unwrap();
+    let throttled = with_header(
+        with_header(
+            with_header(
+                response(
+                    429,
+                    r#"{"error":{"code":"TooManyRequests","message":"Too many requests","innerError":{"request-id":"from-body"}}}"#,
+                ),
+                "request-id",
+                "from-header",
+            ),
+            "retry-after",
+            "7",
+        ),
+        "date",
+        "Wed, 01 May 2024 08:30:12 GMT",
+    );
+    let error = create.parse_response(throttled).unwrap_err();
+    assert_eq!(error.retry_after(), Some(Duration::from_secs(7)));
+    assert_eq!(error.request_id(), Some("from-header"));
+    assert_eq!(error.date(), Some("Wed, 01 May 2024 08:30:12 GMT"));
+    assert_eq!(
+        error.to_string(),
+        "429 Too Many Requests: TooManyRequests: Too many requests (request-id from-header; retry after 7s)"
+    );
+
+    // An HTTP date is measured from the response's own Date.
+    let dated = with_header(
+        with_header(response(503, ""), "date", "Wed, 01 May 2024 08:30:12 GMT"),
+        "retry-after",
+        "Wed, 01 May 2024 08:31:02 GMT",
+    );
+    let error = create.parse_response(dated).unwrap_err();
+    assert_eq!(error.retry_after(), Some(Duration::from_secs(50)));
+    // In the past: no wait. Garbage: ignored.
+    let past = with_header(
+        response(503, ""),
+        "retry-after",
+        "Wed, 01 May 2024 08:31:02 GMT",
+    );
+    assert_eq!(
+        create.parse_response(past).unwrap_err().retry_after(),
+        Some(Duration::ZERO)
+    );
+    let garbage = with_header(response(503, ""), "retry-after", "soon");
+    assert_eq!(
+        create.parse_response(garbage).unwrap_err().retry_after(),
+        None
+    );
+}
+
+#[test]
+fn a_retry_after_in_the_error_body_is_read_too() {
+    let create = run().create_request().unwrap();
+    let body = r#"{"error":{"code":"TooManyRequests","message":"slow down","innerError":{"retryAfter":12}}}"#;
+    let error = create.parse_response(response(429, body)).unwrap_err();
+    assert_eq!(error.retry_after(), Some(Duration::from_secs(12)));
+}
+
+#[test]
+fn common_error_statuses_are_parsed() {
+    let create = run().create_request().unwrap();
+    for (status, code) in [
+        (400, "BadRequest"),
+        (401, "InvalidAuthenticationToken"),
+        (403, "Authorization_RequestDenied"),
+        (404, "Request_ResourceNotFound"),
+        (409, "Request_MultipleObjectsWithSameKeyValue"),
+        (500, "generalException"),
+    ] {
+        let body = format!(r#"{{"error":{{"code":"{code}","message":"m"}}}}"#);
+        let error = create.parse_response(response(status, &body)).unwrap_err();
+        assert_eq!(error.status().as_u16(), status);
+        assert_eq!(error.code(), Some(code));
+        assert_eq!(error.kind(), GraphErrorKind::Service);
+    }
+}
+
+#[test]
+fn a_body_that_is_not_a_graph_error_gives_the_status_and_an_excerpt() {
+    let create = run().create_request().unwrap();
+    let html = "<html>\n<head><title>502 Bad Gateway</title></head>\n<body><center><h1>502 Bad Gateway</h1></center></body>\n</html>";
+    let error = create.parse_response(response(502, html)).unwrap_err();
+    assert_eq!(error.kind(), GraphErrorKind::NotGraphError);
+    assert_eq!(error.code(), None);
+    assert_eq!(
+        error.to_string(),
+        "502 Bad Gateway: the body is not a Graph error: <html> <head><title>502 Bad Gateway</title></head> <body><center><h1>502 Bad Gateway</h1></center></body> </html>"
+    );
+    let error = create.parse_response(response(503, "")).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "503 Service Unavailable: the body is empty"
+    );
+    let long = "x".repeat(100_000);
+    let error = create.parse_response(response(500, &long)).unwrap_err();
+    assert!(error.to_string().len() < 300);
+    let error = create
+        .parse_response(response(500, r#"{"error":"just a string"}"#))
+        .unwrap_err();
+    assert_eq!(error.kind(), GraphErrorKind::NotGraphError);
+}
+
+#[test]
+fn odd_responses_never_panic() {
+    let create: CreateRequest<Run> = run().create_request().unwrap();
+    let bodies: [&[u8]; 9] = [
+        b"",
+        b"\xff\xfe\x00",
+        b"{",
+        b"null",
+        b"[]",
+        br#"{"error":{"innerError":{"innerError":{"innerError":null}}}}"#,
+        br#"{"error":{"code":5,"message":[1]}}"#,
+        br#"{"@odata.type":7}"#,
+        br##"{"@odata.type":"#microsoft.graph.identityGovernance.run","failedTasksCount":"Integer"}"##,
+    ];
+    for status in [100, 201, 204, 302, 400, 429, 503, 599] {
+        for body in bodies {
+            let mut response = http::Response::new(body.to_vec());
+            *response.status_mut() = StatusCode::from_u16(status).unwrap();
+            let _ = create.parse_response(response);
+        }
+    }
+}
+
+#[test]
+fn a_deep_inner_error_chain_is_walked_without_recursion_trouble() {
+    let mut body = String::from(r#"{"error":{"code":"outer","message":"m","innerError":"#);
+    for i in 0..100 {
+        body.push_str(&format!(r#"{{"code":"level{i}","innerError":"#));
+    }
+    body.push_str("null");
+    body.push_str(&"}".repeat(100));
+    body.push_str("}}");
+    let error = run()
+        .create_request()
+        .unwrap()
+        .parse_response(response(400, &body))
+        .unwrap_err();
+    assert_eq!(error.code(), Some("outer"));
+    assert!(error.inner_code().is_some());
+}
+
+#[test]
+fn the_token_never_shows_in_requests_or_errors() {
+    let token = token();
+    let create = run().create_request().unwrap();
+    let request = create.to_http(&Endpoint::beta(), &token);
+    for shown in [
+        format!("{token:?}"),
+        format!("{token}"),
+        format!("{request:?}"),
+        format!("{create:?}"),
+    ] {
+        assert!(!shown.contains("c2VjcmV0"), "{shown}");
+    }
+    assert_eq!(Run::ODATA_TYPE, "#microsoft.graph.identityGovernance.run");
+    let _ = serde_json::to_string(&run()).unwrap();
+}
