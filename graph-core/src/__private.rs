@@ -56,6 +56,20 @@ pub trait GraphValue {
 
     /// Records every violation in the value, with paths below `at`.
     fn __validate_at(&self, at: &PropertyPath<'_>, out: &mut Violations);
+
+    /// Appends the value's compact JSON to `out`, exactly as [`__serialize_in_mode`]
+    /// writes it through serde_json, but directly: keys come pre-escaped from the macro, so
+    /// a create body costs little more than copying bytes.
+    ///
+    /// [`__serialize_in_mode`]: GraphValue::__serialize_in_mode
+    ///
+    /// # Errors
+    ///
+    /// A value of a user's own type whose `Serialize` failed.
+    fn __write_json(&self, out: &mut Vec<u8>, mode: Mode) -> Result<(), serde_json::Error>;
+
+    /// A guess at the size of the value's JSON, to size the buffer once.
+    const SIZE_HINT: usize = 64;
 }
 
 impl<T: GraphValue> GraphValue for Option<T> {
@@ -76,6 +90,19 @@ impl<T: GraphValue> GraphValue for Option<T> {
             value.__validate_at(at, out);
         }
     }
+
+    #[inline]
+    fn __write_json(&self, out: &mut Vec<u8>, mode: Mode) -> Result<(), serde_json::Error> {
+        match self {
+            Some(value) => value.__write_json(out, mode),
+            None => {
+                out.extend_from_slice(b"null");
+                Ok(())
+            }
+        }
+    }
+
+    const SIZE_HINT: usize = T::SIZE_HINT;
 }
 
 impl<T: GraphValue> GraphValue for Vec<T> {
@@ -96,6 +123,18 @@ impl<T: GraphValue> GraphValue for Vec<T> {
             value.__validate_at(&PropertyPath::Index(at, index), out);
         }
     }
+
+    fn __write_json(&self, out: &mut Vec<u8>, mode: Mode) -> Result<(), serde_json::Error> {
+        out.push(b'[');
+        for (index, value) in self.iter().enumerate() {
+            if index > 0 {
+                out.push(b',');
+            }
+            value.__write_json(out, mode)?;
+        }
+        out.push(b']');
+        Ok(())
+    }
 }
 
 impl<T: GraphValue + ?Sized> GraphValue for Box<T> {
@@ -111,6 +150,13 @@ impl<T: GraphValue + ?Sized> GraphValue for Box<T> {
     fn __validate_at(&self, at: &PropertyPath<'_>, out: &mut Violations) {
         (**self).__validate_at(at, out);
     }
+
+    #[inline]
+    fn __write_json(&self, out: &mut Vec<u8>, mode: Mode) -> Result<(), serde_json::Error> {
+        (**self).__write_json(out, mode)
+    }
+
+    const SIZE_HINT: usize = T::SIZE_HINT;
 }
 
 /// Maps keyed by name (Graph's open types): each value is written in the mode and
@@ -142,6 +188,10 @@ impl<T: GraphValue> GraphValue for std::collections::BTreeMap<String, T> {
             value.__validate_at(&PropertyPath::Key(at, key), out);
         }
     }
+
+    fn __write_json(&self, out: &mut Vec<u8>, mode: Mode) -> Result<(), serde_json::Error> {
+        write_entries(out, self.iter(), mode)
+    }
 }
 
 impl<T: GraphValue, H: std::hash::BuildHasher> GraphValue
@@ -160,6 +210,71 @@ impl<T: GraphValue, H: std::hash::BuildHasher> GraphValue
             value.__validate_at(&PropertyPath::Key(at, key), out);
         }
     }
+
+    fn __write_json(&self, out: &mut Vec<u8>, mode: Mode) -> Result<(), serde_json::Error> {
+        write_entries(out, self.iter(), mode)
+    }
+}
+
+/// Writes a map keyed by name as a JSON object.
+fn write_entries<'a, T: GraphValue + 'a>(
+    out: &mut Vec<u8>,
+    entries: impl Iterator<Item = (&'a String, &'a T)>,
+    mode: Mode,
+) -> Result<(), serde_json::Error> {
+    out.push(b'{');
+    for (index, (key, value)) in entries.enumerate() {
+        if index > 0 {
+            out.push(b',');
+        }
+        write_serde(out, key)?;
+        out.push(b':');
+        value.__write_json(out, mode)?;
+    }
+    out.push(b'}');
+    Ok(())
+}
+
+/// Appends any serde value's compact JSON, as serde_json writes it.
+///
+/// # Errors
+///
+/// The value's `Serialize` failed.
+#[inline]
+pub fn write_serde<T: Serialize + ?Sized>(
+    out: &mut Vec<u8>,
+    value: &T,
+) -> Result<(), serde_json::Error> {
+    value.serialize(&mut serde_json::Serializer::new(out))
+}
+
+/// Ends an object whose properties were each written with a leading comma from `start`:
+/// the first comma becomes the opening brace (or one is written, for an empty object).
+#[inline]
+pub fn finish_object(out: &mut Vec<u8>, start: usize) {
+    match out.get_mut(start) {
+        Some(first) => *first = b'{',
+        None => out.push(b'{'),
+    }
+    out.push(b'}');
+}
+
+/// Writes additional data after the declared properties, each with a leading comma.
+///
+/// # Errors
+///
+/// Never in practice: JSON values always write.
+pub fn write_additional(
+    out: &mut Vec<u8>,
+    additional: &serde_json::Map<String, serde_json::Value>,
+) -> Result<(), serde_json::Error> {
+    for (name, value) in additional {
+        out.push(b',');
+        write_serde(out, name)?;
+        out.push(b':');
+        write_serde(out, value)?;
+    }
+    Ok(())
 }
 
 /// A [`GraphValue`] to be written in a given mode, as a `Serialize` value.
@@ -185,6 +300,12 @@ pub trait ProbeGraph<'a, T: ?Sized> {
     fn __graph_in_mode(&self, mode: Mode) -> InMode<'a, T>;
     /// Validates the field.
     fn __graph_validate(&self, at: &PropertyPath<'_>, out: &mut Violations);
+    /// Appends the field's JSON.
+    ///
+    /// # Errors
+    ///
+    /// See [`GraphValue::__write_json`].
+    fn __graph_write_json(&self, out: &mut Vec<u8>, mode: Mode) -> Result<(), serde_json::Error>;
 }
 
 impl<'a, T: GraphValue + ?Sized> ProbeGraph<'a, T> for Probe<'a, T> {
@@ -197,6 +318,11 @@ impl<'a, T: GraphValue + ?Sized> ProbeGraph<'a, T> for Probe<'a, T> {
     fn __graph_validate(&self, at: &PropertyPath<'_>, out: &mut Violations) {
         self.0.__validate_at(at, out);
     }
+
+    #[inline]
+    fn __graph_write_json(&self, out: &mut Vec<u8>, mode: Mode) -> Result<(), serde_json::Error> {
+        self.0.__write_json(out, mode)
+    }
 }
 
 /// The [`Probe`] methods for fields of any other type.
@@ -206,12 +332,30 @@ pub trait ProbeSerde<'a, T: ?Sized> {
     /// Nothing to validate.
     #[inline]
     fn __graph_validate(&self, _at: &PropertyPath<'_>, _out: &mut Violations) {}
+    /// Appends the field's JSON as serde_json writes it.
+    ///
+    /// # Errors
+    ///
+    /// The field's `Serialize` failed.
+    fn __graph_write_json(&self, out: &mut Vec<u8>, mode: Mode) -> Result<(), serde_json::Error>
+    where
+        T: Serialize;
 }
 
+// No bound on the impl, only on the method that needs it: a field type without
+// `Serialize` is then reported as exactly that, at the field.
 impl<'a, T: ?Sized> ProbeSerde<'a, T> for &Probe<'a, T> {
     #[inline]
     fn __graph_in_mode(&self, _mode: Mode) -> &'a T {
         self.0
+    }
+
+    #[inline]
+    fn __graph_write_json(&self, out: &mut Vec<u8>, _mode: Mode) -> Result<(), serde_json::Error>
+    where
+        T: Serialize,
+    {
+        write_serde(out, self.0)
     }
 }
 
@@ -303,8 +447,9 @@ pub fn create_request<T: GraphResource + GraphValue>(
     } else {
         Cow::Owned(crate::path::fill(literals, params))
     };
-    match serde_json::to_vec(&InMode(value, Mode::Create)) {
-        Ok(body) => Ok(CreateRequest::new(path, body)),
+    let mut body = Vec::with_capacity(T::SIZE_HINT);
+    match value.__write_json(&mut body, Mode::Create) {
+        Ok(()) => Ok(CreateRequest::new(path, body)),
         Err(error) => {
             let mut out = Violations::new();
             out.push_violation(Violation::unserializable(error.to_string()));
@@ -320,52 +465,164 @@ pub enum FieldKey {
     Field(usize),
     /// A property the type does not declare, for its additional data.
     Undeclared(String),
-    /// Skipped: `@odata.type` and `@odata.context` always, and undeclared properties of a
-    /// type without additional data.
+    /// Skipped: `@odata.type` and `@odata.context`, which describe the object.
     Ignore,
 }
 
-/// Reads a key as a [`FieldKey`] against the declared JSON names.
-///
-/// The names come sorted (by bytes) with their declaration index, so a key is found by
-/// binary search: resources like `user` declare well over a hundred properties.
-#[derive(Clone, Copy)]
-pub struct FieldKeySeed {
-    sorted: &'static [(&'static str, usize)],
-    keep_undeclared: bool,
+/// A type's declared JSON names and the table that finds them: an open-addressing hash
+/// table the macro builds at compile time, choosing the seed so that every name has a slot
+/// of its own. Reading a key costs one hash and one comparison of words, however many
+/// properties the type declares (`user` has well over a hundred).
+pub struct Names {
+    /// The JSON names, in declaration order.
+    pub names: &'static [&'static str],
+    /// A power-of-two number of slots; empty ones are [`EMPTY_SLOT`].
+    pub table: &'static [Slot],
+    /// The seed of [`name_hash`] the table was built with.
+    pub seed: u32,
 }
 
-impl FieldKeySeed {
-    /// For a type without additional data: undeclared properties are skipped.
-    #[must_use]
-    pub fn skipping(sorted: &'static [(&'static str, usize)]) -> Self {
-        Self {
-            sorted,
-            keep_undeclared: false,
+/// A slot of [`Names::table`]: a declaration index and the name's [`name_words`], which
+/// settle a match without comparing bytes for names of up to 16 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    index: u16,
+    len: u32,
+    first: u64,
+    last: u64,
+}
+
+/// Marks an unused slot.
+const EMPTY: u16 = u16::MAX;
+
+/// A slot no name uses.
+pub const EMPTY_SLOT: Slot = Slot {
+    index: EMPTY,
+    len: 0,
+    first: 0,
+    last: 0,
+};
+
+/// The slot of the declared name at `index`.
+#[must_use]
+pub const fn slot(index: u16, len: u32, first: u64, last: u64) -> Slot {
+    Slot {
+        index,
+        len,
+        first,
+        last,
+    }
+}
+
+/// A name's first and last eight bytes as little-endian words; a name of fewer than eight
+/// bytes is one word, zero-padded, used twice. With the length, they are the whole name
+/// for names of up to 16 bytes. The macro computes the same function; the two must agree.
+#[inline]
+#[must_use]
+pub fn name_words(name: &[u8]) -> (u64, u64) {
+    match (name.first_chunk::<8>(), name.last_chunk::<8>()) {
+        (Some(first), Some(last)) => (u64::from_le_bytes(*first), u64::from_le_bytes(*last)),
+        _ => {
+            let word = name
+                .iter()
+                .rev()
+                .fold(0u64, |word, byte| (word << 8) | u64::from(*byte));
+            (word, word)
         }
     }
+}
 
-    /// For a type with additional data: undeclared properties are kept.
+/// The length and the words, mixed by multiplication: a few cycles whatever the length.
+/// Names that share all three share a slot, and the table's probing tells them apart. The
+/// macro computes the same function; the two must agree.
+#[inline]
+#[must_use]
+pub fn name_hash(len: usize, (first, last): (u64, u64), seed: u32) -> u32 {
+    let mut hash = (u64::from(seed) ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    hash = (hash ^ first).wrapping_mul(0xc2b2_ae3d_27d4_eb4f);
+    hash = (hash ^ last).wrapping_mul(0x1656_67b1_9e37_79f9);
+    (hash >> 32) as u32
+}
+
+impl Names {
+    /// The declaration index of `name`, if it is declared.
+    #[inline]
     #[must_use]
-    pub fn keeping(sorted: &'static [(&'static str, usize)]) -> Self {
-        Self {
-            sorted,
-            keep_undeclared: true,
+    pub fn find(&self, name: &str) -> Option<usize> {
+        let mask = self.table.len().checked_sub(1)?;
+        let words = name_words(name.as_bytes());
+        let mut at = name_hash(name.len(), words, self.seed) as usize & mask;
+        // At most every slot once; the table always has empty slots, so this ends sooner.
+        for _ in 0..self.table.len() {
+            let slot = self.table[at];
+            if slot.index == EMPTY {
+                return None;
+            }
+            let index = usize::from(slot.index);
+            if slot.len as usize == name.len()
+                && (slot.first, slot.last) == words
+                && (name.len() <= 16 || self.names.get(index).is_some_and(|n| *n == name))
+            {
+                return Some(index);
+            }
+            at = (at + 1) & mask;
         }
+        None
+    }
+}
+
+/// Reads a key as a [`FieldKey`] against a type's [`Names`], for types with additional
+/// data, which keep the keys they do not declare.
+#[derive(Clone, Copy)]
+pub struct FieldKeySeed(pub &'static Names);
+
+impl FieldKeySeed {
+    #[inline]
+    fn key(self, name: &str) -> FieldKey {
+        if let Some(index) = self.0.find(name) {
+            FieldKey::Field(index)
+        } else if is_type_annotation(name) {
+            FieldKey::Ignore
+        } else {
+            FieldKey::Undeclared(name.to_owned())
+        }
+    }
+}
+
+/// Reads a key as the declaration index of the property it names, or [`UNDECLARED`]: for
+/// types without additional data, which skip every key they do not declare. A plain index
+/// keeps the read loop as lean as serde's own.
+#[derive(Clone, Copy)]
+pub struct FieldIndexSeed(pub &'static Names);
+
+/// What [`FieldIndexSeed`] gives for a key the type does not declare.
+pub const UNDECLARED: usize = usize::MAX;
+
+impl<'de> DeserializeSeed<'de> for FieldIndexSeed {
+    type Value = usize;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl Visitor<'_> for FieldIndexSeed {
+    type Value = usize;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a property name")
     }
 
     #[inline]
-    fn key(self, name: &str) -> FieldKey {
-        if let Ok(found) = self
-            .sorted
-            .binary_search_by(|(declared, _)| declared.as_bytes().cmp(name.as_bytes()))
-        {
-            FieldKey::Field(self.sorted[found].1)
-        } else if self.keep_undeclared && !is_type_annotation(name) {
-            FieldKey::Undeclared(name.to_owned())
-        } else {
-            FieldKey::Ignore
-        }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<usize, E> {
+        Ok(self.0.find(v).unwrap_or(UNDECLARED))
+    }
+
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<usize, E> {
+        std::str::from_utf8(v)
+            .map(|v| self.0.find(v).unwrap_or(UNDECLARED))
+            .map_err(|_| E::invalid_value(de::Unexpected::Bytes(v), &self))
     }
 }
 
@@ -484,6 +741,24 @@ pub fn next_value<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
         name,
         target: PhantomData,
     })?);
+    Ok(())
+}
+
+/// [`next_value`] for a field written as `Option<T>`, which reads `null` as `None` itself.
+///
+/// # Errors
+///
+/// The property is repeated, or its value does not read as a `T`.
+#[inline]
+pub fn next_optional_value<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    name: &'static str,
+) -> Result<(), A::Error> {
+    if slot.is_some() {
+        return Err(de::Error::duplicate_field(name));
+    }
+    *slot = Some(map.next_value()?);
     Ok(())
 }
 
@@ -606,5 +881,75 @@ impl<E: GraphEnum> Visitor<'_> for EnumVisitor<E> {
 
     fn visit_str<Err: de::Error>(self, v: &str) -> Result<E, Err> {
         E::from_member(v).ok_or_else(|| Err::unknown_variant(v, E::MEMBERS))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The macro's copy of the hash gives these values too (graph-derive's tests check the
+    /// same figures), so tables built at compile time are read right at run time.
+    #[test]
+    fn the_name_hash_is_pinned() {
+        assert_eq!(name_hash(0, name_words(b""), 0), 0);
+        let name = b"displayName";
+        assert_eq!(name_hash(name.len(), name_words(name), 7), 0x1ebb_59b0);
+        assert_eq!(name_words(b"ab"), (0x6261, 0x6261));
+    }
+
+    fn lookup(names: &[&str], seed: u32, size: usize) -> Names {
+        let mut table = vec![EMPTY_SLOT; size];
+        for (index, name) in names.iter().enumerate() {
+            let words = name_words(name.as_bytes());
+            let mut at = name_hash(name.len(), words, seed) as usize & (size - 1);
+            while table[at] != EMPTY_SLOT {
+                at = (at + 1) & (size - 1);
+            }
+            let len = u32::try_from(name.len()).unwrap();
+            table[at] = slot(u16::try_from(index).unwrap(), len, words.0, words.1);
+        }
+        let names: Vec<&'static str> = names
+            .iter()
+            .map(|name| &*Box::leak(name.to_string().into_boxed_str()))
+            .collect();
+        Names {
+            names: Box::leak(names.into_boxed_slice()),
+            table: Box::leak(table.into_boxed_slice()),
+            seed,
+        }
+    }
+
+    #[test]
+    fn names_are_found_through_collisions_words_and_bytes() {
+        // A two-slot table forces probing; long names that share their first and last
+        // eight bytes and their length are told apart by their bytes.
+        let names = [
+            "a",
+            "abcdefgh12345678",
+            "prefix--MIDDLE-A--suffixxx",
+            "prefix--MIDDLE-B--suffixxx",
+        ];
+        for size in [8, 16] {
+            let lookup = lookup(&names, 3, size);
+            for (index, name) in names.iter().enumerate() {
+                assert_eq!(lookup.find(name), Some(index), "{name}");
+            }
+            for other in [
+                "",
+                "b",
+                "abcdefgh12345679",
+                "prefix--MIDDLE-C--suffixxx",
+                "a\0",
+            ] {
+                assert_eq!(lookup.find(other), None, "{other}");
+            }
+        }
+        let none = Names {
+            names: &[],
+            table: &[],
+            seed: 0,
+        };
+        assert_eq!(none.find("a"), None);
     }
 }

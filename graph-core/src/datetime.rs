@@ -358,6 +358,37 @@ impl TryFrom<OffsetDateTime> for DateTimeOffset {
     }
 }
 
+/// Written without serde's string escaping: the text is plain ASCII.
+impl crate::__private::GraphValue for DateTimeOffset {
+    fn __serialize_in_mode<S: serde::Serializer>(
+        &self,
+        serializer: S,
+        _: crate::__private::Mode,
+    ) -> Result<S::Ok, S::Error> {
+        serde::Serialize::serialize(self, serializer)
+    }
+
+    #[inline]
+    fn __validate_at(
+        &self,
+        _: &crate::__private::PropertyPath<'_>,
+        _: &mut crate::__private::Violations,
+    ) {
+    }
+
+    #[inline]
+    fn __write_json(
+        &self,
+        out: &mut Vec<u8>,
+        _: crate::__private::Mode,
+    ) -> Result<(), serde_json::Error> {
+        out.push(b'"');
+        out.extend_from_slice(self.write(&mut [0; MAX_LEN]).as_bytes());
+        out.push(b'"');
+        Ok(())
+    }
+}
+
 impl serde::Serialize for DateTimeOffset {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.write(&mut [0; MAX_LEN]))

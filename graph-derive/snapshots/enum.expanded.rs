@@ -85,5 +85,33 @@ const _: () = {
         ) {
             ::graph_core::__private::check_enum(self, __at, __out);
         }
+        fn __write_json(
+            &self,
+            __out: &mut ::std::vec::Vec<::core::primitive::u8>,
+            _: ::graph_core::__private::Mode,
+        ) -> ::core::result::Result<(), ::graph_core::__private::serde_json::Error> {
+            match self {
+                Self::Queued => {
+                    __out.extend_from_slice(b"\"queued\"");
+                    ::core::result::Result::Ok(())
+                }
+                Self::InProgress => {
+                    __out.extend_from_slice(b"\"inProgress\"");
+                    ::core::result::Result::Ok(())
+                }
+                Self::UnknownFutureValue => {
+                    __out.extend_from_slice(b"\"unknownFutureValue\"");
+                    ::core::result::Result::Ok(())
+                }
+                Self::Other(__member) => {
+                    ::graph_core::__private::write_serde(
+                        __out,
+                        ::core::convert::AsRef::<
+                            ::core::primitive::str,
+                        >::as_ref(__member),
+                    )
+                }
+            }
+        }
     }
 };

@@ -15,14 +15,49 @@ const _: () = {
         "processingStatus",
         "scheduledDateTime",
     ];
-    /// The same, sorted, with their declaration index.
-    const __SORTED: &[(&::core::primitive::str, ::core::primitive::usize)] = &[
-        ("completedDateTime", 1usize),
-        ("failedTasksCount", 2usize),
-        ("id", 0usize),
-        ("processingStatus", 3usize),
-        ("scheduledDateTime", 4usize),
-    ];
+    /// The table that finds them when reading.
+    static __LOOKUP: ::graph_core::__private::Names = ::graph_core::__private::Names {
+        names: __NAMES,
+        table: &[
+            ::graph_core::__private::slot(0u16, 2u32, 25705u64, 25705u64),
+            ::graph_core::__private::EMPTY_SLOT,
+            ::graph_core::__private::slot(
+                2u16,
+                16u32,
+                7013340906496024934u64,
+                8389772276571270003u64,
+            ),
+            ::graph_core::__private::slot(
+                4u16,
+                17u32,
+                7308345369373991795u64,
+                7308613581492478276u64,
+            ),
+            ::graph_core::__private::EMPTY_SLOT,
+            ::graph_core::__private::EMPTY_SLOT,
+            ::graph_core::__private::EMPTY_SLOT,
+            ::graph_core::__private::EMPTY_SLOT,
+            ::graph_core::__private::EMPTY_SLOT,
+            ::graph_core::__private::EMPTY_SLOT,
+            ::graph_core::__private::EMPTY_SLOT,
+            ::graph_core::__private::EMPTY_SLOT,
+            ::graph_core::__private::slot(
+                3u16,
+                16u32,
+                7598543875601298032u64,
+                8319683848549132142u64,
+            ),
+            ::graph_core::__private::EMPTY_SLOT,
+            ::graph_core::__private::slot(
+                1u16,
+                17u32,
+                7310579611546251107u64,
+                7308613581492478276u64,
+            ),
+            ::graph_core::__private::EMPTY_SLOT,
+        ],
+        seed: 0u32,
+    };
     #[automatically_derived]
     impl ::graph_core::GraphResource for Run {
         const PATH: &'static ::core::primitive::str = "/workflowBase/runs";
@@ -129,6 +164,59 @@ const _: () = {
             }
             ::graph_core::__private::serde::ser::SerializeMap::end(__map)
         }
+        fn __write_json(
+            &self,
+            __out: &mut ::std::vec::Vec<::core::primitive::u8>,
+            __mode: ::graph_core::__private::Mode,
+        ) -> ::core::result::Result<(), ::graph_core::__private::serde_json::Error> {
+            #[allow(unused_imports)]
+            use ::graph_core::__private::{
+                ProbeGraph as _, ProbeNotOption as _, ProbeOption as _, ProbeSerde as _,
+            };
+            let __start = __out.len();
+            __out
+                .extend_from_slice(
+                    b",\"@odata.type\":\"#microsoft.graph.identityGovernance.run\"",
+                );
+            if __mode.writes_read_only()
+                && !(&::graph_core::__private::Probe(&self.id)).__graph_is_none()
+            {
+                __out.extend_from_slice(b",\"id\":");
+                (&::graph_core::__private::Probe(&self.id))
+                    .__graph_write_json(__out, __mode)?;
+            }
+            if !(&::graph_core::__private::Probe(&self.completed_date_time))
+                .__graph_is_none()
+            {
+                __out.extend_from_slice(b",\"completedDateTime\":");
+                (&::graph_core::__private::Probe(&self.completed_date_time))
+                    .__graph_write_json(__out, __mode)?;
+            }
+            if !(&::graph_core::__private::Probe(&self.failed_tasks_count))
+                .__graph_is_none()
+            {
+                __out.extend_from_slice(b",\"failedTasksCount\":");
+                (&::graph_core::__private::Probe(&self.failed_tasks_count))
+                    .__graph_write_json(__out, __mode)?;
+            }
+            if !(&::graph_core::__private::Probe(&self.processing_status))
+                .__graph_is_none()
+            {
+                __out.extend_from_slice(b",\"processingStatus\":");
+                (&::graph_core::__private::Probe(&self.processing_status))
+                    .__graph_write_json(__out, __mode)?;
+            }
+            if !(&::graph_core::__private::Probe(&self.scheduled_date_time))
+                .__graph_is_none()
+            {
+                __out.extend_from_slice(b",\"scheduledDateTime\":");
+                (&::graph_core::__private::Probe(&self.scheduled_date_time))
+                    .__graph_write_json(__out, __mode)?;
+            }
+            ::graph_core::__private::finish_object(__out, __start);
+            ::core::result::Result::Ok(())
+        }
+        const SIZE_HINT: ::core::primitive::usize = 221usize;
         fn __validate_at(
             &self,
             __at: &::graph_core::__private::PropertyPath<'_>,
@@ -228,39 +316,39 @@ const _: () = {
                     let mut __field4: ::core::option::Option<Option<DateTimeOffset>> = ::core::option::Option::None;
                     while let ::core::option::Option::Some(__key) = ::graph_core::__private::serde::de::MapAccess::next_key_seed(
                         &mut __map,
-                        ::graph_core::__private::FieldKeySeed::skipping(__SORTED),
+                        ::graph_core::__private::FieldIndexSeed(&__LOOKUP),
                     )? {
                         match __key {
-                            ::graph_core::__private::FieldKey::Field(0usize) => {
-                                ::graph_core::__private::next_value(
+                            0usize => {
+                                ::graph_core::__private::next_optional_value(
                                     &mut __map,
                                     &mut __field0,
                                     "id",
                                 )?
                             }
-                            ::graph_core::__private::FieldKey::Field(1usize) => {
-                                ::graph_core::__private::next_value(
+                            1usize => {
+                                ::graph_core::__private::next_optional_value(
                                     &mut __map,
                                     &mut __field1,
                                     "completedDateTime",
                                 )?
                             }
-                            ::graph_core::__private::FieldKey::Field(2usize) => {
-                                ::graph_core::__private::next_value(
+                            2usize => {
+                                ::graph_core::__private::next_optional_value(
                                     &mut __map,
                                     &mut __field2,
                                     "failedTasksCount",
                                 )?
                             }
-                            ::graph_core::__private::FieldKey::Field(3usize) => {
-                                ::graph_core::__private::next_value(
+                            3usize => {
+                                ::graph_core::__private::next_optional_value(
                                     &mut __map,
                                     &mut __field3,
                                     "processingStatus",
                                 )?
                             }
-                            ::graph_core::__private::FieldKey::Field(4usize) => {
-                                ::graph_core::__private::next_value(
+                            4usize => {
+                                ::graph_core::__private::next_optional_value(
                                     &mut __map,
                                     &mut __field4,
                                     "scheduledDateTime",
@@ -270,23 +358,11 @@ const _: () = {
                         }
                     }
                     ::core::result::Result::Ok(Run {
-                        id: ::graph_core::__private::take(__field0, "id")?,
-                        completed_date_time: ::graph_core::__private::take(
-                            __field1,
-                            "completedDateTime",
-                        )?,
-                        failed_tasks_count: ::graph_core::__private::take(
-                            __field2,
-                            "failedTasksCount",
-                        )?,
-                        processing_status: ::graph_core::__private::take(
-                            __field3,
-                            "processingStatus",
-                        )?,
-                        scheduled_date_time: ::graph_core::__private::take(
-                            __field4,
-                            "scheduledDateTime",
-                        )?,
+                        id: ::core::option::Option::flatten(__field0),
+                        completed_date_time: ::core::option::Option::flatten(__field1),
+                        failed_tasks_count: ::core::option::Option::flatten(__field2),
+                        processing_status: ::core::option::Option::flatten(__field3),
+                        scheduled_date_time: ::core::option::Option::flatten(__field4),
                     })
                 }
             }

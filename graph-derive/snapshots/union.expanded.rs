@@ -127,6 +127,31 @@ const _: () = {
                 Self::Other(_) => {}
             }
         }
+        fn __write_json(
+            &self,
+            __out: &mut ::std::vec::Vec<::core::primitive::u8>,
+            __mode: ::graph_core::__private::Mode,
+        ) -> ::core::result::Result<(), ::graph_core::__private::serde_json::Error> {
+            match self {
+                Self::TriggerAndScopeBased(__value) => {
+                    ::graph_core::__private::GraphValue::__write_json(
+                        __value,
+                        __out,
+                        __mode,
+                    )
+                }
+                Self::OnDemandExecutionOnly(__value) => {
+                    ::graph_core::__private::GraphValue::__write_json(
+                        __value,
+                        __out,
+                        __mode,
+                    )
+                }
+                Self::Other(__value) => {
+                    ::graph_core::__private::write_serde(__out, __value)
+                }
+            }
+        }
     }
     #[automatically_derived]
     impl ::graph_core::__private::serde::Serialize for WorkflowExecutionConditions {

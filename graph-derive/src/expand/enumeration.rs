@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::private;
+use super::{json, private};
 use crate::model::Enumeration;
 
 pub fn expand(enumeration: &Enumeration) -> TokenStream {
@@ -22,6 +22,26 @@ pub fn expand(enumeration: &Enumeration) -> TokenStream {
         .iter()
         .map(|member| &member.ident)
         .collect();
+
+    // Each member's JSON string, escaped here once.
+    let written: Vec<syn::LitByteStr> = names
+        .iter()
+        .map(|name| {
+            syn::LitByteStr::new(
+                json::string(name).as_bytes(),
+                proc_macro2::Span::call_site(),
+            )
+        })
+        .collect();
+    let other_write = enumeration.other.as_ref().map(|other| {
+        let variant = &other.ident;
+        quote! {
+            Self::#variant(__member) => #rt::write_serde(
+                __out,
+                ::core::convert::AsRef::<::core::primitive::str>::as_ref(__member),
+            ),
+        }
+    });
 
     // What a name that is not declared becomes: the `other` variant keeps it; else the
     // sentinel stands for it; else it is an error.
@@ -109,6 +129,20 @@ pub fn expand(enumeration: &Enumeration) -> TokenStream {
 
                 fn __validate_at(&self, __at: &#rt::PropertyPath<'_>, __out: &mut #rt::Violations) {
                     #rt::check_enum(self, __at, __out);
+                }
+
+                fn __write_json(
+                    &self,
+                    __out: &mut ::std::vec::Vec<::core::primitive::u8>,
+                    _: #rt::Mode,
+                ) -> ::core::result::Result<(), #rt::serde_json::Error> {
+                    match self {
+                        #(Self::#variants => {
+                            __out.extend_from_slice(#written);
+                            ::core::result::Result::Ok(())
+                        })*
+                        #other_write
+                    }
                 }
             }
         };

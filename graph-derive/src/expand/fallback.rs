@@ -60,6 +60,13 @@ pub fn object(object: &Object, errors: &Errors) -> TokenStream {
                 fn __validate_at(&self, _: &#rt::PropertyPath<'_>, _: &mut #rt::Violations) {
                     ::core::unreachable!()
                 }
+                fn __write_json(
+                    &self,
+                    _: &mut ::std::vec::Vec<::core::primitive::u8>,
+                    _: #rt::Mode,
+                ) -> ::core::result::Result<(), #rt::serde_json::Error> {
+                    ::core::unreachable!()
+                }
             }
             #serde
         };
@@ -117,6 +124,13 @@ pub fn union(union: &Union, errors: &Errors) -> TokenStream {
                     ::core::unreachable!()
                 }
                 fn __validate_at(&self, _: &#rt::PropertyPath<'_>, _: &mut #rt::Violations) {
+                    ::core::unreachable!()
+                }
+                fn __write_json(
+                    &self,
+                    _: &mut ::std::vec::Vec<::core::primitive::u8>,
+                    _: #rt::Mode,
+                ) -> ::core::result::Result<(), #rt::serde_json::Error> {
                     ::core::unreachable!()
                 }
             }

@@ -2,7 +2,9 @@
 
 pub mod enumeration;
 pub mod fallback;
+mod json;
 pub mod object;
+mod table;
 pub mod union;
 
 use proc_macro2::TokenStream;

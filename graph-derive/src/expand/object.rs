@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::private;
+use super::{json, private, table};
 use crate::model::{Field, Kind, Object};
 use crate::template::PathTemplate;
 
@@ -16,16 +16,20 @@ pub fn expand(object: &Object) -> TokenStream {
     let ident = &item.ident;
     let rt = private();
     let names = object.fields.iter().map(|f| f.json_name.as_str());
-    // The same names sorted by bytes, with their declaration index, for reading keys by
-    // binary search.
-    let mut sorted: Vec<(&str, usize)> = object
-        .fields
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.json_name.as_str(), i))
-        .collect();
-    sorted.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    let sorted = sorted.iter().map(|(name, i)| quote!((#name, #i)));
+    // The table that finds a property by name when reading.
+    let names_list: Vec<&str> = object.fields.iter().map(|f| f.json_name.as_str()).collect();
+    let table = table::build(&names_list);
+    let seed = table.seed;
+    let slots = table.slots.iter().map(|&index| {
+        if index == table::EMPTY {
+            quote!(#rt::EMPTY_SLOT)
+        } else {
+            let name = names_list[usize::from(index)];
+            let (first, last) = table::name_words(name.as_bytes());
+            let len = u32::try_from(name.len()).unwrap_or(u32::MAX);
+            quote!(#rt::slot(#index, #len, #first, #last))
+        }
+    });
     let resource = match (object.kind, &object.path, &object.odata) {
         (Kind::Resource, Some((path, _)), Some(odata)) => resource(object, path, odata),
         _ => TokenStream::new(),
@@ -48,8 +52,12 @@ pub fn expand(object: &Object) -> TokenStream {
         const _: () = {
             /// The declared properties' JSON names, in declaration order.
             const __NAMES: &[&::core::primitive::str] = &[#(#names),*];
-            /// The same, sorted, with their declaration index.
-            const __SORTED: &[(&::core::primitive::str, ::core::primitive::usize)] = &[#(#sorted),*];
+            /// The table that finds them when reading.
+            static __LOOKUP: #rt::Names = #rt::Names {
+                names: __NAMES,
+                table: &[#(#slots),*],
+                seed: #seed,
+            };
 
             #resource
             #has_odata_type
@@ -168,6 +176,7 @@ fn serialize(object: &Object) -> TokenStream {
             ::graph_core::__private::serialize_additional(&mut __map, &self.#member)?;
         }
     });
+    let writer = write_json(object);
     quote! {
         fn __serialize_in_mode<__S: #rt::serde::Serializer>(
             &self,
@@ -182,6 +191,73 @@ fn serialize(object: &Object) -> TokenStream {
             #additional
             #rt::serde::ser::SerializeMap::end(__map)
         }
+
+        #writer
+    }
+}
+
+/// `GraphValue::__write_json`: the same JSON as `__serialize_in_mode`, written directly.
+/// Every property is written with a leading comma, each key pre-escaped here; at the end
+/// the first comma becomes the opening brace.
+fn write_json(object: &Object) -> TokenStream {
+    let rt = private();
+    let odata = object.odata.as_ref().map(|odata| {
+        let bytes = syn::LitByteStr::new(
+            format!(",{}:{}", json::string("@odata.type"), json::string(odata)).as_bytes(),
+            proc_macro2::Span::call_site(),
+        );
+        quote!(__out.extend_from_slice(#bytes);)
+    });
+    let fields = object.fields.iter().map(|field| {
+        let member = &field.member;
+        let prefix = syn::LitByteStr::new(
+            &json::property_prefix(&field.json_name),
+            proc_macro2::Span::call_site(),
+        );
+        let written = if field.read_only.is_some() {
+            quote!(__mode.writes_read_only() && !(&#rt::Probe(&self.#member)).__graph_is_none())
+        } else {
+            quote!(!(&#rt::Probe(&self.#member)).__graph_is_none())
+        };
+        let write = quote_spanned! {field.ty.span()=>
+            (&::graph_core::__private::Probe(&self.#member)).__graph_write_json(__out, __mode)?;
+        };
+        quote! {
+            if #written {
+                __out.extend_from_slice(#prefix);
+                #write
+            }
+        }
+    });
+    let additional = object.additional.as_ref().map(|additional| {
+        let member = &additional.member;
+        quote!(#rt::write_additional(__out, &self.#member)?;)
+    });
+    // Room for every property with a short value; a buffer grows past it if need be.
+    let hint: usize = 16
+        + object.odata.as_ref().map_or(0, |odata| odata.len() + 18)
+        + object
+            .fields
+            .iter()
+            .map(|field| field.json_name.len() + 16)
+            .sum::<usize>();
+    quote! {
+        fn __write_json(
+            &self,
+            __out: &mut ::std::vec::Vec<::core::primitive::u8>,
+            __mode: #rt::Mode,
+        ) -> ::core::result::Result<(), #rt::serde_json::Error> {
+            #[allow(unused_imports)]
+            use #rt::{ProbeGraph as _, ProbeNotOption as _, ProbeOption as _, ProbeSerde as _};
+            let __start = __out.len();
+            #odata
+            #(#fields)*
+            #additional
+            #rt::finish_object(__out, __start);
+            ::core::result::Result::Ok(())
+        }
+
+        const SIZE_HINT: ::core::primitive::usize = #hint;
     }
 }
 
@@ -255,8 +331,22 @@ fn deserialize(object: &Object) -> TokenStream {
             // Every token of the call carries the field type's span (the path is spelled
             // out rather than `#rt`), so a missing Deserialize impl is reported there.
             let span = field.ty.span();
+            // A field written as `Option<T>` reads `null` itself; any other type goes
+            // through a reader that hands `null` to the type and names the property if it
+            // refuses it.
+            let read = if field.option {
+                quote_spanned!(span=> next_optional_value)
+            } else {
+                quote_spanned!(span=> next_value)
+            };
+            // With additional data, keys read as `FieldKey`s; without, as plain indexes.
+            let pattern = if object.additional.is_some() {
+                quote_spanned!(span=> #rt::FieldKey::Field(#i))
+            } else {
+                quote_spanned!(span=> #i)
+            };
             quote_spanned! {span=>
-                #rt::FieldKey::Field(#i) => ::graph_core::__private::next_value(&mut __map, &mut #slot, #name)?,
+                #pattern => ::graph_core::__private::#read(&mut __map, &mut #slot, #name)?,
             }
         });
     // A missing property is up to its type too: an `Option` (through type aliases too) is
@@ -264,7 +354,11 @@ fn deserialize(object: &Object) -> TokenStream {
     let inits = object.fields.iter().zip(&slots).map(|(field, slot)| {
         let member = &field.member;
         let name = &field.json_name;
-        quote!(#member: #rt::take(#slot, #name)?,)
+        if field.option {
+            quote!(#member: ::core::option::Option::flatten(#slot),)
+        } else {
+            quote!(#member: #rt::take(#slot, #name)?,)
+        }
     });
     let (seed, additional_slot, additional_arm, additional_init) = match &object.additional {
         Some(additional) => {
@@ -272,7 +366,7 @@ fn deserialize(object: &Object) -> TokenStream {
             let span = additional.ty.span();
             let slot = format_ident!("__additional", span = span);
             (
-                quote!(#rt::FieldKeySeed::keeping(__SORTED)),
+                quote!(#rt::FieldKeySeed(&__LOOKUP)),
                 quote_spanned! {span=>
                     let mut #slot = ::graph_core::__private::serde_json::Map::new();
                 },
@@ -283,7 +377,7 @@ fn deserialize(object: &Object) -> TokenStream {
             )
         }
         None => (
-            quote!(#rt::FieldKeySeed::skipping(__SORTED)),
+            quote!(#rt::FieldIndexSeed(&__LOOKUP)),
             TokenStream::new(),
             TokenStream::new(),
             TokenStream::new(),

@@ -80,6 +80,17 @@ pub fn expand(union: &Union, odata: &str) -> TokenStream {
             },
         }
     });
+    let write_json_arms = union.variants.iter().map(|variant| {
+        let name = &variant.ident;
+        match variant.role {
+            Role::Other => quote! {
+                Self::#name(__value) => #rt::write_serde(__out, __value),
+            },
+            Role::Derived | Role::Base => quote! {
+                Self::#name(__value) => #rt::GraphValue::__write_json(__value, __out, __mode),
+            },
+        }
+    });
     let validate_arms = union.variants.iter().map(|variant| {
         let name = &variant.ident;
         match variant.role {
@@ -139,6 +150,16 @@ pub fn expand(union: &Union, odata: &str) -> TokenStream {
                 fn __validate_at(&self, __at: &#rt::PropertyPath<'_>, __out: &mut #rt::Violations) {
                     match self {
                         #(#validate_arms)*
+                    }
+                }
+
+                fn __write_json(
+                    &self,
+                    __out: &mut ::std::vec::Vec<::core::primitive::u8>,
+                    __mode: #rt::Mode,
+                ) -> ::core::result::Result<(), #rt::serde_json::Error> {
+                    match self {
+                        #(#write_json_arms)*
                     }
                 }
             }

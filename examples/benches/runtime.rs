@@ -1,0 +1,235 @@
+//! Runtime costs, each case against its baseline in the same run:
+//! `cargo bench -p graph-examples --bench runtime`. `scripts/bench_report.py` turns the
+//! results into the ratios in BENCHMARKS.md.
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use graph_core::serde_json::{self, json, Map, Value};
+use graph_core::{
+    graph_complex, graph_union, AccessToken, DateTimeOffset, Endpoint, GraphResource,
+};
+use graph_examples::lifecycle_workflows::{
+    LifecycleWorkflowProcessingStatus, Run, WorkflowExecutionType,
+};
+use graph_examples::users::User;
+use serde::{Deserialize, Serialize};
+
+/// The page's run, every property set.
+fn full_run() -> Run {
+    let at = |text: &str| text.parse::<DateTimeOffset>().unwrap();
+    Run {
+        id: None,
+        completed_date_time: Some(at("2024-05-01T09:14:02.1348863Z")),
+        failed_tasks_count: Some(1),
+        failed_users_count: Some(2),
+        last_updated_date_time: Some(at("2024-05-01T09:14:03Z")),
+        processing_status: Some(LifecycleWorkflowProcessingStatus::CompletedWithErrors),
+        started_date_time: Some(at("2024-05-01T09:00:03.52+02:00")),
+        scheduled_date_time: Some(at("2024-05-01T09:00:00Z")),
+        successful_users_count: Some(10),
+        total_users_count: Some(12),
+        total_unprocessed_tasks_count: Some(0),
+        workflow_execution_type: Some(WorkflowExecutionType::OnDemand),
+    }
+}
+
+/// The baseline: the same run as a user writes it with serde's derive, with the same
+/// date-time type.
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct HandRun {
+    #[serde(rename = "@odata.type", skip_deserializing)]
+    odata_type: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    completed_date_time: Option<DateTimeOffset>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    failed_tasks_count: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    failed_users_count: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_updated_date_time: Option<DateTimeOffset>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    processing_status: Option<HandStatus>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    started_date_time: Option<DateTimeOffset>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scheduled_date_time: Option<DateTimeOffset>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    successful_users_count: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    total_users_count: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    total_unprocessed_tasks_count: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    workflow_execution_type: Option<HandExecutionType>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+enum HandStatus {
+    Queued,
+    InProgress,
+    Completed,
+    CompletedWithErrors,
+    Canceled,
+    Failed,
+    UnknownFutureValue,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+enum HandExecutionType {
+    Scheduled,
+    OnDemand,
+    UnknownFutureValue,
+}
+
+fn hand_run() -> HandRun {
+    let run = full_run();
+    HandRun {
+        odata_type: "#microsoft.graph.identityGovernance.run",
+        id: None,
+        completed_date_time: run.completed_date_time,
+        failed_tasks_count: run.failed_tasks_count,
+        failed_users_count: run.failed_users_count,
+        last_updated_date_time: run.last_updated_date_time,
+        processing_status: Some(HandStatus::CompletedWithErrors),
+        started_date_time: run.started_date_time,
+        scheduled_date_time: run.scheduled_date_time,
+        successful_users_count: run.successful_users_count,
+        total_users_count: run.total_users_count,
+        total_unprocessed_tasks_count: run.total_unprocessed_tasks_count,
+        workflow_execution_type: Some(HandExecutionType::OnDemand),
+    }
+}
+
+/// How an untyped client builds the same body.
+fn json_value_body(run: &Run) -> Vec<u8> {
+    let text = |at: &Option<DateTimeOffset>| at.map(|at| at.to_string());
+    let value = json!({
+        "@odata.type": "#microsoft.graph.identityGovernance.run",
+        "completedDateTime": text(&run.completed_date_time),
+        "failedTasksCount": run.failed_tasks_count,
+        "failedUsersCount": run.failed_users_count,
+        "lastUpdatedDateTime": text(&run.last_updated_date_time),
+        "processingStatus": "completedWithErrors",
+        "startedDateTime": text(&run.started_date_time),
+        "scheduledDateTime": text(&run.scheduled_date_time),
+        "successfulUsersCount": run.successful_users_count,
+        "totalUsersCount": run.total_users_count,
+        "totalUnprocessedTasksCount": run.total_unprocessed_tasks_count,
+        "workflowExecutionType": "onDemand",
+    });
+    serde_json::to_vec(&value).unwrap()
+}
+
+fn create(c: &mut Criterion) {
+    let run = full_run();
+    let hand = hand_run();
+    // The three produce the same bytes.
+    let ours = run.create_request().unwrap().into_body();
+    assert_eq!(ours, serde_json::to_vec(&hand).unwrap());
+    assert_eq!(ours, json_value_body(&run));
+
+    let mut group = c.benchmark_group("create body");
+    group.bench_function(
+        "baseline: serde_json::to_vec of a hand-written serde struct",
+        |b| {
+            b.iter(|| serde_json::to_vec(black_box(&hand)).unwrap());
+        },
+    );
+    group.bench_function("baseline: serde_json::json! value, then to_vec", |b| {
+        b.iter(|| json_value_body(black_box(&run)));
+    });
+    group.bench_function("create_request (validate + serialize)", |b| {
+        b.iter(|| black_box(&run).create_request().unwrap());
+    });
+    group.finish();
+}
+
+/// The page's 201 response, with values where the page has type names.
+const RESPONSE: &str = r##"{"@odata.type":"#microsoft.graph.identityGovernance.run","id":"9947396f-3691-e265-b1e5-2ea86c0c89d6","completedDateTime":"2024-05-01T09:14:02.1348863Z","failedTasksCount":1,"failedUsersCount":2,"lastUpdatedDateTime":"2024-05-01T09:14:03Z","processingStatus":"completedWithErrors","startedDateTime":"2024-05-01T09:00:03.52+02:00","scheduledDateTime":"2024-05-01T09:00:00Z","successfulUsersCount":10,"totalUsersCount":12,"totalUnprocessedTasksCount":0,"workflowExecutionType":"onDemand"}"##;
+
+fn read(c: &mut Criterion) {
+    let mut group = c.benchmark_group("read the 201 response");
+    group.bench_function(
+        "baseline: serde_json::from_slice into a hand-written serde struct",
+        |b| {
+            b.iter(|| serde_json::from_slice::<HandRun>(black_box(RESPONSE.as_bytes())).unwrap());
+        },
+    );
+    group.bench_function("serde_json::from_slice into the resource", |b| {
+        b.iter(|| serde_json::from_slice::<Run>(black_box(RESPONSE.as_bytes())).unwrap());
+    });
+    let request = full_run().create_request().unwrap();
+    group.bench_function("parse_response into the resource", |b| {
+        b.iter(|| {
+            let mut response = graph_core::http::Response::new(black_box(RESPONSE.as_bytes()));
+            *response.status_mut() = graph_core::http::StatusCode::CREATED;
+            request.parse_response(response).unwrap()
+        });
+    });
+    group.finish();
+}
+
+fn validate(c: &mut Criterion) {
+    let mut group = c.benchmark_group("validate (12 fields, 8 required, 2 enums)");
+    let valid = full_run();
+    group.bench_function("a valid run", |b| {
+        b.iter(|| black_box(&valid).validate().unwrap());
+    });
+    let empty = Run::default();
+    group.bench_function("an empty run (8 violations)", |b| {
+        b.iter(|| black_box(&empty).validate().unwrap_err());
+    });
+    group.finish();
+}
+
+fn to_http(c: &mut Criterion) {
+    let request = full_run().create_request().unwrap();
+    let endpoint = Endpoint::beta();
+    let token = AccessToken::new("eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.payload.signature").unwrap();
+    c.bench_function("to_http", |b| {
+        b.iter(|| black_box(&request).to_http(black_box(&endpoint), black_box(&token)));
+    });
+}
+
+/// A directory object as a group's members list returns it.
+#[graph_union(odata = "#microsoft.graph.directoryObject")]
+#[derive(Debug)]
+enum DirectoryObject {
+    User(Box<User>),
+    Group(Group),
+    #[graph(other)]
+    Other(Map<String, Value>),
+}
+
+#[graph_complex(odata = "#microsoft.graph.group")]
+#[derive(Debug)]
+struct Group {
+    id: Option<String>,
+    display_name: Option<String>,
+}
+
+const USER_FIRST: &str = r##"{"@odata.type":"#microsoft.graph.user","id":"87d349ed-44d7-43e1-9a83-5f2406dee5bd","accountEnabled":true,"businessPhones":["+1 425 555 0109"],"displayName":"Adele Vance","givenName":"Adele","jobTitle":"Retail Manager","mail":"AdeleV@contoso.com","mailNickname":"AdeleV","surname":"Vance","usageLocation":"US","userPrincipalName":"AdeleV@contoso.com","createdDateTime":"2023-11-02T09:21:11Z"}"##;
+const USER_LAST: &str = r##"{"id":"87d349ed-44d7-43e1-9a83-5f2406dee5bd","accountEnabled":true,"businessPhones":["+1 425 555 0109"],"displayName":"Adele Vance","givenName":"Adele","jobTitle":"Retail Manager","mail":"AdeleV@contoso.com","mailNickname":"AdeleV","surname":"Vance","usageLocation":"US","userPrincipalName":"AdeleV@contoso.com","createdDateTime":"2023-11-02T09:21:11Z","@odata.type":"#microsoft.graph.user"}"##;
+
+fn unions(c: &mut Criterion) {
+    let mut group = c.benchmark_group("union read");
+    group.bench_function("baseline: the variant's type directly", |b| {
+        b.iter(|| serde_json::from_str::<User>(black_box(USER_FIRST)).unwrap());
+    });
+    group.bench_function("union, @odata.type first", |b| {
+        b.iter(|| serde_json::from_str::<DirectoryObject>(black_box(USER_FIRST)).unwrap());
+    });
+    group.bench_function("union, @odata.type last", |b| {
+        b.iter(|| serde_json::from_str::<DirectoryObject>(black_box(USER_LAST)).unwrap());
+    });
+    group.finish();
+}
+
+criterion_group!(benches, create, read, validate, to_http, unions);
+criterion_main!(benches);
