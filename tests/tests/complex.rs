@@ -595,3 +595,38 @@ fn maps_are_validated_and_written_in_the_mode() {
         "{full}"
     );
 }
+
+/// A create body is written directly, not through serde; with no read-only property set
+/// it must be what serde writes, byte for byte.
+#[test]
+fn the_direct_writer_and_serde_write_the_same_bytes() {
+    let mut user = user();
+    user.additional_data.insert("employeeId".into(), "a\"b\\c\n\u{1}é".into());
+    user.additional_data.insert("weird \"key\"".into(), json!({"n": [1.5, -0.0, 1e300, null]}));
+    user.business_phones = Some(vec!["+1 \"425\"".into()]);
+    assert_eq!(
+        user.create_request().unwrap().body(),
+        serde_json::to_vec(&user).unwrap()
+    );
+    let workflow = workflow();
+    assert_eq!(
+        workflow.create_request().unwrap().body(),
+        serde_json::to_vec(&workflow).unwrap()
+    );
+    let catalog = Catalog {
+        by_name: [(
+            "k\"ey".to_owned(),
+            Entry {
+                id: None,
+                name: Some("x".into()),
+            },
+        )]
+        .into_iter()
+        .collect(),
+        ..Catalog::default()
+    };
+    assert_eq!(
+        catalog.create_request().unwrap().body(),
+        serde_json::to_vec(&catalog).unwrap()
+    );
+}

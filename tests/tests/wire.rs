@@ -301,3 +301,30 @@ fn an_option_behind_a_type_alias_is_left_out_when_none_and_read_as_none() {
         "{error}"
     );
 }
+
+#[graph_resource(path = "/odd", odata = "microsoft.graph.odd")]
+#[derive(Debug, PartialEq, Default)]
+struct OddNames {
+    #[graph(rename = "quote\"and\\backslash")]
+    quoted: Option<i32>,
+    #[graph(rename = "tab\there")]
+    tabbed: Option<i32>,
+    #[graph(rename = "naïve")]
+    unicode: Option<i32>,
+}
+
+#[test]
+fn names_that_need_escaping_are_escaped_in_both_writers_and_read_back() {
+    let odd = OddNames {
+        quoted: Some(1),
+        tabbed: Some(2),
+        unicode: Some(3),
+    };
+    let body = String::from_utf8(odd.create_request().unwrap().into_body()).unwrap();
+    assert_eq!(
+        body,
+        r##"{"@odata.type":"#microsoft.graph.odd","quote\"and\\backslash":1,"tab\there":2,"naïve":3}"##
+    );
+    assert_eq!(body, serde_json::to_string(&odd).unwrap());
+    assert_eq!(serde_json::from_str::<OddNames>(&body).unwrap(), odd);
+}
