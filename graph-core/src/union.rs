@@ -9,7 +9,10 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::vec;
 
-use serde::de::value::StringDeserializer;
+use serde::de::value::{
+    BorrowedBytesDeserializer, BorrowedStrDeserializer, BytesDeserializer, StrDeserializer,
+    StringDeserializer,
+};
 use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
 use serde::{forward_to_deserialize_any, Deserializer};
 use serde_json::{Map, Value};
@@ -82,6 +85,9 @@ const fn strip_hash(name: &[u8]) -> &[u8] {
         _ => name,
     }
 }
+
+/// The key a union dispatches on.
+const ODATA_TYPE: &str = "@odata.type";
 
 /// `Deserialize` for every `#[graph_union]`.
 ///
@@ -180,6 +186,10 @@ fn dispatch<'de, U: GraphUnion, A: MapAccess<'de>>(
 }
 
 /// The whole object, in the order it was written, for the `other` variant.
+///
+/// The union has read `@odata.type` already (or the map has ended), so another one is a
+/// repeat: an error, as for any repeated property, rather than a second type that would
+/// replace the first and be read as another variant once written back.
 fn collect<'de, A: MapAccess<'de>>(
     odata_type: Option<Value>,
     buffered: Vec<(String, Value)>,
@@ -188,9 +198,13 @@ fn collect<'de, A: MapAccess<'de>>(
     let mut object = Map::new();
     object.extend(buffered);
     if let Some(odata_type) = odata_type {
-        object.insert("@odata.type".to_owned(), odata_type);
+        object.insert(ODATA_TYPE.to_owned(), odata_type);
     }
-    while let Some((name, value)) = map.next_entry::<String, Value>()? {
+    while let Some(name) = map.next_key::<String>()? {
+        if name == ODATA_TYPE {
+            return Err(de::Error::duplicate_field(ODATA_TYPE));
+        }
+        let value = map.next_value()?;
         object.insert(name, value);
     }
     Ok(object)
@@ -246,7 +260,7 @@ impl Visitor<'_> for UnionKeySeed {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<UnionKey, E> {
-        Ok(if v == "@odata.type" {
+        Ok(if v == ODATA_TYPE {
             UnionKey::ODataType
         } else {
             UnionKey::Other(v.to_owned())
@@ -335,7 +349,8 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for RestOfMap<A> {
                 seed.deserialize(StringDeserializer::<A::Error>::new(name))
                     .map(Some)
             }
-            None => self.map.next_key_seed(seed),
+            // The rest of the map comes after the `@odata.type` that chose the variant.
+            None => self.map.next_key_seed(NotODataType(seed)),
         }
     }
 
@@ -348,6 +363,60 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for RestOfMap<A> {
 
     fn size_hint(&self) -> Option<usize> {
         self.map.size_hint().map(|rest| rest + self.buffered.len())
+    }
+}
+
+/// Reads a key of the rest of a union's object for the chosen variant's `seed`, refusing
+/// `@odata.type`: the union has read it already, so another one is a repeat, which would
+/// contradict the type that chose the variant.
+struct NotODataType<K>(K);
+
+impl<'de, K: DeserializeSeed<'de>> DeserializeSeed<'de> for NotODataType<K> {
+    type Value = K::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<K::Value, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl<'de, K: DeserializeSeed<'de>> Visitor<'de> for NotODataType<K> {
+    type Value = K::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a property name")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<K::Value, E> {
+        refuse_odata_type(v.as_bytes())?;
+        self.0.deserialize(StrDeserializer::new(v))
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<K::Value, E> {
+        refuse_odata_type(v.as_bytes())?;
+        self.0.deserialize(BorrowedStrDeserializer::new(v))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<K::Value, E> {
+        refuse_odata_type(v.as_bytes())?;
+        self.0.deserialize(StringDeserializer::new(v))
+    }
+
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<K::Value, E> {
+        refuse_odata_type(v)?;
+        self.0.deserialize(BytesDeserializer::new(v))
+    }
+
+    fn visit_borrowed_bytes<E: de::Error>(self, v: &'de [u8]) -> Result<K::Value, E> {
+        refuse_odata_type(v)?;
+        self.0.deserialize(BorrowedBytesDeserializer::new(v))
+    }
+}
+
+fn refuse_odata_type<E: de::Error>(name: &[u8]) -> Result<(), E> {
+    if name == ODATA_TYPE.as_bytes() {
+        Err(E::duplicate_field(ODATA_TYPE))
+    } else {
+        Ok(())
     }
 }
 

@@ -601,8 +601,12 @@ fn maps_are_validated_and_written_in_the_mode() {
 #[test]
 fn the_direct_writer_and_serde_write_the_same_bytes() {
     let mut user = user();
-    user.additional_data.insert("employeeId".into(), "a\"b\\c\n\u{1}é".into());
-    user.additional_data.insert("weird \"key\"".into(), json!({"n": [1.5, -0.0, 1e300, null]}));
+    user.additional_data
+        .insert("employeeId".into(), "a\"b\\c\n\u{1}é".into());
+    user.additional_data.insert(
+        "weird \"key\"".into(),
+        json!({"n": [1.5, -0.0, 1e300, null]}),
+    );
     user.business_phones = Some(vec!["+1 \"425\"".into()]);
     assert_eq!(
         user.create_request().unwrap().body(),
