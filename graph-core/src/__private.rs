@@ -15,6 +15,11 @@ use serde::{Deserialize, Deserializer, Serialize};
 pub use serde;
 pub use serde_json;
 
+pub use crate::object::{
+    serde_field, serialize_object, validate_object, write_object, FieldInfo, FieldValue,
+    FieldVisitor, GraphField, Object, ObjectInfo, Probe, ProbeGraph, ProbeNotOption, ProbeOption,
+    ProbeSerde, SerdeField,
+};
 pub use crate::union::{deserialize_union, same_odata_type, GraphUnion, HasODataType};
 use crate::validation::Violation;
 pub use crate::validation::{PropertyPath, Violations};
@@ -248,17 +253,6 @@ pub fn write_serde<T: Serialize + ?Sized>(
     value.serialize(&mut serde_json::Serializer::new(out))
 }
 
-/// Ends an object whose properties were each written with a leading comma from `start`:
-/// the first comma becomes the opening brace (or one is written, for an empty object).
-#[inline]
-pub fn finish_object(out: &mut Vec<u8>, start: usize) {
-    match out.get_mut(start) {
-        Some(first) => *first = b'{',
-        None => out.push(b'{'),
-    }
-    out.push(b'}');
-}
-
 /// Writes additional data after the declared properties, each with a leading comma.
 ///
 /// # Errors
@@ -284,118 +278,6 @@ impl<T: GraphValue + ?Sized> Serialize for InMode<'_, T> {
     #[inline]
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.0.__serialize_in_mode(serializer, self.1)
-    }
-}
-
-/// Lets generated code treat every field alike: `(&Probe(&field)).__graph_validate(..)`
-/// resolves to [`ProbeGraph`] when the field's type is a [`GraphValue`] (one of ours, or a
-/// container of one) and to [`ProbeSerde`] otherwise, by autoref: the first applies to
-/// `Probe` itself, the second only to `&Probe`, so method lookup tries the first one first.
-/// Any other serde type is written as serde writes it and has nothing to validate.
-pub struct Probe<'a, T: ?Sized>(pub &'a T);
-
-/// The [`Probe`] methods for fields whose type is a [`GraphValue`].
-pub trait ProbeGraph<'a, T: ?Sized> {
-    /// The field as a `Serialize` value in `mode`.
-    fn __graph_in_mode(&self, mode: Mode) -> InMode<'a, T>;
-    /// Validates the field.
-    fn __graph_validate(&self, at: &PropertyPath<'_>, out: &mut Violations);
-    /// Appends the field's JSON.
-    ///
-    /// # Errors
-    ///
-    /// See [`GraphValue::__write_json`].
-    fn __graph_write_json(&self, out: &mut Vec<u8>, mode: Mode) -> Result<(), serde_json::Error>;
-}
-
-impl<'a, T: GraphValue + ?Sized> ProbeGraph<'a, T> for Probe<'a, T> {
-    #[inline]
-    fn __graph_in_mode(&self, mode: Mode) -> InMode<'a, T> {
-        InMode(self.0, mode)
-    }
-
-    #[inline]
-    fn __graph_validate(&self, at: &PropertyPath<'_>, out: &mut Violations) {
-        self.0.__validate_at(at, out);
-    }
-
-    #[inline]
-    fn __graph_write_json(&self, out: &mut Vec<u8>, mode: Mode) -> Result<(), serde_json::Error> {
-        self.0.__write_json(out, mode)
-    }
-}
-
-/// The [`Probe`] methods for fields of any other type.
-pub trait ProbeSerde<'a, T: ?Sized> {
-    /// The field itself: it is the same in every mode.
-    fn __graph_in_mode(&self, mode: Mode) -> &'a T;
-    /// Nothing to validate.
-    #[inline]
-    fn __graph_validate(&self, _at: &PropertyPath<'_>, _out: &mut Violations) {}
-    /// Appends the field's JSON as serde_json writes it.
-    ///
-    /// # Errors
-    ///
-    /// The field's `Serialize` failed.
-    fn __graph_write_json(&self, out: &mut Vec<u8>, mode: Mode) -> Result<(), serde_json::Error>
-    where
-        T: Serialize;
-}
-
-// No bound on the impl, only on the method that needs it: a field type without
-// `Serialize` is then reported as exactly that, at the field.
-impl<'a, T: ?Sized> ProbeSerde<'a, T> for &Probe<'a, T> {
-    #[inline]
-    fn __graph_in_mode(&self, _mode: Mode) -> &'a T {
-        self.0
-    }
-
-    #[inline]
-    fn __graph_write_json(&self, out: &mut Vec<u8>, _mode: Mode) -> Result<(), serde_json::Error>
-    where
-        T: Serialize,
-    {
-        write_serde(out, self.0)
-    }
-}
-
-/// The [`Probe`] method for fields whose type is an `Option` (however it is written).
-pub trait ProbeOption {
-    /// Whether the field is `None`, and so left out of bodies.
-    fn __graph_is_none(&self) -> bool;
-}
-
-impl<T> ProbeOption for Probe<'_, Option<T>> {
-    #[inline]
-    fn __graph_is_none(&self) -> bool {
-        self.0.is_none()
-    }
-}
-
-/// The [`Probe`] method for fields of any other type.
-pub trait ProbeNotOption {
-    /// Never: a value that is not an `Option` is always written.
-    #[inline]
-    fn __graph_is_none(&self) -> bool {
-        false
-    }
-}
-
-impl<T: ?Sized> ProbeNotOption for &Probe<'_, T> {}
-
-/// Records a violation when a required property is `None`.
-#[inline]
-pub fn check_required<T>(
-    value: &Option<T>,
-    at: &PropertyPath<'_>,
-    name: &'static str,
-    out: &mut Violations,
-) {
-    if value.is_none() {
-        out.push(
-            &PropertyPath::Property(at, name),
-            ViolationKind::MissingRequired,
-        );
     }
 }
 

@@ -53,6 +53,7 @@
 
 mod datetime;
 mod endpoint;
+mod object;
 mod path;
 mod request;
 mod resource;

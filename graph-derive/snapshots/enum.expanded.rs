@@ -13,6 +13,7 @@ const _: () = {
             "inProgress",
             "unknownFutureValue",
         ];
+        #[inline]
         fn as_str(&self) -> &::core::primitive::str {
             match self {
                 Self::Queued => "queued",
@@ -23,6 +24,7 @@ const _: () = {
                 }
             }
         }
+        #[inline]
         fn from_member(
             __member: &::core::primitive::str,
         ) -> ::core::option::Option<Self> {
@@ -43,6 +45,7 @@ const _: () = {
                 }
             }
         }
+        #[inline]
         fn is_unknown_future_value(&self) -> ::core::primitive::bool {
             ::graph_core::GraphEnum::as_str(self) == "unknownFutureValue"
         }
@@ -78,6 +81,7 @@ const _: () = {
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             ::graph_core::__private::serde::Serialize::serialize(self, __serializer)
         }
+        #[inline]
         fn __validate_at(
             &self,
             __at: &::graph_core::__private::PropertyPath<'_>,
@@ -85,6 +89,7 @@ const _: () = {
         ) {
             ::graph_core::__private::check_enum(self, __at, __out);
         }
+        #[inline]
         fn __write_json(
             &self,
             __out: &mut ::std::vec::Vec<::core::primitive::u8>,

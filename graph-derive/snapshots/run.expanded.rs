@@ -7,61 +7,11 @@ pub struct Run {
     pub scheduled_date_time: Option<DateTimeOffset>,
 }
 const _: () = {
-    /// The declared properties' JSON names, in declaration order.
-    const __NAMES: &[&::core::primitive::str] = &[
-        "id",
-        "completedDateTime",
-        "failedTasksCount",
-        "processingStatus",
-        "scheduledDateTime",
-    ];
-    /// The table that finds them when reading.
-    static __LOOKUP: ::graph_core::__private::Names = ::graph_core::__private::Names {
-        names: __NAMES,
-        table: &[
-            ::graph_core::__private::slot(0u16, 2u32, 25705u64, 25705u64),
-            ::graph_core::__private::EMPTY_SLOT,
-            ::graph_core::__private::slot(
-                2u16,
-                16u32,
-                7013340906496024934u64,
-                8389772276571270003u64,
-            ),
-            ::graph_core::__private::slot(
-                4u16,
-                17u32,
-                7308345369373991795u64,
-                7308613581492478276u64,
-            ),
-            ::graph_core::__private::EMPTY_SLOT,
-            ::graph_core::__private::EMPTY_SLOT,
-            ::graph_core::__private::EMPTY_SLOT,
-            ::graph_core::__private::EMPTY_SLOT,
-            ::graph_core::__private::EMPTY_SLOT,
-            ::graph_core::__private::EMPTY_SLOT,
-            ::graph_core::__private::EMPTY_SLOT,
-            ::graph_core::__private::EMPTY_SLOT,
-            ::graph_core::__private::slot(
-                3u16,
-                16u32,
-                7598543875601298032u64,
-                8319683848549132142u64,
-            ),
-            ::graph_core::__private::EMPTY_SLOT,
-            ::graph_core::__private::slot(
-                1u16,
-                17u32,
-                7310579611546251107u64,
-                7308613581492478276u64,
-            ),
-            ::graph_core::__private::EMPTY_SLOT,
-        ],
-        seed: 0u32,
-    };
     #[automatically_derived]
     impl ::graph_core::GraphResource for Run {
         const PATH: &'static ::core::primitive::str = "/workflowBase/runs";
         const ODATA_TYPE: &'static ::core::primitive::str = "#microsoft.graph.identityGovernance.run";
+        #[inline]
         fn validate(&self) -> ::core::result::Result<(), ::graph_core::ValidationError> {
             ::graph_core::__private::validate(self)
         }
@@ -75,6 +25,7 @@ const _: () = {
         /// property set to `unknownFutureValue` and every empty path parameter, at any depth.
         /// Nothing is built unless the value is valid.
         #[allow(dead_code)]
+        #[inline]
         pub fn create_request(
             &self,
         ) -> ::core::result::Result<
@@ -94,187 +45,174 @@ const _: () = {
         const ODATA_TYPE: &'static ::core::primitive::str = "#microsoft.graph.identityGovernance.run";
     }
     #[automatically_derived]
+    impl ::graph_core::__private::Object for Run {
+        const INFO: &'static ::graph_core::__private::ObjectInfo = &::graph_core::__private::ObjectInfo {
+            odata_type: ::core::option::Option::Some(
+                "#microsoft.graph.identityGovernance.run",
+            ),
+            odata_prefix: b",\"@odata.type\":\"#microsoft.graph.identityGovernance.run\"",
+            fields: &[
+                ::graph_core::__private::FieldInfo {
+                    name: "id",
+                    prefix: b",\"id\":",
+                    required: false,
+                    read_only: true,
+                },
+                ::graph_core::__private::FieldInfo {
+                    name: "completedDateTime",
+                    prefix: b",\"completedDateTime\":",
+                    required: false,
+                    read_only: false,
+                },
+                ::graph_core::__private::FieldInfo {
+                    name: "failedTasksCount",
+                    prefix: b",\"failedTasksCount\":",
+                    required: true,
+                    read_only: false,
+                },
+                ::graph_core::__private::FieldInfo {
+                    name: "processingStatus",
+                    prefix: b",\"processingStatus\":",
+                    required: true,
+                    read_only: false,
+                },
+                ::graph_core::__private::FieldInfo {
+                    name: "scheduledDateTime",
+                    prefix: b",\"scheduledDateTime\":",
+                    required: true,
+                    read_only: false,
+                },
+            ],
+            names: ::graph_core::__private::Names {
+                names: &[
+                    "id",
+                    "completedDateTime",
+                    "failedTasksCount",
+                    "processingStatus",
+                    "scheduledDateTime",
+                ],
+                table: &[
+                    ::graph_core::__private::slot(0u16, 2u32, 25705u64, 25705u64),
+                    ::graph_core::__private::EMPTY_SLOT,
+                    ::graph_core::__private::slot(
+                        2u16,
+                        16u32,
+                        7013340906496024934u64,
+                        8389772276571270003u64,
+                    ),
+                    ::graph_core::__private::slot(
+                        4u16,
+                        17u32,
+                        7308345369373991795u64,
+                        7308613581492478276u64,
+                    ),
+                    ::graph_core::__private::EMPTY_SLOT,
+                    ::graph_core::__private::EMPTY_SLOT,
+                    ::graph_core::__private::EMPTY_SLOT,
+                    ::graph_core::__private::EMPTY_SLOT,
+                    ::graph_core::__private::EMPTY_SLOT,
+                    ::graph_core::__private::EMPTY_SLOT,
+                    ::graph_core::__private::EMPTY_SLOT,
+                    ::graph_core::__private::EMPTY_SLOT,
+                    ::graph_core::__private::slot(
+                        3u16,
+                        16u32,
+                        7598543875601298032u64,
+                        8319683848549132142u64,
+                    ),
+                    ::graph_core::__private::EMPTY_SLOT,
+                    ::graph_core::__private::slot(
+                        1u16,
+                        17u32,
+                        7310579611546251107u64,
+                        7308613581492478276u64,
+                    ),
+                    ::graph_core::__private::EMPTY_SLOT,
+                ],
+                seed: 0u32,
+            },
+        };
+        #[inline]
+        fn __fields<__V: ::graph_core::__private::FieldVisitor>(
+            &self,
+            __visitor: &mut __V,
+        ) {
+            #[allow(unused_imports)]
+            use ::graph_core::__private::{
+                ProbeGraph as _, ProbeNotOption as _, ProbeOption as _, ProbeSerde as _,
+            };
+            match &self.id {
+                ::core::option::Option::Some(__value) => {
+                    __visitor
+                        .field(0usize, ::graph_core::__private::serde_field(__value))
+                }
+                ::core::option::Option::None => __visitor.none(0usize),
+            }
+            match &self.completed_date_time {
+                ::core::option::Option::Some(__value) => {
+                    __visitor
+                        .field(
+                            1usize,
+                            (&::graph_core::__private::Probe(__value)).__graph_field(),
+                        )
+                }
+                ::core::option::Option::None => __visitor.none(1usize),
+            }
+            match &self.failed_tasks_count {
+                ::core::option::Option::Some(__value) => {
+                    __visitor
+                        .field(2usize, ::graph_core::__private::serde_field(__value))
+                }
+                ::core::option::Option::None => __visitor.none(2usize),
+            }
+            match &self.processing_status {
+                ::core::option::Option::Some(__value) => {
+                    __visitor
+                        .field(
+                            3usize,
+                            (&::graph_core::__private::Probe(__value)).__graph_field(),
+                        )
+                }
+                ::core::option::Option::None => __visitor.none(3usize),
+            }
+            match &self.scheduled_date_time {
+                ::core::option::Option::Some(__value) => {
+                    __visitor
+                        .field(
+                            4usize,
+                            (&::graph_core::__private::Probe(__value)).__graph_field(),
+                        )
+                }
+                ::core::option::Option::None => __visitor.none(4usize),
+            }
+        }
+    }
+    #[automatically_derived]
     impl ::graph_core::__private::GraphValue for Run {
         fn __serialize_in_mode<__S: ::graph_core::__private::serde::Serializer>(
             &self,
             __serializer: __S,
             __mode: ::graph_core::__private::Mode,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            #[allow(unused_imports)]
-            use ::graph_core::__private::{
-                ProbeGraph as _, ProbeNotOption as _, ProbeOption as _, ProbeSerde as _,
-            };
-            let mut __map = ::graph_core::__private::serde::Serializer::serialize_map(
-                __serializer,
-                ::core::option::Option::None,
-            )?;
-            ::graph_core::__private::serde::ser::SerializeMap::serialize_entry(
-                &mut __map,
-                "@odata.type",
-                "#microsoft.graph.identityGovernance.run",
-            )?;
-            if __mode.writes_read_only()
-                && !(&::graph_core::__private::Probe(&self.id)).__graph_is_none()
-            {
-                ::graph_core::__private::serde::ser::SerializeMap::serialize_entry(
-                    &mut __map,
-                    "id",
-                    &(&::graph_core::__private::Probe(&self.id)).__graph_in_mode(__mode),
-                )?;
-            }
-            if !(&::graph_core::__private::Probe(&self.completed_date_time))
-                .__graph_is_none()
-            {
-                ::graph_core::__private::serde::ser::SerializeMap::serialize_entry(
-                    &mut __map,
-                    "completedDateTime",
-                    &(&::graph_core::__private::Probe(&self.completed_date_time))
-                        .__graph_in_mode(__mode),
-                )?;
-            }
-            if !(&::graph_core::__private::Probe(&self.failed_tasks_count))
-                .__graph_is_none()
-            {
-                ::graph_core::__private::serde::ser::SerializeMap::serialize_entry(
-                    &mut __map,
-                    "failedTasksCount",
-                    &(&::graph_core::__private::Probe(&self.failed_tasks_count))
-                        .__graph_in_mode(__mode),
-                )?;
-            }
-            if !(&::graph_core::__private::Probe(&self.processing_status))
-                .__graph_is_none()
-            {
-                ::graph_core::__private::serde::ser::SerializeMap::serialize_entry(
-                    &mut __map,
-                    "processingStatus",
-                    &(&::graph_core::__private::Probe(&self.processing_status))
-                        .__graph_in_mode(__mode),
-                )?;
-            }
-            if !(&::graph_core::__private::Probe(&self.scheduled_date_time))
-                .__graph_is_none()
-            {
-                ::graph_core::__private::serde::ser::SerializeMap::serialize_entry(
-                    &mut __map,
-                    "scheduledDateTime",
-                    &(&::graph_core::__private::Probe(&self.scheduled_date_time))
-                        .__graph_in_mode(__mode),
-                )?;
-            }
-            ::graph_core::__private::serde::ser::SerializeMap::end(__map)
+            ::graph_core::__private::serialize_object(self, __serializer, __mode)
         }
-        fn __write_json(
-            &self,
-            __out: &mut ::std::vec::Vec<::core::primitive::u8>,
-            __mode: ::graph_core::__private::Mode,
-        ) -> ::core::result::Result<(), ::graph_core::__private::serde_json::Error> {
-            #[allow(unused_imports)]
-            use ::graph_core::__private::{
-                ProbeGraph as _, ProbeNotOption as _, ProbeOption as _, ProbeSerde as _,
-            };
-            let __start = __out.len();
-            __out
-                .extend_from_slice(
-                    b",\"@odata.type\":\"#microsoft.graph.identityGovernance.run\"",
-                );
-            if __mode.writes_read_only()
-                && !(&::graph_core::__private::Probe(&self.id)).__graph_is_none()
-            {
-                __out.extend_from_slice(b",\"id\":");
-                (&::graph_core::__private::Probe(&self.id))
-                    .__graph_write_json(__out, __mode)?;
-            }
-            if !(&::graph_core::__private::Probe(&self.completed_date_time))
-                .__graph_is_none()
-            {
-                __out.extend_from_slice(b",\"completedDateTime\":");
-                (&::graph_core::__private::Probe(&self.completed_date_time))
-                    .__graph_write_json(__out, __mode)?;
-            }
-            if !(&::graph_core::__private::Probe(&self.failed_tasks_count))
-                .__graph_is_none()
-            {
-                __out.extend_from_slice(b",\"failedTasksCount\":");
-                (&::graph_core::__private::Probe(&self.failed_tasks_count))
-                    .__graph_write_json(__out, __mode)?;
-            }
-            if !(&::graph_core::__private::Probe(&self.processing_status))
-                .__graph_is_none()
-            {
-                __out.extend_from_slice(b",\"processingStatus\":");
-                (&::graph_core::__private::Probe(&self.processing_status))
-                    .__graph_write_json(__out, __mode)?;
-            }
-            if !(&::graph_core::__private::Probe(&self.scheduled_date_time))
-                .__graph_is_none()
-            {
-                __out.extend_from_slice(b",\"scheduledDateTime\":");
-                (&::graph_core::__private::Probe(&self.scheduled_date_time))
-                    .__graph_write_json(__out, __mode)?;
-            }
-            ::graph_core::__private::finish_object(__out, __start);
-            ::core::result::Result::Ok(())
-        }
-        const SIZE_HINT: ::core::primitive::usize = 221usize;
+        #[inline]
         fn __validate_at(
             &self,
             __at: &::graph_core::__private::PropertyPath<'_>,
             __out: &mut ::graph_core::__private::Violations,
         ) {
-            #[allow(unused_imports)]
-            use ::graph_core::__private::{ProbeGraph as _, ProbeSerde as _};
-            (&::graph_core::__private::Probe(&self.completed_date_time))
-                .__graph_validate(
-                    &::graph_core::__private::PropertyPath::Property(
-                        __at,
-                        "completedDateTime",
-                    ),
-                    __out,
-                );
-            ::graph_core::__private::check_required(
-                &self.failed_tasks_count,
-                __at,
-                "failedTasksCount",
-                __out,
-            );
-            (&::graph_core::__private::Probe(&self.failed_tasks_count))
-                .__graph_validate(
-                    &::graph_core::__private::PropertyPath::Property(
-                        __at,
-                        "failedTasksCount",
-                    ),
-                    __out,
-                );
-            ::graph_core::__private::check_required(
-                &self.processing_status,
-                __at,
-                "processingStatus",
-                __out,
-            );
-            (&::graph_core::__private::Probe(&self.processing_status))
-                .__graph_validate(
-                    &::graph_core::__private::PropertyPath::Property(
-                        __at,
-                        "processingStatus",
-                    ),
-                    __out,
-                );
-            ::graph_core::__private::check_required(
-                &self.scheduled_date_time,
-                __at,
-                "scheduledDateTime",
-                __out,
-            );
-            (&::graph_core::__private::Probe(&self.scheduled_date_time))
-                .__graph_validate(
-                    &::graph_core::__private::PropertyPath::Property(
-                        __at,
-                        "scheduledDateTime",
-                    ),
-                    __out,
-                );
+            ::graph_core::__private::validate_object(self, __at, __out);
         }
+        #[inline]
+        fn __write_json(
+            &self,
+            __out: &mut ::std::vec::Vec<::core::primitive::u8>,
+            __mode: ::graph_core::__private::Mode,
+        ) -> ::core::result::Result<(), ::graph_core::__private::serde_json::Error> {
+            ::graph_core::__private::write_object(self, __out, __mode)
+        }
+        const SIZE_HINT: ::core::primitive::usize = 221usize;
     }
     #[automatically_derived]
     impl ::graph_core::__private::serde::Serialize for Run {
@@ -282,7 +220,7 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            ::graph_core::__private::GraphValue::__serialize_in_mode(
+            ::graph_core::__private::serialize_object(
                 self,
                 __serializer,
                 ::graph_core::__private::Mode::Full,
@@ -316,7 +254,9 @@ const _: () = {
                     let mut __field4: ::core::option::Option<Option<DateTimeOffset>> = ::core::option::Option::None;
                     while let ::core::option::Option::Some(__key) = ::graph_core::__private::serde::de::MapAccess::next_key_seed(
                         &mut __map,
-                        ::graph_core::__private::FieldIndexSeed(&__LOOKUP),
+                        ::graph_core::__private::FieldIndexSeed(
+                            &<Run as ::graph_core::__private::Object>::INFO.names,
+                        ),
                     )? {
                         match __key {
                             0usize => {
@@ -324,38 +264,38 @@ const _: () = {
                                     &mut __map,
                                     &mut __field0,
                                     "id",
-                                )?
+                                )
                             }
                             1usize => {
                                 ::graph_core::__private::next_optional_value(
                                     &mut __map,
                                     &mut __field1,
                                     "completedDateTime",
-                                )?
+                                )
                             }
                             2usize => {
                                 ::graph_core::__private::next_optional_value(
                                     &mut __map,
                                     &mut __field2,
                                     "failedTasksCount",
-                                )?
+                                )
                             }
                             3usize => {
                                 ::graph_core::__private::next_optional_value(
                                     &mut __map,
                                     &mut __field3,
                                     "processingStatus",
-                                )?
+                                )
                             }
                             4usize => {
                                 ::graph_core::__private::next_optional_value(
                                     &mut __map,
                                     &mut __field4,
                                     "scheduledDateTime",
-                                )?
+                                )
                             }
-                            _ => ::graph_core::__private::skip_value(&mut __map)?,
-                        }
+                            _ => ::graph_core::__private::skip_value(&mut __map),
+                        }?;
                     }
                     ::core::result::Result::Ok(Run {
                         id: ::core::option::Option::flatten(__field0),

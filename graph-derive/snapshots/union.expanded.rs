@@ -65,6 +65,7 @@ const _: () = {
                 }
             }
         }
+        #[inline]
         fn other(
             __object: ::graph_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -104,6 +105,7 @@ const _: () = {
                 }
             }
         }
+        #[inline]
         fn __validate_at(
             &self,
             __at: &::graph_core::__private::PropertyPath<'_>,
@@ -127,6 +129,7 @@ const _: () = {
                 Self::Other(_) => {}
             }
         }
+        #[inline]
         fn __write_json(
             &self,
             __out: &mut ::std::vec::Vec<::core::primitive::u8>,

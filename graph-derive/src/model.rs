@@ -183,6 +183,9 @@ pub struct Field {
     pub read_only: Option<Span>,
     /// Whether the type is `Option<T>`.
     pub option: bool,
+    /// Whether the type (inside `Option`, where written so) is plainly a serde value the
+    /// attributes have nothing to add to: see [`is_plain`].
+    pub plain: bool,
 }
 
 /// The field that collects the properties the struct does not declare.
@@ -376,6 +379,7 @@ impl Field {
         };
         StructField::Property(Self {
             option: option_inner(&ty).is_some(),
+            plain: is_plain(option_inner(&ty).unwrap_or(&ty)),
             member,
             ty,
             json_name,
@@ -870,6 +874,52 @@ pub fn option_inner(ty: &Type) -> Option<&Type> {
             }
         }
         _ => None,
+    }
+}
+
+/// Whether `ty` is written as a primitive (`bool`, the integer and float types, `char`),
+/// `String`, or a `Vec` of them: values the attributes neither validate nor write
+/// differently, so generated code hands them over without asking their type. The names are
+/// taken as they read (bare, or under `std`/`core`/`alloc`); a type of your own named like
+/// one of them is treated as a plain serde value.
+pub fn is_plain(ty: &Type) -> bool {
+    const PRIMITIVES: &[&str] = &[
+        "bool", "char", "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64",
+        "u128", "usize", "f32", "f64",
+    ];
+    let Type::Path(path) = ty else {
+        return false;
+    };
+    if path.qself.is_some() {
+        return false;
+    }
+    let segments: Vec<String> = path
+        .path
+        .segments
+        .iter()
+        .map(|segment| segment.ident.to_string())
+        .collect();
+    let Some(last) = path.path.segments.last() else {
+        return false;
+    };
+    let prefix: Vec<&str> = segments[..segments.len() - 1]
+        .iter()
+        .map(String::as_str)
+        .collect();
+    let under = |modules: &[&str]| {
+        prefix.is_empty() && path.path.leading_colon.is_none()
+            || matches!(prefix.as_slice(), [krate, module] if ["std", "core", "alloc"].contains(krate) && modules.contains(module))
+    };
+    match &last.arguments {
+        syn::PathArguments::None => {
+            let name = last.ident.to_string();
+            (PRIMITIVES.contains(&name.as_str()) && under(&["primitive"]))
+                || (name == "String" && under(&["string"]))
+        }
+        syn::PathArguments::AngleBracketed(args) if last.ident == "Vec" && under(&["vec"]) => {
+            matches!(args.args.first(), Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 && is_plain(inner))
+        }
+        _ => false,
     }
 }
 

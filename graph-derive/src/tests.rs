@@ -349,3 +349,36 @@ fn the_expansion_of_a_union_is_as_reviewed() {
     );
     expect_test::expect_file!["../snapshots/union.expanded.rs"].assert_eq(&pretty(tokens));
 }
+
+#[test]
+fn plain_types_are_recognised_by_how_they_are_written() {
+    use crate::model::is_plain;
+    for plain in [
+        quote!(String),
+        quote!(std::string::String),
+        quote!(::alloc::string::String),
+        quote!(i32),
+        quote!(core::primitive::u64),
+        quote!(bool),
+        quote!(f64),
+        quote!(Vec<String>),
+        quote!(std::vec::Vec<i64>),
+        quote!(Vec<Vec<bool>>),
+    ] {
+        assert!(is_plain(&syn::parse2(plain.clone()).unwrap()), "{plain}");
+    }
+    for other in [
+        quote!(DateTimeOffset),
+        quote!(Status),
+        quote!(Option<String>),
+        quote!(Vec<Status>),
+        quote!(Box<String>),
+        quote!(my::String),
+        quote!(::String),
+        quote!(serde_json::Value),
+        quote!(std::collections::BTreeMap<String, String>),
+        quote!(<T as Trait>::String),
+    ] {
+        assert!(!is_plain(&syn::parse2(other.clone()).unwrap()), "{other}");
+    }
+}

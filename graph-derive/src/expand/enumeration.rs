@@ -77,6 +77,7 @@ pub fn expand(enumeration: &Enumeration) -> TokenStream {
             impl ::graph_core::GraphEnum for #ident {
                 const MEMBERS: &'static [&'static ::core::primitive::str] = &[#(#names),*];
 
+                #[inline]
                 fn as_str(&self) -> &::core::primitive::str {
                     match self {
                         #(Self::#variants => #names,)*
@@ -84,6 +85,7 @@ pub fn expand(enumeration: &Enumeration) -> TokenStream {
                     }
                 }
 
+                #[inline]
                 fn from_member(__member: &::core::primitive::str) -> ::core::option::Option<Self> {
                     match __member {
                         #(#names => ::core::option::Option::Some(Self::#variants),)*
@@ -93,6 +95,7 @@ pub fn expand(enumeration: &Enumeration) -> TokenStream {
 
                 // By name, so that an `other` variant holding the sentinel's name (an enum
                 // without a sentinel variant reads it so) is never sendable either.
+                #[inline]
                 fn is_unknown_future_value(&self) -> ::core::primitive::bool {
                     ::graph_core::GraphEnum::as_str(self) == "unknownFutureValue"
                 }
@@ -127,10 +130,12 @@ pub fn expand(enumeration: &Enumeration) -> TokenStream {
                     #rt::serde::Serialize::serialize(self, __serializer)
                 }
 
+                #[inline]
                 fn __validate_at(&self, __at: &#rt::PropertyPath<'_>, __out: &mut #rt::Violations) {
                     #rt::check_enum(self, __at, __out);
                 }
 
+                #[inline]
                 fn __write_json(
                     &self,
                     __out: &mut ::std::vec::Vec<::core::primitive::u8>,

@@ -7,7 +7,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::{json, private, table};
-use crate::model::{Field, Kind, Object};
+use crate::model::{Kind, Object};
 use crate::template::PathTemplate;
 
 /// Expands an object whose checks all passed (so a resource has its `path` and `odata`).
@@ -15,21 +15,6 @@ pub fn expand(object: &Object) -> TokenStream {
     let item = &object.item;
     let ident = &item.ident;
     let rt = private();
-    let names = object.fields.iter().map(|f| f.json_name.as_str());
-    // The table that finds a property by name when reading.
-    let names_list: Vec<&str> = object.fields.iter().map(|f| f.json_name.as_str()).collect();
-    let table = table::build(&names_list);
-    let seed = table.seed;
-    let slots = table.slots.iter().map(|&index| {
-        if index == table::EMPTY {
-            quote!(#rt::EMPTY_SLOT)
-        } else {
-            let name = names_list[usize::from(index)];
-            let (first, last) = table::name_words(name.as_bytes());
-            let len = u32::try_from(name.len()).unwrap_or(u32::MAX);
-            quote!(#rt::slot(#index, #len, #first, #last))
-        }
-    });
     let resource = match (object.kind, &object.path, &object.odata) {
         (Kind::Resource, Some((path, _)), Some(odata)) => resource(object, path, odata),
         _ => TokenStream::new(),
@@ -43,29 +28,55 @@ pub fn expand(object: &Object) -> TokenStream {
             }
         }
     });
-    let serialize = serialize(object);
+    let info = info(object);
+    let fields = fields(object);
     let deserialize = deserialize(object);
-    let validate = validate(object);
+    // Room for every property with a short value; a buffer grows past it if need be.
+    let hint: usize = 16
+        + object.odata.as_ref().map_or(0, |odata| odata.len() + 18)
+        + object
+            .fields
+            .iter()
+            .map(|field| field.json_name.len() + 16)
+            .sum::<usize>();
     quote! {
         #item
 
         const _: () = {
-            /// The declared properties' JSON names, in declaration order.
-            const __NAMES: &[&::core::primitive::str] = &[#(#names),*];
-            /// The table that finds them when reading.
-            static __LOOKUP: #rt::Names = #rt::Names {
-                names: __NAMES,
-                table: &[#(#slots),*],
-                seed: #seed,
-            };
-
             #resource
             #has_odata_type
 
             #[automatically_derived]
+            impl #rt::Object for #ident {
+                #info
+                #fields
+            }
+
+            #[automatically_derived]
             impl #rt::GraphValue for #ident {
-                #serialize
-                #validate
+                fn __serialize_in_mode<__S: #rt::serde::Serializer>(
+                    &self,
+                    __serializer: __S,
+                    __mode: #rt::Mode,
+                ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    #rt::serialize_object(self, __serializer, __mode)
+                }
+
+                #[inline]
+                fn __validate_at(&self, __at: &#rt::PropertyPath<'_>, __out: &mut #rt::Violations) {
+                    #rt::validate_object(self, __at, __out);
+                }
+
+                #[inline]
+                fn __write_json(
+                    &self,
+                    __out: &mut ::std::vec::Vec<::core::primitive::u8>,
+                    __mode: #rt::Mode,
+                ) -> ::core::result::Result<(), #rt::serde_json::Error> {
+                    #rt::write_object(self, __out, __mode)
+                }
+
+                const SIZE_HINT: ::core::primitive::usize = #hint;
             }
 
             #[automatically_derived]
@@ -74,12 +85,124 @@ pub fn expand(object: &Object) -> TokenStream {
                     &self,
                     __serializer: __S,
                 ) -> ::core::result::Result<__S::Ok, __S::Error> {
-                    #rt::GraphValue::__serialize_in_mode(self, __serializer, #rt::Mode::Full)
+                    #rt::serialize_object(self, __serializer, #rt::Mode::Full)
                 }
             }
 
             #deserialize
         };
+    }
+}
+
+/// `Object::INFO`: the OData type, each property's JSON name, pre-escaped key and flags,
+/// and the table that finds a property by name when reading.
+fn info(object: &Object) -> TokenStream {
+    let rt = private();
+    let bytes = |text: &[u8]| syn::LitByteStr::new(text, proc_macro2::Span::call_site());
+    let (odata_type, odata_prefix) = match &object.odata {
+        Some(odata) => {
+            let prefix = format!(",{}:{}", json::string("@odata.type"), json::string(odata));
+            (
+                quote!(::core::option::Option::Some(#odata)),
+                bytes(prefix.as_bytes()),
+            )
+        }
+        None => (quote!(::core::option::Option::None), bytes(b"")),
+    };
+    let fields = object.fields.iter().map(|field| {
+        let name = &field.json_name;
+        let prefix = bytes(&json::property_prefix(name));
+        let required = field.required.is_some();
+        let read_only = field.read_only.is_some();
+        quote! {
+            #rt::FieldInfo { name: #name, prefix: #prefix, required: #required, read_only: #read_only }
+        }
+    });
+    let names: Vec<&str> = object.fields.iter().map(|f| f.json_name.as_str()).collect();
+    let table = table::build(&names);
+    let seed = table.seed;
+    let slots = table.slots.iter().map(|&index| {
+        if index == table::EMPTY {
+            quote!(#rt::EMPTY_SLOT)
+        } else {
+            let name = names[usize::from(index)];
+            let (first, last) = table::name_words(name.as_bytes());
+            let len = u32::try_from(name.len()).unwrap_or(u32::MAX);
+            quote!(#rt::slot(#index, #len, #first, #last))
+        }
+    });
+    quote! {
+        const INFO: &'static #rt::ObjectInfo = &#rt::ObjectInfo {
+            odata_type: #odata_type,
+            odata_prefix: #odata_prefix,
+            fields: &[#(#fields),*],
+            names: #rt::Names {
+                names: &[#(#names),*],
+                table: &[#(#slots),*],
+                seed: #seed,
+            },
+        };
+    }
+}
+
+/// `Object::__fields`: each field handed to the visitor, one line a field. A field written
+/// as `Option<T>` is handed over as its `T`, or as `none` when it is `None`.
+fn fields(object: &Object) -> TokenStream {
+    let rt = private();
+    let lines = object.fields.iter().enumerate().map(|(index, field)| {
+        let member = &field.member;
+        // The probe carries the field type's span, so a missing Serialize impl is
+        // reported at the field. A plain value needs no probe.
+        let span = field.ty.span();
+        let handed = |value: TokenStream| {
+            if field.plain {
+                quote_spanned!(span=> ::graph_core::__private::serde_field(#value))
+            } else {
+                quote_spanned!(span=> (&::graph_core::__private::Probe(#value)).__graph_field())
+            }
+        };
+        if field.option {
+            let value = handed(quote!(__value));
+            quote! {
+                match &self.#member {
+                    ::core::option::Option::Some(__value) => __visitor.field(#index, #value),
+                    ::core::option::Option::None => __visitor.none(#index),
+                }
+            }
+        } else if field.plain {
+            let value = handed(quote!(&self.#member));
+            quote!(__visitor.field(#index, #value);)
+        } else {
+            // Not written as `Option`, but it may be one behind a type alias.
+            let value = handed(quote!(&self.#member));
+            quote! {
+                if (&#rt::Probe(&self.#member)).__graph_is_none() {
+                    __visitor.none(#index);
+                } else {
+                    __visitor.field(#index, #value);
+                }
+            }
+        }
+    });
+    let additional = object.additional.as_ref().map(|additional| {
+        let member = &additional.member;
+        quote! {
+            fn __additional(
+                &self,
+            ) -> ::core::option::Option<&#rt::serde_json::Map<::std::string::String, #rt::serde_json::Value>> {
+                ::core::option::Option::Some(&self.#member)
+            }
+        }
+    });
+    quote! {
+        #[inline]
+        fn __fields<__V: #rt::FieldVisitor>(&self, __visitor: &mut __V) {
+            #[allow(unused_imports)]
+            use #rt::{ProbeGraph as _, ProbeNotOption as _, ProbeOption as _, ProbeSerde as _};
+            #(#lines)*
+        }
+
+        #additional
     }
 }
 
@@ -121,6 +244,7 @@ fn resource(object: &Object, path: &PathTemplate, odata: &str) -> TokenStream {
             const PATH: &'static ::core::primitive::str = #raw_path;
             const ODATA_TYPE: &'static ::core::primitive::str = #odata;
 
+            #[inline]
             fn validate(&self) -> ::core::result::Result<(), ::graph_core::ValidationError> {
                 #rt::validate(self)
             }
@@ -130,6 +254,7 @@ fn resource(object: &Object, path: &PathTemplate, odata: &str) -> TokenStream {
             #(#[doc = #docs])*
             #(#[doc = #errors])*
             #[allow(dead_code)]
+            #[inline]
             pub fn create_request(
                 &self,
                 #(#params: &::core::primitive::str),*
@@ -137,165 +262,6 @@ fn resource(object: &Object, path: &PathTemplate, odata: &str) -> TokenStream {
                 #rt::create_request(self, &[#(#literals),*], &[#(#names),*], &[#(#params),*])
             }
         }
-    }
-}
-
-/// `GraphValue::__serialize_in_mode`: `@odata.type` where the type has one, then each field
-/// that is set, in order (read-only fields only in `Mode::Full`), then the additional data.
-fn serialize(object: &Object) -> TokenStream {
-    let rt = private();
-    let odata = object.odata.as_ref().map(|odata| {
-        quote!(#rt::serde::ser::SerializeMap::serialize_entry(&mut __map, "@odata.type", #odata)?;)
-    });
-    // Whether a field is written is up to its type: `None` is left out (through type
-    // aliases too), every other value is written.
-    let entries = object.fields.iter().map(|field| {
-        let member = &field.member;
-        let name = &field.json_name;
-        let written = if field.read_only.is_some() {
-            quote!(__mode.writes_read_only() && !(&#rt::Probe(&self.#member)).__graph_is_none())
-        } else {
-            quote!(!(&#rt::Probe(&self.#member)).__graph_is_none())
-        };
-        let write = quote_spanned! {field.ty.span()=>
-            #rt::serde::ser::SerializeMap::serialize_entry(
-                &mut __map,
-                #name,
-                &(&#rt::Probe(&self.#member)).__graph_in_mode(__mode),
-            )?;
-        };
-        quote! {
-            if #written {
-                #write
-            }
-        }
-    });
-    let additional = object.additional.as_ref().map(|additional| {
-        let member = &additional.member;
-        quote_spanned! {additional.ty.span()=>
-            ::graph_core::__private::serialize_additional(&mut __map, &self.#member)?;
-        }
-    });
-    let writer = write_json(object);
-    quote! {
-        fn __serialize_in_mode<__S: #rt::serde::Serializer>(
-            &self,
-            __serializer: __S,
-            __mode: #rt::Mode,
-        ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            #[allow(unused_imports)]
-            use #rt::{ProbeGraph as _, ProbeNotOption as _, ProbeOption as _, ProbeSerde as _};
-            let mut __map = #rt::serde::Serializer::serialize_map(__serializer, ::core::option::Option::None)?;
-            #odata
-            #(#entries)*
-            #additional
-            #rt::serde::ser::SerializeMap::end(__map)
-        }
-
-        #writer
-    }
-}
-
-/// `GraphValue::__write_json`: the same JSON as `__serialize_in_mode`, written directly.
-/// Every property is written with a leading comma, each key pre-escaped here; at the end
-/// the first comma becomes the opening brace.
-fn write_json(object: &Object) -> TokenStream {
-    let rt = private();
-    let odata = object.odata.as_ref().map(|odata| {
-        let bytes = syn::LitByteStr::new(
-            format!(",{}:{}", json::string("@odata.type"), json::string(odata)).as_bytes(),
-            proc_macro2::Span::call_site(),
-        );
-        quote!(__out.extend_from_slice(#bytes);)
-    });
-    let fields = object.fields.iter().map(|field| {
-        let member = &field.member;
-        let prefix = syn::LitByteStr::new(
-            &json::property_prefix(&field.json_name),
-            proc_macro2::Span::call_site(),
-        );
-        let written = if field.read_only.is_some() {
-            quote!(__mode.writes_read_only() && !(&#rt::Probe(&self.#member)).__graph_is_none())
-        } else {
-            quote!(!(&#rt::Probe(&self.#member)).__graph_is_none())
-        };
-        let write = quote_spanned! {field.ty.span()=>
-            (&::graph_core::__private::Probe(&self.#member)).__graph_write_json(__out, __mode)?;
-        };
-        quote! {
-            if #written {
-                __out.extend_from_slice(#prefix);
-                #write
-            }
-        }
-    });
-    let additional = object.additional.as_ref().map(|additional| {
-        let member = &additional.member;
-        quote!(#rt::write_additional(__out, &self.#member)?;)
-    });
-    // Room for every property with a short value; a buffer grows past it if need be.
-    let hint: usize = 16
-        + object.odata.as_ref().map_or(0, |odata| odata.len() + 18)
-        + object
-            .fields
-            .iter()
-            .map(|field| field.json_name.len() + 16)
-            .sum::<usize>();
-    quote! {
-        fn __write_json(
-            &self,
-            __out: &mut ::std::vec::Vec<::core::primitive::u8>,
-            __mode: #rt::Mode,
-        ) -> ::core::result::Result<(), #rt::serde_json::Error> {
-            #[allow(unused_imports)]
-            use #rt::{ProbeGraph as _, ProbeNotOption as _, ProbeOption as _, ProbeSerde as _};
-            let __start = __out.len();
-            #odata
-            #(#fields)*
-            #additional
-            #rt::finish_object(__out, __start);
-            ::core::result::Result::Ok(())
-        }
-
-        const SIZE_HINT: ::core::primitive::usize = #hint;
-    }
-}
-
-/// `GraphValue::__validate_at`: each required field is set, each field's value is valid
-/// itself (enum sentinels, nested types, at their paths), and the additional data does not
-/// hold a declared property. Read-only fields are never sent, so they are not checked.
-fn validate(object: &Object) -> TokenStream {
-    let rt = private();
-    let checks = object
-        .fields
-        .iter()
-        .filter(|field| field.read_only.is_none())
-        .map(check);
-    let additional = object.additional.as_ref().map(|additional| {
-        let member = &additional.member;
-        let writes_odata = object.odata.is_some();
-        quote!(#rt::check_additional(&self.#member, __NAMES, #writes_odata, __at, __out);)
-    });
-    quote! {
-        fn __validate_at(&self, __at: &#rt::PropertyPath<'_>, __out: &mut #rt::Violations) {
-            #[allow(unused_imports)]
-            use #rt::{ProbeGraph as _, ProbeSerde as _};
-            #(#checks)*
-            #additional
-        }
-    }
-}
-
-fn check(field: &Field) -> TokenStream {
-    let rt = private();
-    let member = &field.member;
-    let name = &field.json_name;
-    let required = field
-        .required
-        .map(|_| quote!(#rt::check_required(&self.#member, __at, #name, __out);));
-    quote! {
-        #required
-        (&#rt::Probe(&self.#member)).__graph_validate(&#rt::PropertyPath::Property(__at, #name), __out);
     }
 }
 
@@ -346,7 +312,7 @@ fn deserialize(object: &Object) -> TokenStream {
                 quote_spanned!(span=> #i)
             };
             quote_spanned! {span=>
-                #pattern => ::graph_core::__private::#read(&mut __map, &mut #slot, #name)?,
+                #pattern => ::graph_core::__private::#read(&mut __map, &mut #slot, #name),
             }
         });
     // A missing property is up to its type too: an `Option` (through type aliases too) is
@@ -366,18 +332,18 @@ fn deserialize(object: &Object) -> TokenStream {
             let span = additional.ty.span();
             let slot = format_ident!("__additional", span = span);
             (
-                quote!(#rt::FieldKeySeed(&__LOOKUP)),
+                quote!(#rt::FieldKeySeed(&<#ident as #rt::Object>::INFO.names)),
                 quote_spanned! {span=>
                     let mut #slot = ::graph_core::__private::serde_json::Map::new();
                 },
                 quote_spanned! {span=>
-                    #rt::FieldKey::Undeclared(__name) => ::graph_core::__private::next_additional(&mut __map, &mut #slot, __name)?,
+                    #rt::FieldKey::Undeclared(__name) => ::graph_core::__private::next_additional(&mut __map, &mut #slot, __name),
                 },
                 quote!(#member: #slot,),
             )
         }
         None => (
-            quote!(#rt::FieldIndexSeed(&__LOOKUP)),
+            quote!(#rt::FieldIndexSeed(&<#ident as #rt::Object>::INFO.names)),
             TokenStream::new(),
             TokenStream::new(),
             TokenStream::new(),
@@ -411,11 +377,12 @@ fn deserialize(object: &Object) -> TokenStream {
                         while let ::core::option::Option::Some(__key) =
                             #rt::serde::de::MapAccess::next_key_seed(&mut __map, #seed)?
                         {
+                            // One `?` for every arm: each arm is a call that returns the result.
                             match __key {
                                 #(#arms)*
                                 #additional_arm
-                                _ => #rt::skip_value(&mut __map)?,
-                            }
+                                _ => #rt::skip_value(&mut __map),
+                            }?;
                         }
                         ::core::result::Result::Ok(#ident {
                             #(#inits)*

@@ -128,6 +128,7 @@ pub fn expand(union: &Union, odata: &str) -> TokenStream {
                     }
                 }
 
+                #[inline]
                 fn other(
                     __object: #rt::serde_json::Map<::std::string::String, #rt::serde_json::Value>,
                 ) -> ::core::option::Option<Self> {
@@ -147,12 +148,14 @@ pub fn expand(union: &Union, odata: &str) -> TokenStream {
                     }
                 }
 
+                #[inline]
                 fn __validate_at(&self, __at: &#rt::PropertyPath<'_>, __out: &mut #rt::Violations) {
                     match self {
                         #(#validate_arms)*
                     }
                 }
 
+                #[inline]
                 fn __write_json(
                     &self,
                     __out: &mut ::std::vec::Vec<::core::primitive::u8>,

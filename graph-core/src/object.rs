@@ -1,0 +1,392 @@
+//! Resources and complex types, written and validated by generic code here.
+//!
+//! The macro emits, per type, a table of its properties ([`ObjectInfo`]) and one method that
+//! hands each field to a visitor ([`Object::__fields`]): one short line per field. Writing
+//! with serde, writing JSON directly and validating are visitors in this module, compiled
+//! once, so a type's build cost stays close to a line per field, however many ways it is
+//! used.
+
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+
+use crate::__private::{
+    check_additional, serialize_additional, write_additional, write_serde, GraphValue, InMode,
+    Mode, Names, PropertyPath, Violations,
+};
+use crate::ViolationKind;
+
+/// A declared property, as the macro describes it.
+pub struct FieldInfo {
+    /// The JSON name.
+    pub name: &'static str,
+    /// `,"name":`, pre-escaped, for writing JSON directly.
+    pub prefix: &'static [u8],
+    /// `#[graph(required)]`.
+    pub required: bool,
+    /// `#[graph(read_only)]`.
+    pub read_only: bool,
+}
+
+/// A resource's or complex type's properties, as the macro describes them.
+pub struct ObjectInfo {
+    /// The OData type (`#` form), where the type writes one.
+    pub odata_type: Option<&'static str>,
+    /// `,"@odata.type":"#…"`, pre-escaped, or empty.
+    pub odata_prefix: &'static [u8],
+    /// The declared properties, in declaration order.
+    pub fields: &'static [FieldInfo],
+    /// The table that finds a property by name when reading.
+    pub names: Names,
+}
+
+/// A resource or complex type: what the macro generates for the runtime to work with.
+pub trait Object {
+    /// The type's properties.
+    const INFO: &'static ObjectInfo;
+
+    /// Hands every field to `visitor`, in declaration order: `field` with its value, or
+    /// `none` for a field written as `Option` that is `None`.
+    fn __fields<V: FieldVisitor>(&self, visitor: &mut V);
+
+    /// The `#[graph(additional_data)]` field, where there is one.
+    fn __additional(&self) -> Option<&serde_json::Map<String, serde_json::Value>> {
+        None
+    }
+}
+
+/// What a field is handed to.
+pub trait FieldVisitor {
+    /// The field declared at `index` has this value.
+    fn field<F: FieldValue>(&mut self, index: usize, value: F);
+    /// The field declared at `index` is `None`.
+    fn none(&mut self, index: usize);
+}
+
+/// A field's value, seen through what its type can do: one of ours ([`GraphField`]) or any
+/// other serde type ([`SerdeField`]).
+pub trait FieldValue: Copy {
+    /// Writes the value as a map entry, through serde.
+    ///
+    /// # Errors
+    ///
+    /// Whatever the serializer reports.
+    fn serialize_entry<M: SerializeMap>(
+        self,
+        map: &mut M,
+        name: &'static str,
+        mode: Mode,
+    ) -> Result<(), M::Error>;
+
+    /// Appends the value's JSON.
+    ///
+    /// # Errors
+    ///
+    /// A user type's `Serialize` failed.
+    fn write_json(self, out: &mut Vec<u8>, mode: Mode) -> Result<(), serde_json::Error>;
+
+    /// Records the value's violations at `at`.
+    fn validate(self, at: &PropertyPath<'_>, out: &mut Violations);
+}
+
+/// A field whose type is a [`GraphValue`].
+pub struct GraphField<'a, T: ?Sized>(&'a T);
+
+impl<T: ?Sized> Clone for GraphField<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: ?Sized> Copy for GraphField<'_, T> {}
+
+impl<T: GraphValue + ?Sized> FieldValue for GraphField<'_, T> {
+    #[inline]
+    fn serialize_entry<M: SerializeMap>(
+        self,
+        map: &mut M,
+        name: &'static str,
+        mode: Mode,
+    ) -> Result<(), M::Error> {
+        map.serialize_entry(name, &InMode(self.0, mode))
+    }
+
+    #[inline]
+    fn write_json(self, out: &mut Vec<u8>, mode: Mode) -> Result<(), serde_json::Error> {
+        self.0.__write_json(out, mode)
+    }
+
+    #[inline]
+    fn validate(self, at: &PropertyPath<'_>, out: &mut Violations) {
+        self.0.__validate_at(at, out);
+    }
+}
+
+/// A field of any other serde type: written as serde writes it, nothing to validate.
+pub struct SerdeField<'a, T: ?Sized>(&'a T);
+
+/// A field the macro knows to be a plain serde value (a string, a number, a `bool`, a
+/// `Vec` of them): no [`Probe`] needed.
+#[inline]
+#[must_use]
+pub fn serde_field<T: ?Sized>(value: &T) -> SerdeField<'_, T> {
+    SerdeField(value)
+}
+
+impl<T: ?Sized> Clone for SerdeField<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: ?Sized> Copy for SerdeField<'_, T> {}
+
+impl<T: Serialize + ?Sized> FieldValue for SerdeField<'_, T> {
+    #[inline]
+    fn serialize_entry<M: SerializeMap>(
+        self,
+        map: &mut M,
+        name: &'static str,
+        _: Mode,
+    ) -> Result<(), M::Error> {
+        map.serialize_entry(name, self.0)
+    }
+
+    #[inline]
+    fn write_json(self, out: &mut Vec<u8>, _: Mode) -> Result<(), serde_json::Error> {
+        write_serde(out, self.0)
+    }
+
+    #[inline]
+    fn validate(self, _: &PropertyPath<'_>, _: &mut Violations) {}
+}
+
+/// Lets generated code treat every field alike: `(&Probe(&field)).__graph_field()` is a
+/// [`GraphField`] when the field's type is a [`GraphValue`] (one of ours, or a container of
+/// one) and a [`SerdeField`] otherwise. This is autoref: [`ProbeGraph`] applies to `Probe`
+/// itself and [`ProbeSerde`] only to `&Probe`, so method lookup tries the first one first.
+pub struct Probe<'a, T: ?Sized>(pub &'a T);
+
+/// The [`Probe`] method for fields whose type is a [`GraphValue`].
+pub trait ProbeGraph<'a, T: ?Sized> {
+    /// The field, as one of ours.
+    fn __graph_field(&self) -> GraphField<'a, T>;
+}
+
+impl<'a, T: GraphValue + ?Sized> ProbeGraph<'a, T> for Probe<'a, T> {
+    #[inline]
+    fn __graph_field(&self) -> GraphField<'a, T> {
+        GraphField(self.0)
+    }
+}
+
+/// The [`Probe`] method for fields of any other type.
+pub trait ProbeSerde<'a, T: ?Sized> {
+    /// The field, as a serde value.
+    fn __graph_field(&self) -> SerdeField<'a, T>;
+}
+
+impl<'a, T: ?Sized> ProbeSerde<'a, T> for &Probe<'a, T> {
+    #[inline]
+    fn __graph_field(&self) -> SerdeField<'a, T> {
+        SerdeField(self.0)
+    }
+}
+
+/// The [`Probe`] method for fields whose type is an `Option` that is not written as one
+/// (a type alias): `None` is left out of bodies as for any `Option`.
+pub trait ProbeOption {
+    /// Whether the field is `None`.
+    fn __graph_is_none(&self) -> bool;
+}
+
+impl<T> ProbeOption for Probe<'_, Option<T>> {
+    #[inline]
+    fn __graph_is_none(&self) -> bool {
+        self.0.is_none()
+    }
+}
+
+/// The [`Probe`] method for fields of any other type: never `None`.
+pub trait ProbeNotOption {
+    /// Never.
+    #[inline]
+    fn __graph_is_none(&self) -> bool {
+        false
+    }
+}
+
+impl<T: ?Sized> ProbeNotOption for &Probe<'_, T> {}
+
+/// Writes through serde: `@odata.type` where the type has one, then each field that is
+/// set (read-only ones only in [`Mode::Full`]), then the additional data.
+///
+/// # Errors
+///
+/// Whatever the serializer reports.
+pub fn serialize_object<T: Object, S: Serializer>(
+    value: &T,
+    serializer: S,
+    mode: Mode,
+) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(None)?;
+    if let Some(odata_type) = T::INFO.odata_type {
+        map.serialize_entry("@odata.type", odata_type)?;
+    }
+    let mut visitor = SerializeFields {
+        map: &mut map,
+        mode,
+        info: T::INFO,
+        error: None,
+    };
+    value.__fields(&mut visitor);
+    if let Some(error) = visitor.error {
+        return Err(error);
+    }
+    if let Some(additional) = value.__additional() {
+        serialize_additional(&mut map, additional)?;
+    }
+    map.end()
+}
+
+struct SerializeFields<'m, M: SerializeMap> {
+    map: &'m mut M,
+    mode: Mode,
+    info: &'static ObjectInfo,
+    error: Option<M::Error>,
+}
+
+impl<M: SerializeMap> FieldVisitor for SerializeFields<'_, M> {
+    #[inline]
+    fn field<F: FieldValue>(&mut self, index: usize, value: F) {
+        let Some(field) = self.info.fields.get(index) else {
+            return;
+        };
+        if self.error.is_some() || (field.read_only && !self.mode.writes_read_only()) {
+            return;
+        }
+        if let Err(error) = value.serialize_entry(self.map, field.name, self.mode) {
+            self.error = Some(error);
+        }
+    }
+
+    #[inline]
+    fn none(&mut self, _: usize) {}
+}
+
+/// Writes JSON directly: every property with a leading comma and its pre-escaped key; at
+/// the end the first comma becomes the opening brace.
+///
+/// # Errors
+///
+/// A user type's `Serialize` failed.
+pub fn write_object<T: Object>(
+    value: &T,
+    out: &mut Vec<u8>,
+    mode: Mode,
+) -> Result<(), serde_json::Error> {
+    let start = out.len();
+    out.extend_from_slice(T::INFO.odata_prefix);
+    let mut visitor = WriteFields {
+        out,
+        mode,
+        info: T::INFO,
+        error: None,
+    };
+    value.__fields(&mut visitor);
+    if let Some(error) = visitor.error {
+        return Err(error);
+    }
+    if let Some(additional) = value.__additional() {
+        write_additional(out, additional)?;
+    }
+    finish_object(out, start);
+    Ok(())
+}
+
+struct WriteFields<'o> {
+    out: &'o mut Vec<u8>,
+    mode: Mode,
+    info: &'static ObjectInfo,
+    error: Option<serde_json::Error>,
+}
+
+impl FieldVisitor for WriteFields<'_> {
+    #[inline]
+    fn field<F: FieldValue>(&mut self, index: usize, value: F) {
+        let Some(field) = self.info.fields.get(index) else {
+            return;
+        };
+        if self.error.is_some() || (field.read_only && !self.mode.writes_read_only()) {
+            return;
+        }
+        self.out.extend_from_slice(field.prefix);
+        if let Err(error) = value.write_json(self.out, self.mode) {
+            self.error = Some(error);
+        }
+    }
+
+    #[inline]
+    fn none(&mut self, _: usize) {}
+}
+
+/// Ends an object whose properties were each written with a leading comma from `start`:
+/// the first comma becomes the opening brace (or one is written, for an empty object).
+#[inline]
+fn finish_object(out: &mut Vec<u8>, start: usize) {
+    match out.get_mut(start) {
+        Some(first) => *first = b'{',
+        None => out.push(b'{'),
+    }
+    out.push(b'}');
+}
+
+/// Validates: each required field is set, each value is valid itself (enum sentinels,
+/// nested types, at their paths), and the additional data does not hold a declared
+/// property. Read-only fields are never sent, so they are not checked.
+pub fn validate_object<T: Object>(value: &T, at: &PropertyPath<'_>, out: &mut Violations) {
+    let mut visitor = ValidateFields {
+        at,
+        out: &mut *out,
+        info: T::INFO,
+    };
+    value.__fields(&mut visitor);
+    if let Some(additional) = value.__additional() {
+        check_additional(
+            additional,
+            T::INFO.names.names,
+            T::INFO.odata_type.is_some(),
+            at,
+            out,
+        );
+    }
+}
+
+struct ValidateFields<'p, 'v> {
+    at: &'p PropertyPath<'p>,
+    out: &'v mut Violations,
+    info: &'static ObjectInfo,
+}
+
+impl FieldVisitor for ValidateFields<'_, '_> {
+    #[inline]
+    fn field<F: FieldValue>(&mut self, index: usize, value: F) {
+        if let Some(field) = self.info.fields.get(index).filter(|f| !f.read_only) {
+            value.validate(&PropertyPath::Property(self.at, field.name), self.out);
+        }
+    }
+
+    #[inline]
+    fn none(&mut self, index: usize) {
+        if let Some(field) = self
+            .info
+            .fields
+            .get(index)
+            .filter(|f| f.required && !f.read_only)
+        {
+            self.out.push(
+                &PropertyPath::Property(self.at, field.name),
+                ViolationKind::MissingRequired,
+            );
+        }
+    }
+}
