@@ -8,9 +8,7 @@ use std::time::{Duration, Instant};
 use graph_core::client::{ClientError, GraphClient, RetryPolicy};
 use graph_core::serde_json::{self, json, Value};
 use graph_core::{graph_resource, AccessToken, Endpoint, GraphErrorKind};
-use graph_examples::lifecycle_workflows::{
-    LifecycleWorkflowProcessingStatus, Run, WorkflowExecutionType,
-};
+use graph_examples::lifecycle_workflows::Run;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -18,17 +16,7 @@ use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 const TOKEN: &str = "eyJ0eXAiOiJKV1Qi.c2VjcmV0LXBheWxvYWQ.c2lnbmF0dXJl";
 
 fn run() -> Run {
-    Run {
-        failed_tasks_count: Some(0),
-        failed_users_count: Some(0),
-        processing_status: Some(LifecycleWorkflowProcessingStatus::Queued),
-        scheduled_date_time: Some("2024-05-01T09:00:00Z".parse().unwrap()),
-        successful_users_count: Some(0),
-        total_users_count: Some(3),
-        total_unprocessed_tasks_count: Some(3),
-        workflow_execution_type: Some(WorkflowExecutionType::OnDemand),
-        ..Run::default()
-    }
+    graph_tests::fixtures::queued_run()
 }
 
 /// The 201 body: what was sent, plus what the service sets.

@@ -9,9 +9,7 @@ use graph_core::{
     graph_complex, graph_resource, AccessToken, ApiVersion, Cloud, CreateRequest, Endpoint,
     GraphErrorKind, GraphResource,
 };
-use graph_examples::lifecycle_workflows::{
-    LifecycleWorkflowProcessingStatus, Run, WorkflowExecutionType,
-};
+use graph_examples::lifecycle_workflows::Run;
 
 #[graph_resource(
     path = "/groups/{group-id}/members/$ref",
@@ -24,17 +22,7 @@ struct MemberRef {
 }
 
 fn run() -> Run {
-    Run {
-        failed_tasks_count: Some(0),
-        failed_users_count: Some(0),
-        processing_status: Some(LifecycleWorkflowProcessingStatus::Queued),
-        scheduled_date_time: Some("2024-05-01T09:00:00Z".parse().unwrap()),
-        successful_users_count: Some(0),
-        total_users_count: Some(3),
-        total_unprocessed_tasks_count: Some(3),
-        workflow_execution_type: Some(WorkflowExecutionType::OnDemand),
-        ..Run::default()
-    }
+    graph_tests::fixtures::queued_run()
 }
 
 fn token() -> AccessToken {

@@ -42,32 +42,12 @@ pub fn object(object: &Object, errors: &Errors) -> TokenStream {
             }
         }
     });
-    let serde = serde_impls(ident);
-    let rt = private();
+    let serde = placeholders(ident);
     quote! {
         #item
         #errors
         const _: () = {
             #resource
-            impl #rt::GraphValue for #ident {
-                fn __serialize_in_mode<__S: #rt::serde::Serializer>(
-                    &self,
-                    _: __S,
-                    _: #rt::Mode,
-                ) -> ::core::result::Result<__S::Ok, __S::Error> {
-                    ::core::unreachable!()
-                }
-                fn __validate_at(&self, _: &#rt::PropertyPath<'_>, _: &mut #rt::Violations) {
-                    ::core::unreachable!()
-                }
-                fn __write_json(
-                    &self,
-                    _: &mut ::std::vec::Vec<::core::primitive::u8>,
-                    _: #rt::Mode,
-                ) -> ::core::result::Result<(), #rt::serde_json::Error> {
-                    ::core::unreachable!()
-                }
-            }
             #serde
         };
     }
@@ -80,7 +60,7 @@ pub fn enumeration(enumeration: &Enumeration, errors: &Errors) -> TokenStream {
         return quote!(#item #errors);
     }
     let ident = &item.ident;
-    let serde = serde_impls(ident);
+    let serde = placeholders(ident);
     quote! {
         #item
         #errors
@@ -109,38 +89,19 @@ pub fn union(union: &Union, errors: &Errors) -> TokenStream {
         return quote!(#item #errors);
     }
     let ident = &item.ident;
-    let serde = serde_impls(ident);
-    let rt = private();
+    let serde = placeholders(ident);
     quote! {
         #item
         #errors
         const _: () = {
-            impl #rt::GraphValue for #ident {
-                fn __serialize_in_mode<__S: #rt::serde::Serializer>(
-                    &self,
-                    _: __S,
-                    _: #rt::Mode,
-                ) -> ::core::result::Result<__S::Ok, __S::Error> {
-                    ::core::unreachable!()
-                }
-                fn __validate_at(&self, _: &#rt::PropertyPath<'_>, _: &mut #rt::Violations) {
-                    ::core::unreachable!()
-                }
-                fn __write_json(
-                    &self,
-                    _: &mut ::std::vec::Vec<::core::primitive::u8>,
-                    _: #rt::Mode,
-                ) -> ::core::result::Result<(), #rt::serde_json::Error> {
-                    ::core::unreachable!()
-                }
-            }
             #serde
         };
     }
 }
 
-/// Placeholder Serialize and Deserialize.
-fn serde_impls(ident: &syn::Ident) -> TokenStream {
+/// Placeholder Serialize, Deserialize and `GraphValue`, so that types using this one
+/// report nothing more.
+fn placeholders(ident: &syn::Ident) -> TokenStream {
     let rt = private();
     quote! {
         impl #rt::serde::Serialize for #ident {
@@ -155,6 +116,25 @@ fn serde_impls(ident: &syn::Ident) -> TokenStream {
             fn deserialize<__D: #rt::serde::Deserializer<'de>>(
                 _: __D,
             ) -> ::core::result::Result<Self, __D::Error> {
+                ::core::unreachable!()
+            }
+        }
+        impl #rt::GraphValue for #ident {
+            fn __serialize_in_mode<__S: #rt::serde::Serializer>(
+                &self,
+                _: __S,
+                _: #rt::Mode,
+            ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                ::core::unreachable!()
+            }
+            fn __validate_at(&self, _: &#rt::PropertyPath<'_>, _: &mut #rt::Violations) {
+                ::core::unreachable!()
+            }
+            fn __write_json(
+                &self,
+                _: &mut ::std::vec::Vec<::core::primitive::u8>,
+                _: #rt::Mode,
+            ) -> ::core::result::Result<(), #rt::serde_json::Error> {
                 ::core::unreachable!()
             }
         }

@@ -1,0 +1,131 @@
+//! The token never shows: every public type that can hold one, or a request built with one,
+//! or an error on the way, is formatted with `Debug`, `{:#?}` and (where it has it)
+//! `Display`, and the secret appears in none of them.
+
+use std::time::Duration;
+
+use graph_core::client::{ClientError, GraphClient, RetryPolicy};
+use graph_core::{graph_resource, AccessToken, Endpoint};
+use wiremock::matchers::method;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const SECRET: &str = "c2VjcmV0LXRva2VuLXZhbHVl";
+
+fn token() -> AccessToken {
+    AccessToken::new(format!("eyJ0eXAiOiJKV1Qi.{SECRET}.c2lnbmF0dXJl")).unwrap()
+}
+
+fn assert_hidden(what: &str, shown: &[String]) {
+    for text in shown {
+        assert!(!text.contains(SECRET), "{what} shows the token: {text}");
+    }
+}
+
+#[graph_resource(path = "/groups", odata = "#microsoft.graph.group")]
+#[derive(Debug, Default)]
+struct Group {
+    #[graph(required)]
+    display_name: Option<String>,
+}
+
+fn group() -> Group {
+    Group {
+        display_name: Some("Library".into()),
+    }
+}
+
+#[test]
+fn the_token_and_requests_built_with_it_hide_it() {
+    let token = token();
+    assert_hidden(
+        "AccessToken",
+        &[
+            format!("{token:?}"),
+            format!("{token:#?}"),
+            format!("{token}"),
+        ],
+    );
+    let create = group().create_request().unwrap();
+    let request = create.to_http(&Endpoint::v1(), &token);
+    assert_hidden(
+        "the http request",
+        &[
+            format!("{request:?}"),
+            format!("{request:#?}"),
+            format!("{:?}", request.headers()),
+        ],
+    );
+    assert_hidden(
+        "the create request",
+        &[format!("{create:?}"), format!("{create:#?}")],
+    );
+    // The header itself holds it, marked sensitive.
+    assert!(request.headers()["authorization"].is_sensitive());
+}
+
+#[test]
+fn refusing_a_token_does_not_echo_it() {
+    let error = AccessToken::new(format!("{SECRET} with spaces")).unwrap_err();
+    assert_hidden(
+        "InvalidAccessToken",
+        &[format!("{error:?}"), format!("{error}")],
+    );
+}
+
+#[tokio::test]
+async fn the_client_and_every_error_it_returns_hide_the_token() {
+    let server = MockServer::start().await;
+    // The server echoes the Authorization header back in its error, as a careless proxy
+    // might: the error shows what came back, which is not the client's to hide, so this
+    // checks only what the crate adds itself.
+    Mock::given(method("POST"))
+        .respond_with(
+            ResponseTemplate::new(400)
+                .set_body_string(r#"{"error":{"code":"BadRequest","message":"no"}}"#),
+        )
+        .mount(&server)
+        .await;
+    let endpoint = Endpoint::custom(&format!("{}/v1.0", server.uri())).unwrap();
+    let client = GraphClient::new(endpoint.clone(), token())
+        .unwrap()
+        .with_retry(RetryPolicy::none());
+    assert_hidden(
+        "GraphClient",
+        &[format!("{client:?}"), format!("{client:#?}")],
+    );
+
+    let graph = client
+        .send(&group().create_request().unwrap())
+        .await
+        .unwrap_err();
+    let timeout = GraphClient::new(
+        Endpoint::custom("http://127.0.0.1:9/v1.0").unwrap(),
+        token(),
+    )
+    .unwrap()
+    .with_timeout(Duration::from_millis(50))
+    .send(&group().create_request().unwrap())
+    .await
+    .unwrap_err();
+    let provider = GraphClient::new(endpoint, || async {
+        Err::<AccessToken, _>(std::io::Error::other("the credential expired"))
+    })
+    .unwrap()
+    .send(&group().create_request().unwrap())
+    .await
+    .unwrap_err();
+    for error in [&graph, &timeout, &provider] {
+        assert_hidden(
+            "ClientError",
+            &[
+                format!("{error:?}"),
+                format!("{error:#?}"),
+                format!("{error}"),
+            ],
+        );
+    }
+    assert!(matches!(graph, ClientError::Graph(_)));
+    if let ClientError::Graph(inner) = &graph {
+        assert_hidden("GraphError", &[format!("{inner:?}"), format!("{inner}")]);
+    }
+}
