@@ -284,14 +284,15 @@ def table(results, modes):
     lines = []
     for mode in modes:
         lines.append(f"\n**`cargo {' '.join(MODES[mode])}`** (the generated crate alone, from clean)\n")
-        lines.append("| N | graph-core: time | plain serde: time | time ratio | graph-core: peak rustc memory | plain serde: peak memory | memory ratio |")
-        lines.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        lines.append("| N | graph-core: time | plain serde: time | time ratio | graph-core: ms per resource | graph-core: peak rustc memory | plain serde: peak memory | memory ratio | graph-core: MiB per resource |")
+        lines.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for r in results:
             g, s = r["graph"][mode], r["serde"][mode]
             lines.append(
                 f"| {r['n']} | {g['seconds']:.1f} s | {s['seconds']:.1f} s | "
-                f"{g['seconds'] / s['seconds']:.2f}× | {g['peak_mib']:.0f} MiB | "
-                f"{s['peak_mib']:.0f} MiB | {g['peak_mib'] / s['peak_mib']:.2f}× |"
+                f"{g['seconds'] / s['seconds']:.2f}× | {1000 * g['seconds'] / r['n']:.0f} | "
+                f"{g['peak_mib']:.0f} MiB | {s['peak_mib']:.0f} MiB | "
+                f"{g['peak_mib'] / s['peak_mib']:.2f}× | {g['peak_mib'] / r['n']:.2f} |"
             )
     lines.append("\n**Where the time goes** (`cargo check` with `-Z time-passes`)\n")
     lines.append("| N | graph-core: macro expansion | graph-core: rest of rustc | plain serde: macro expansion | plain serde: rest |")
@@ -392,16 +393,41 @@ def main():
         for variant, package in variants:
             row[variant]["passes"] = expansion_share(package)
         results.append(row)
-    report = table(results, modes)
-    print(report)
-    if not args.no_write:
-        out = ROOT / "benchmarks"
-        out.mkdir(exist_ok=True)
-        machine = subprocess.run(["rustc", "-V"], capture_output=True, text=True).stdout.strip()
-        (out / "build-cost.json").write_text(json.dumps(
-            {"rustc": machine, "cpus": os.cpu_count(), "results": results}, indent=2) + "\n")
-        (out / "build-cost.svg").write_text(svg(results, modes))
-        replace_between(ROOT / "BENCHMARKS.md", "build-cost", report)
+        # Written after every N, so that a long run that is cut short keeps what it measured.
+        if not args.no_write:
+            write(results, modes)
+    print(table(results, modes))
+
+
+def machine():
+    """The toolchain, processor count, processor model and memory, as a Markdown list."""
+    def first(path, key):
+        try:
+            for line in Path(path).read_text().splitlines():
+                if line.startswith(key):
+                    return line.split(":", 1)[1].strip()
+        except OSError:
+            pass
+        return "unknown"
+    rustc = subprocess.run(["rustc", "-V"], capture_output=True, text=True).stdout.strip()
+    memory = first("/proc/meminfo", "MemTotal")
+    if memory.endswith(" kB"):
+        memory = f"{int(memory[:-3]) / 1024 / 1024:.0f} GiB"
+    return {"rustc": rustc, "cpus": os.cpu_count(),
+            "cpu": first("/proc/cpuinfo", "model name"), "memory": memory}
+
+
+def write(results, modes):
+    """benchmarks/build-cost.json and .svg, and the tables and machine in BENCHMARKS.md."""
+    out = ROOT / "benchmarks"
+    out.mkdir(exist_ok=True)
+    m = machine()
+    (out / "build-cost.json").write_text(json.dumps({**m, "results": results}, indent=2) + "\n")
+    (out / "build-cost.svg").write_text(svg(results, modes))
+    replace_between(ROOT / "BENCHMARKS.md", "build-cost", table(results, modes))
+    replace_between(ROOT / "BENCHMARKS.md", "machine",
+                    f"\n- {m['rustc']}\n- {m['cpus']} logical processors ({m['cpu']})\n"
+                    f"- {m['memory']} of memory\n")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ use std::fmt;
 use std::time::{Duration, SystemTime};
 
 use http::{HeaderMap, StatusCode};
-use serde::de::{DeserializeOwned, IgnoredAny, MapAccess, Visitor};
+use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, Visitor};
 use serde::Deserializer;
 use serde_json::Value;
 
@@ -294,34 +294,35 @@ fn created<T: DeserializeOwned>(
 /// The body's top-level `@odata.type`, where it has one.
 fn odata_type_of(body: &[u8]) -> Option<String> {
     // Most bodies are told apart without a second read.
-    let needle = b"\"@odata.type\"";
-    if !body.windows(needle.len()).any(|window| window == needle) {
-        return None;
-    }
+    memchr::memmem::find(body, b"\"@odata.type\"")?;
+    // The second read stops at the type: Graph writes it first (or after
+    // `@odata.context`), so this costs a few keys, not the body.
+    let mut found = None;
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    deserializer.deserialize_map(TypeProbe).ok().flatten()
+    let _stopped = deserializer.deserialize_map(TypeProbe(&mut found));
+    found
 }
 
-/// Reads an object's `@odata.type` and skips everything else.
-struct TypeProbe;
+/// Reads an object's `@odata.type` into its slot, skipping what comes before it, and
+/// stops there with an error that is never shown.
+struct TypeProbe<'a>(&'a mut Option<String>);
 
-impl<'de> Visitor<'de> for TypeProbe {
-    type Value = Option<String>;
+impl<'de> Visitor<'de> for TypeProbe<'_> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<String>, A::Error> {
-        let mut found = None;
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            if key == "@odata.type" && found.is_none() {
-                found = map.next_value::<Option<String>>()?;
-            } else {
-                map.next_value::<IgnoredAny>()?;
+            if key == "@odata.type" {
+                *self.0 = map.next_value::<Option<String>>()?;
+                return Err(de::Error::custom("found"));
             }
+            map.next_value::<IgnoredAny>()?;
         }
-        Ok(found)
+        Ok(())
     }
 }
 

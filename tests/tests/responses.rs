@@ -159,6 +159,20 @@ fn a_201_of_an_unrelated_type_is_an_error() {
 }
 
 #[test]
+fn the_type_is_the_top_level_one_wherever_it_stands() {
+    let create = run().create_request().unwrap();
+    // A nested object's type comes first in the text; the object's own comes last.
+    let later = r##"{"id":"1","nested":{"@odata.type":"#microsoft.graph.identityGovernance.run"},"@odata.type":"#microsoft.graph.group"}"##;
+    let error = create.parse_response(response(201, later)).unwrap_err();
+    assert_eq!(error.kind(), GraphErrorKind::UnrelatedType);
+    // And the other way round: only the nested object names another type.
+    let nested = r##"{"id":"1","nested":{"@odata.type":"#microsoft.graph.group"},"@odata.type":"#microsoft.graph.identityGovernance.run"}"##;
+    assert!(create.parse_response(response(201, nested)).is_ok());
+    let only_nested = r##"{"id":"1","nested":{"@odata.type":"#microsoft.graph.group"}}"##;
+    assert!(create.parse_response(response(201, only_nested)).is_ok());
+}
+
+#[test]
 fn a_201_that_does_not_read_names_the_property_and_where() {
     #[graph_complex]
     #[derive(Debug)]
