@@ -803,6 +803,21 @@ mod tests {
     }
 
     #[test]
+    fn long_names_differing_in_any_middle_byte_are_told_apart() {
+        for len in 17..=48 {
+            let declared = "x".repeat(len);
+            let lookup = lookup(&[declared.as_str()], 1, 4);
+            assert_eq!(lookup.find(&declared), Some(0));
+            for at in 8..len - 8 {
+                let mut other = declared.clone().into_bytes();
+                other[at] = b'y';
+                let other = String::from_utf8(other).unwrap();
+                assert_eq!(lookup.find(&other), None, "{len} {at}");
+            }
+        }
+    }
+
+    #[test]
     fn names_are_found_through_collisions_words_and_bytes() {
         // A two-slot table forces probing; long names that share their first and last
         // eight bytes and their length are told apart by their bytes.
