@@ -18,6 +18,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from markers import replace_between
+
 ROOT = Path(__file__).resolve().parent.parent
 CRITERION = ROOT / "target" / "criterion"
 
@@ -101,14 +103,6 @@ def report(rounds):
         f"violations with their messages' paths: {fmt(empty)}. `to_http`: {fmt(to_http)}."
     )
     return "\n".join(lines) + "\n"
-
-
-def replace_between(path, marker, text):
-    content = path.read_text()
-    start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
-    before, rest = content.split(start, 1)
-    _, after = rest.split(end, 1)
-    path.write_text(f"{before}{start}\n{text}{end}{after}")
 
 
 def main():

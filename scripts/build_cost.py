@@ -31,6 +31,8 @@ import sys
 import time
 from pathlib import Path
 
+from markers import replace_between
+
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "target" / "build-cost"
 MODES = {
@@ -347,14 +349,6 @@ def svg(results, modes):
             x += 150
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
-
-
-def replace_between(path, marker, text):
-    content = path.read_text()
-    start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
-    before, rest = content.split(start, 1)
-    _, after = rest.split(end, 1)
-    path.write_text(f"{before}{start}\n{text}{end}{after}")
 
 
 def main():

@@ -6,4 +6,5 @@
 //! is a lifecycle workflow with its execution conditions and tasks.
 
 pub mod lifecycle_workflows;
+pub mod samples;
 pub mod users;

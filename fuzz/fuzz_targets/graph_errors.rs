@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
     if let Some(value) = header.and_then(|h| HeaderValue::from_bytes(h).ok()) {
         response.headers_mut().insert("retry-after", value);
     }
-    if let Ok(request) = graph_fuzz::run().create_request() {
+    if let Ok(request) = graph_examples::samples::queued_run().create_request() {
         let error = request.parse_response(response).err();
         if let Some(error) = error {
             let _ = (

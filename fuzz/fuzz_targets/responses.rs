@@ -19,7 +19,12 @@ fuzz_target!(|data: &[u8]| {
         *response.status_mut() = status;
         // Header values from the body's first bytes, as a proxy might send anything.
         let text = String::from_utf8_lossy(&body[..body.len().min(40)]).into_owned();
-        for (bit, name) in [(1, "retry-after"), (2, "date"), (4, "request-id"), (8, "client-request-id")] {
+        for (bit, name) in [
+            (1, "retry-after"),
+            (2, "date"),
+            (4, "request-id"),
+            (8, "client-request-id"),
+        ] {
             if headers & bit != 0 {
                 if let Ok(value) = HeaderValue::from_str(&text) {
                     response.headers_mut().insert(name, value);
@@ -28,12 +33,12 @@ fuzz_target!(|data: &[u8]| {
         }
         response
     };
-    if let Ok(request) = graph_fuzz::run().create_request() {
+    if let Ok(request) = graph_examples::samples::queued_run().create_request() {
         if let Err(error) = request.parse_response(response()) {
             let _ = error.to_string();
         }
     }
-    if let Ok(request) = graph_fuzz::user().create_request() {
+    if let Ok(request) = graph_examples::samples::new_user().create_request() {
         if let Err(error) = request.parse_response(response()) {
             let _ = (error.to_string(), error.retry_after(), error.inner_code());
         }

@@ -173,37 +173,3 @@ pub struct Everything {
     #[graph(additional_data)]
     pub additional_data: Map<String, Value>,
 }
-
-/// A valid run, for requests whose responses are read.
-pub fn run() -> graph_examples::lifecycle_workflows::Run {
-    use graph_examples::lifecycle_workflows::{
-        LifecycleWorkflowProcessingStatus, Run, WorkflowExecutionType,
-    };
-    Run {
-        failed_tasks_count: Some(0),
-        failed_users_count: Some(0),
-        processing_status: Some(LifecycleWorkflowProcessingStatus::Queued),
-        scheduled_date_time: "2024-05-01T09:00:00Z".parse().ok(),
-        successful_users_count: Some(0),
-        total_users_count: Some(1),
-        total_unprocessed_tasks_count: Some(1),
-        workflow_execution_type: Some(WorkflowExecutionType::OnDemand),
-        ..Run::default()
-    }
-}
-
-/// A valid user, for requests whose responses are read.
-pub fn user() -> graph_examples::users::User {
-    use graph_examples::users::{PasswordProfile, User};
-    User {
-        account_enabled: Some(true),
-        display_name: Some("Adele Vance".into()),
-        mail_nickname: Some("AdeleV".into()),
-        user_principal_name: Some("AdeleV@contoso.com".into()),
-        password_profile: Some(PasswordProfile {
-            password: Some("xWwvJ]6NMw+bWH-d".into()),
-            ..PasswordProfile::default()
-        }),
-        ..User::default()
-    }
-}

@@ -5,7 +5,6 @@
 #![deny(missing_docs, unused_qualifications, warnings)]
 #![warn(clippy::pedantic)]
 
-pub mod fixtures;
 pub mod hygiene;
 pub mod lints;
 

@@ -16,7 +16,7 @@ use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 const TOKEN: &str = "eyJ0eXAiOiJKV1Qi.c2VjcmV0LXBheWxvYWQ.c2lnbmF0dXJl";
 
 fn run() -> Run {
-    graph_tests::fixtures::queued_run()
+    graph_examples::samples::queued_run()
 }
 
 /// The 201 body: what was sent, plus what the service sets.

@@ -22,7 +22,7 @@ struct MemberRef {
 }
 
 fn run() -> Run {
-    graph_tests::fixtures::queued_run()
+    graph_examples::samples::queued_run()
 }
 
 fn token() -> AccessToken {
