@@ -10,6 +10,9 @@ use std::time::Duration;
 
 use crate::{AccessToken, CreateRequest, Endpoint, GraphError, GraphResource};
 
+/// The header that ties the attempts of one request together in Graph's logs.
+const CLIENT_REQUEST_ID: &str = "client-request-id";
+
 /// An error from a token provider.
 pub type BoxError = Box<dyn StdError + Send + Sync>;
 
@@ -49,15 +52,18 @@ where
     }
 }
 
-/// How the client retries `429 Too Many Requests`, `503 Service Unavailable` and
-/// `504 Gateway Timeout`: the statuses with which Graph says "not now".
+/// How the client retries `429 Too Many Requests` and `503 Service Unavailable`: the
+/// statuses with which Graph says "not now, and nothing was done".
 ///
 /// It waits as long as `Retry-After` asks, or else backs off exponentially from
 /// [`base_delay`](Self::base_delay) with jitter; it stops after
 /// [`max_attempts`](Self::max_attempts) attempts, or when the next wait would take the
 /// total past [`max_total_delay`](Self::max_total_delay), and returns the last error.
-/// Nothing else is retried: a create is not idempotent, so a request that may have reached
-/// Graph (a timeout, a broken connection) is not sent again.
+/// Nothing else is retried: a create is not idempotent, so a request that may have been
+/// carried out (a `504 Gateway Timeout`, whose gateway gave up waiting on a service that
+/// may have finished; a timeout; a broken connection) is never sent again. Every attempt
+/// of one request carries the same `client-request-id`, so Graph's logs can tie them
+/// together.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryPolicy {
     /// Attempts in all, the first included (default 3; at least 1).
@@ -249,21 +255,32 @@ impl<P: TokenProvider> GraphClient<P> {
     ) -> Result<T, ClientError> {
         let mut waited = Duration::ZERO;
         let mut attempt = 1;
+        // The first attempt's `client-request-id`, carried by every later one.
+        let mut request_id: Option<http::HeaderValue> = None;
         loop {
             let token = self
                 .tokens
                 .access_token()
                 .await
                 .map_err(ClientError::Token)?;
-            let response = self
-                .execute(request.to_http(&self.endpoint, &token))
-                .await?;
+            let mut http_request = request.to_http(&self.endpoint, &token);
+            match &request_id {
+                Some(id) => {
+                    http_request
+                        .headers_mut()
+                        .insert(CLIENT_REQUEST_ID, id.clone());
+                }
+                None => request_id = http_request.headers().get(CLIENT_REQUEST_ID).cloned(),
+            }
+            let response = self.execute(http_request).await?;
             let status = response.status();
             let error = match request.parse_response(response) {
                 Ok(created) => return Ok(created),
                 Err(error) => error,
             };
-            let retryable = matches!(status.as_u16(), 429 | 503 | 504);
+            // Only where Graph says the request was not processed: a create sent again
+            // after a 504 could create the resource twice.
+            let retryable = matches!(status.as_u16(), 429 | 503);
             if !retryable || attempt >= self.retry.max_attempts {
                 return Err(error.into());
             }

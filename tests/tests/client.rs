@@ -225,8 +225,8 @@ async fn a_503_until_attempts_run_out_gives_the_last_error() {
     assert_eq!(calls.load(Ordering::SeqCst), 4);
     assert_eq!(error.graph_error().unwrap().message(), Some("attempt 4"));
 
-    // 504 is retried too; other 5xx are not.
-    for (status, expected_calls) in [(504, 3), (500, 1), (502, 1)] {
+    // Other 5xx are not retried: the create may have been carried out.
+    for (status, expected_calls) in [(500, 1), (502, 1)] {
         let server = MockServer::start().await;
         Mock::given(method("POST"))
             .respond_with(ResponseTemplate::new(status))
@@ -241,6 +241,62 @@ async fn a_503_until_attempts_run_out_gives_the_last_error() {
             status
         );
     }
+}
+
+/// A 504 means the gateway stopped waiting, not that the service did nothing: the create may
+/// well have happened (for events, a meeting and its invitations), so it is never sent again.
+#[tokio::test]
+async fn a_create_answered_504_reaches_the_server_once() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/beta/workflowBase/runs"))
+        .respond_with(ResponseTemplate::new(504).set_body_json(graph_error(
+            "UnknownError",
+            "The gateway did not receive a response in time.",
+        )))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let error = client_for(&server)
+        .send(&run().create_request().unwrap())
+        .await
+        .unwrap_err();
+    assert_eq!(error.graph_error().unwrap().status().as_u16(), 504);
+    assert_eq!(server.received_requests().await.unwrap().len(), 1);
+}
+
+/// Every attempt of one request carries the first attempt's `client-request-id`, so the
+/// attempts can be correlated in Graph's logs; a new request gets a new one.
+#[tokio::test]
+async fn retries_carry_the_same_client_request_id() {
+    let server = MockServer::start().await;
+    let calls = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&calls);
+    Mock::given(method("POST"))
+        .respond_with(
+            move |_: &Request| match counter.fetch_add(1, Ordering::SeqCst) {
+                0 => ResponseTemplate::new(429).insert_header("Retry-After", "0"),
+                1 => ResponseTemplate::new(503),
+                _ => ResponseTemplate::new(201).set_body_json(created_body()),
+            },
+        )
+        .mount(&server)
+        .await;
+    let client = client_for(&server);
+    let request = run().create_request().unwrap();
+    client.send(&request).await.unwrap();
+    client.send(&request).await.unwrap();
+    let ids: Vec<String> = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.headers["client-request-id"].to_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids.len(), 4, "429, 503, 201, then one more 201");
+    assert_eq!(ids[0], ids[1]);
+    assert_eq!(ids[0], ids[2]);
+    assert_ne!(ids[0], ids[3]);
 }
 
 fn client_for(server: &MockServer) -> GraphClient<AccessToken> {
