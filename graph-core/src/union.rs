@@ -66,7 +66,9 @@ pub trait GraphUnion: Sized {
 pub const fn same_odata_type(a: &str, b: &str) -> bool {
     let a = strip_hash(a.as_bytes());
     let b = strip_hash(b.as_bytes());
-    if a.len() != b.len() {
+    // Empty is the placeholder of a type whose own attribute had mistakes (already
+    // reported): never a match, so it adds no error of its own.
+    if a.len() != b.len() || a.is_empty() {
         return false;
     }
     let mut i = 0;
@@ -444,6 +446,8 @@ mod tests {
             "##microsoft.graph.user"
         ));
         assert!(!same_odata_type("", "#x"));
-        assert!(same_odata_type("", "#"));
+        // The placeholder of a type with mistakes matches nothing, itself included.
+        assert!(!same_odata_type("", "#"));
+        assert!(!same_odata_type("", ""));
     }
 }

@@ -1,7 +1,8 @@
 //! Reading attribute keys: `#[graph_resource(path = "...", odata = "...")]` and
 //! `#[graph(required, rename = "...")]`. Each key is checked against the keys its place
 //! accepts; an unknown, repeated or malformed key is reported at its own span, and parsing
-//! goes on so every such mistake is reported at once.
+//! goes on so every such mistake is reported at once. The tables of the keys each place
+//! accepts are at the end.
 
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
@@ -266,3 +267,121 @@ pub fn derived(attr: &Attribute) -> Option<Vec<syn::Path>> {
         .ok()
         .map(|paths| paths.into_iter().collect())
 }
+
+// The keys of each place, with an example of each for messages.
+
+/// `#[graph_resource(path = "...", odata = "...")]`
+pub const RESOURCE: Place = Place {
+    attribute: "graph_resource",
+    keys: &[
+        KeySpec {
+            name: "path",
+            takes_string: true,
+            example: "path = \"/users\"",
+        },
+        KeySpec {
+            name: "odata",
+            takes_string: true,
+            example: "odata = \"#microsoft.graph.user\"",
+        },
+    ],
+    hints: &[],
+};
+
+/// `#[graph_complex(odata = "...")]`
+pub const COMPLEX: Place = Place {
+    attribute: "graph_complex",
+    keys: &[KeySpec {
+        name: "odata",
+        takes_string: true,
+        example: "odata = \"#microsoft.graph.passwordProfile\"",
+    }],
+    hints: &[(
+        "path",
+        "a complex type has no path of its own, it is sent inside a resource. For a type \
+         created at a path, use `#[graph_resource(path = \"...\", odata = \"...\")]`",
+    )],
+};
+
+/// `#[graph(...)]` on a field.
+pub const FIELD: Place = Place {
+    attribute: "graph",
+    keys: &[
+        KeySpec {
+            name: "required",
+            takes_string: false,
+            example: "#[graph(required)]",
+        },
+        KeySpec {
+            name: "read_only",
+            takes_string: false,
+            example: "#[graph(read_only)]",
+        },
+        KeySpec {
+            name: "rename",
+            takes_string: true,
+            example: "rename = \"jsonName\"",
+        },
+        KeySpec {
+            name: "additional_data",
+            takes_string: false,
+            example: "#[graph(additional_data)]",
+        },
+    ],
+    hints: &[],
+};
+
+/// `#[graph(...)]` on an enum variant.
+pub const VARIANT: Place = Place {
+    attribute: "graph",
+    keys: &[
+        KeySpec {
+            name: "rename",
+            takes_string: true,
+            example: "rename = \"jsonName\"",
+        },
+        KeySpec {
+            name: "other",
+            takes_string: false,
+            example: "#[graph(other)]",
+        },
+    ],
+    hints: &[],
+};
+
+/// `#[graph_union(odata = "...")]`
+pub const UNION: Place = Place {
+    attribute: "graph_union",
+    keys: &[KeySpec {
+        name: "odata",
+        takes_string: true,
+        example: "odata = \"#microsoft.graph.directoryObject\"",
+    }],
+    hints: &[(
+        "path",
+        "a union is the type of a property, with no path of its own; each variant's type \
+         has its own",
+    )],
+};
+
+/// `#[graph(...)]` on a union variant.
+pub const UNION_VARIANT: Place = Place {
+    attribute: "graph",
+    keys: &[
+        KeySpec {
+            name: "other",
+            takes_string: false,
+            example: "#[graph(other)]",
+        },
+        KeySpec {
+            name: "base",
+            takes_string: false,
+            example: "#[graph(base)]",
+        },
+    ],
+    hints: &[(
+        "rename",
+        "a union variant is written as its type writes itself, and read by its type's \
+         `@odata.type`; it has no JSON name of its own",
+    )],
+};

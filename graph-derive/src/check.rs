@@ -1,107 +1,694 @@
-//! Rules that look at more than one key or more than one field. Each is a function of its
-//! own; all run, so every mistake in an item is reported in one compile.
+//! Every rule an annotated item must follow, one function per rule with a sentence saying
+//! why, in one place. All rules run, so every mistake in an item is reported in one
+//! compile; the checked model is given only when none was found (nor any while reading the
+//! keys).
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream};
 
+use crate::ast::{self, Body, Found, Kind, VariantFields};
+use crate::case;
 use crate::errors::Errors;
-use crate::model::{Enumeration, Object};
+use crate::model::{self, ObjectKind, Presence};
+use crate::template::{self, PathTemplate};
+use crate::types;
 
-/// Properties the attribute itself writes or that belong to the OData protocol.
-const RESERVED: &[&str] = &["@odata.type", "@odata.context"];
+/// Checks a `#[graph_resource]` or `#[graph_complex]`.
+pub fn object<'a>(input: &'a ast::Object, errors: &mut Errors) -> Option<model::Object<'a>> {
+    let attribute = input.kind.attribute();
+    let path = path_template(input, errors);
+    let odata = odata_type(input.keys.string("odata"), errors);
+    resource_keys_given(input, errors);
+    container(&input.container, attribute, errors);
+    not_generic(&input.item, attribute, errors);
+    let fields = match &input.body {
+        Body::Expected(fields) => fields,
+        Body::Unexpected(found) => {
+            object_shape(found, attribute, errors);
+            return None;
+        }
+    };
 
-pub fn object(object: &Object, errors: &mut Errors) {
-    required_needs_option(object, errors);
-    required_or_read_only(object, errors);
-    let names = object.fields.iter().map(|field| {
-        (
-            field.json_name.as_str(),
-            field.name_span,
-            field.rename.is_some(),
-        )
-    });
-    json_names(names, ("property", "properties"), errors);
+    let mut properties = Vec::new();
+    let mut additional: Option<model::Additional<'a>> = None;
+    for field in fields {
+        serde_attributes(&field.serde_attrs, attribute, errors);
+        if field.flag("additional_data").is_some() {
+            additional_data_alone(field, errors);
+            additional_data_is_a_map(field, errors);
+            if additional.is_some() {
+                one_additional_data(&field.member, errors);
+            } else {
+                additional = Some(model::Additional {
+                    member: &field.member,
+                    ty: &field.ty,
+                });
+            }
+            continue;
+        }
+        let option = types::option_inner(&field.ty).is_some();
+        required_needs_option(field, option, errors);
+        required_or_read_only(field, errors);
+        let presence = match (field.flag("required"), field.flag("read_only")) {
+            (Some(_), _) => Presence::Required,
+            (None, Some(_)) => Presence::ReadOnly,
+            (None, None) => Presence::Optional,
+        };
+        properties.push(model::Field {
+            member: &field.member,
+            ty: &field.ty,
+            json_name: json_name(field.string("rename"), || {
+                case::lower_camel(&field.member.to_string())
+            }),
+            presence,
+            option,
+            plain: types::is_plain(types::option_inner(&field.ty).unwrap_or(&field.ty)),
+        });
+    }
+    let names = fields
+        .iter()
+        .filter(|field| field.flag("additional_data").is_none())
+        .zip(&properties)
+        .map(|(field, property)| Named {
+            json_name: &property.json_name,
+            rust_name: field.member.to_string(),
+            span: field
+                .string("rename")
+                .map_or_else(|| field.member.span(), syn::LitStr::span),
+            renamed: field.string("rename").is_some(),
+        });
+    json_names(names, ("property", "properties", "field"), errors);
+
+    let kind = match input.kind {
+        Kind::Resource => ObjectKind::Resource {
+            path: path?,
+            odata: odata?,
+        },
+        Kind::Complex => ObjectKind::Complex { odata },
+    };
+    errors.is_empty().then_some(model::Object {
+        item: &input.item,
+        kind,
+        fields: properties,
+        additional,
+    })
 }
 
-pub fn enumeration(enumeration: &Enumeration, errors: &mut Errors) {
-    let names = enumeration.members.iter().map(|member| {
-        (
-            member.json_name.as_str(),
-            member.name_span,
-            member.rename.is_some(),
-        )
+/// Checks a `#[graph_enum]`.
+pub fn enumeration<'a>(
+    input: &'a ast::Enumeration,
+    errors: &mut Errors,
+) -> Option<model::Enumeration<'a>> {
+    enum_takes_no_arguments(&input.args, errors);
+    container(&input.container, "graph_enum", errors);
+    not_generic(&input.item, "graph_enum", errors);
+    let variants = match &input.body {
+        Body::Expected(variants) => variants,
+        Body::Unexpected(found) => {
+            enum_shape(found, errors);
+            return None;
+        }
+    };
+    at_least_one_variant(variants, &input.item.ident, "member", "graph_enum", errors);
+
+    let mut members = Vec::new();
+    let mut names = Vec::new();
+    let mut other: Option<model::Other<'a>> = None;
+    for variant in variants {
+        serde_attributes(&variant.serde_attrs, "graph_enum", errors);
+        if let Some(span) = variant.flag("other") {
+            other_has_no_json_name(variant, errors);
+            match (&variant.fields, &other) {
+                (_, Some(_)) => one_other_member(span, errors),
+                (VariantFields::One(ty), None) => {
+                    other = Some(model::Other {
+                        ident: &variant.ident,
+                        ty,
+                    });
+                }
+                _ => other_member_holds_a_string(variant, errors),
+            }
+            continue;
+        }
+        if let VariantFields::Unit = variant.fields {
+            let json_name = json_name(variant.string("rename"), || {
+                case::variant_lower_camel(&variant.ident.to_string())
+            });
+            names.push((variant, json_name.clone()));
+            members.push(model::Member {
+                ident: &variant.ident,
+                json_name,
+            });
+        } else {
+            members_carry_no_data(variant, errors);
+        }
+    }
+    let named = names.iter().map(|(variant, json_name)| Named {
+        json_name,
+        rust_name: variant.ident.to_string(),
+        span: variant
+            .string("rename")
+            .map_or_else(|| variant.ident.span(), syn::LitStr::span),
+        renamed: variant.string("rename").is_some(),
     });
-    json_names(names, ("member", "members"), errors);
+    json_names(named, ("member", "members", "variant"), errors);
+
+    errors.is_empty().then_some(model::Enumeration {
+        item: &input.item,
+        members,
+        other,
+    })
+}
+
+/// Checks a `#[graph_union]`.
+pub fn union<'a>(input: &'a ast::Union, errors: &mut Errors) -> Option<model::Union<'a>> {
+    let base_type = odata_type(input.keys.string("odata"), errors);
+    union_base_type_given(input, errors);
+    container(&input.container, "graph_union", errors);
+    not_generic(&input.item, "graph_union", errors);
+    let variants = match &input.body {
+        Body::Expected(variants) => variants,
+        Body::Unexpected(found) => {
+            union_shape(found, errors);
+            return None;
+        }
+    };
+    at_least_one_variant(
+        variants,
+        &input.item.ident,
+        "variant",
+        "graph_union",
+        errors,
+    );
+
+    let mut derived = Vec::new();
+    let mut base: Option<model::UnionVariant<'a>> = None;
+    let mut other: Option<model::UnionVariant<'a>> = None;
+    for variant in variants {
+        serde_attributes(&variant.serde_attrs, "graph_union", errors);
+        let (is_other, is_base) = (variant.flag("other"), variant.flag("base"));
+        other_or_base(is_other, is_base, errors);
+        let VariantFields::One(ty) = &variant.fields else {
+            variant_holds_one_value(variant, is_other.is_some(), errors);
+            continue;
+        };
+        let slot = match (is_other, is_base) {
+            (Some(_), _) => &mut other,
+            (None, Some(_)) => &mut base,
+            (None, None) => {
+                derived.push(model::UnionVariant {
+                    ident: &variant.ident,
+                    ty,
+                });
+                continue;
+            }
+        };
+        if let Some(first) = slot {
+            let key = if is_other.is_some() { "other" } else { "base" };
+            one_variant_per_role(&variant.ident, key, first.ident, errors);
+            continue;
+        }
+        if is_other.is_some() && !types::is_json_map(ty) {
+            other_variant_holds_a_map(ty, errors);
+            continue;
+        }
+        *slot = Some(model::UnionVariant {
+            ident: &variant.ident,
+            ty,
+        });
+    }
+    let base_type = base_type?;
+    errors.is_empty().then_some(model::Union {
+        item: &input.item,
+        base_type,
+        derived,
+        base,
+        other,
+    })
+}
+
+// ---- The item and its attribute ----
+
+/// A resource's path is what its create request posts to; it must be a path a URL can
+/// carry, with placeholders the request fills one segment each.
+fn path_template(input: &ast::Object, errors: &mut Errors) -> Option<PathTemplate> {
+    let lit = input.keys.string("path")?;
+    PathTemplate::parse(&lit.value(), lit.span())
+        .map_err(|message| errors.at(lit, message))
+        .ok()
+}
+
+/// The OData type is written in bodies and matched when reading, so it must be a name in
+/// Graph's namespace.
+fn odata_type(lit: Option<&syn::LitStr>, errors: &mut Errors) -> Option<String> {
+    let lit = lit?;
+    template::odata_type(&lit.value())
+        .map_err(|message| errors.at(lit, message))
+        .ok()
+}
+
+/// A resource cannot be created without its path, nor written without its OData type. A
+/// key that is missing is reported at the attribute itself, unless an item of the list did
+/// not parse (that item may be the key).
+fn resource_keys_given(input: &ast::Object, errors: &mut Errors) {
+    if input.kind != Kind::Resource {
+        return;
+    }
+    if !input.keys.given("path") {
+        errors.spanned(
+            Span::call_site(),
+            "missing `path`: the collection path the create request posts to, e.g. \
+             `#[graph_resource(path = \"/users\", odata = \"#microsoft.graph.user\")]`",
+        );
+    }
+    if !input.keys.given("odata") {
+        errors.spanned(
+            Span::call_site(),
+            "missing `odata`: the resource's OData type, written first in every body, \
+             e.g. `#[graph_resource(path = \"/users\", odata = \"#microsoft.graph.user\")]`",
+        );
+    }
+}
+
+/// A union dispatches on the derived types of one base type, which it must name.
+fn union_base_type_given(input: &ast::Union, errors: &mut Errors) {
+    if input.keys.complete && !input.keys.keys.iter().any(|key| key.name == "odata") {
+        errors.spanned(
+            Span::call_site(),
+            "missing `odata`: the base type the variants derive from, e.g. \
+             `#[graph_union(odata = \"#microsoft.graph.directoryObject\")]`",
+        );
+    }
+}
+
+/// `#[graph_enum]` derives everything from the variants; a key would be ignored.
+fn enum_takes_no_arguments(args: &TokenStream, errors: &mut Errors) {
+    if !args.is_empty() {
+        errors.at(
+            args,
+            "`#[graph_enum]` takes no arguments; rename members with \
+             `#[graph(rename = \"jsonName\")]` on the variant",
+        );
+    }
+}
+
+/// What is taken off the item's own attributes. The macros write the serde impls
+/// themselves, so a serde derive would conflict; `#[graph]` and `#[serde]` mean nothing on
+/// the item; and a second one of the crate's attributes would implement every trait again.
+fn container(container: &ast::Container, macro_name: &str, errors: &mut Errors) {
+    for path in &container.serde_derives {
+        let name = path.segments.last().map(|last| last.ident.to_string());
+        errors.at(
+            path,
+            format_args!(
+                "remove `{}` from this derive: `#[{macro_name}]` implements Serialize and \
+                 Deserialize itself",
+                name.unwrap_or_default()
+            ),
+        );
+    }
+    for attr in &container.misplaced {
+        if crate::attr::is_graph(attr) {
+            errors.at(
+                attr,
+                format_args!(
+                    "`#[graph(...)]` goes on fields and variants; the item's own keys go in \
+                     `#[{macro_name}(...)]`"
+                ),
+            );
+        } else {
+            errors.at(attr, serde_attribute_message(macro_name));
+        }
+    }
+    for (attr, other) in &container.other_macros {
+        errors.at(attr, one_macro_message(macro_name, other));
+    }
+}
+
+/// Why two of the crate's attributes cannot share an item, and which one to keep.
+fn one_macro_message(this: &str, other: &str) -> String {
+    let what = |name: &str| match name {
+        "graph_resource" => "a resource (a type with a path of its own)",
+        "graph_complex" => "a complex type (a value inside a resource, with no path)",
+        "graph_enum" => "an enumeration",
+        _ => "a union of derived types",
+    };
+    if other == this {
+        return format!("`#[{this}]` is given twice; keep one");
+    }
+    format!(
+        "`#[{this}]` and `#[{other}]` cannot both go on one item: each implements the same \
+         traits. Keep `#[{this}]` if this is {}, or `#[{other}]` if it is {}",
+        what(this),
+        what(other)
+    )
+}
+
+/// A Graph type has one concrete shape, and the generated impls are written for it.
+fn not_generic(item: &syn::DeriveInput, macro_name: &str, errors: &mut Errors) {
+    if item.generics.params.is_empty() && item.generics.where_clause.is_none() {
+        return;
+    }
+    let why = match macro_name {
+        "graph_enum" => "its members are names",
+        "graph_union" => "give each variant a concrete type",
+        _ => "a Graph type has one concrete shape; give each field a concrete type",
+    };
+    errors.at(
+        &item.generics,
+        format_args!("a `#[{macro_name}]` cannot be generic: {why}"),
+    );
+}
+
+/// A resource or complex type is a JSON object: one named field per property.
+fn object_shape(found: &Found, attribute: &str, errors: &mut Errors) {
+    let named_fields = format!(
+        "`#[{attribute}]` needs a struct with named fields, one per Graph property: \
+         `struct Run {{ id: Option<String>, ... }}`"
+    );
+    match found {
+        Found::TupleStruct(at) | Found::UnitStruct(at) | Found::Struct(at) => {
+            errors.at(at, &named_fields);
+        }
+        Found::Enum(at) => errors.at(
+            at,
+            format_args!(
+                "`#[{attribute}]` goes on a struct; for a Graph enumeration use `#[graph_enum]`"
+            ),
+        ),
+        Found::Union(at) => errors.at(
+            at,
+            format_args!("`#[{attribute}]` goes on a struct with named fields, not a union"),
+        ),
+    }
+}
+
+/// A Graph enumeration is a set of names.
+fn enum_shape(found: &Found, errors: &mut Errors) {
+    match found {
+        Found::Union(at) => errors.at(at, "`#[graph_enum]` goes on a fieldless enum, not a union"),
+        Found::Struct(at) | Found::TupleStruct(at) | Found::UnitStruct(at) | Found::Enum(at) => {
+            errors.at(
+                at,
+                "`#[graph_enum]` goes on a fieldless enum; for a Graph resource use \
+                 `#[graph_resource(path = \"...\", odata = \"...\")]`",
+            );
+        }
+    }
+}
+
+/// A union is one variant per derived type.
+fn union_shape(found: &Found, errors: &mut Errors) {
+    match found {
+        Found::Union(at) => errors.at(
+            at,
+            "`#[graph_union]` goes on an enum with one variant per derived type, not a Rust union",
+        ),
+        Found::Struct(at) | Found::TupleStruct(at) | Found::UnitStruct(at) | Found::Enum(at) => {
+            errors.at(
+                at,
+                "`#[graph_union]` goes on an enum with one variant per derived type, e.g. \
+                 `enum DirectoryObject { User(User), Group(Group) }`",
+            );
+        }
+    }
+}
+
+/// An enum without variants has no value to read or write.
+fn at_least_one_variant<T>(
+    variants: &[T],
+    ident: &syn::Ident,
+    what: &str,
+    macro_name: &str,
+    errors: &mut Errors,
+) {
+    if variants.is_empty() {
+        errors.at(
+            ident,
+            format_args!("a `#[{macro_name}]` needs at least one {what}"),
+        );
+    }
+}
+
+/// `#[serde]` is not read: the macros write the serde impls from `#[graph]` keys alone, so
+/// a serde key would silently do nothing.
+fn serde_attributes(attrs: &[syn::Attribute], macro_name: &str, errors: &mut Errors) {
+    for attr in attrs {
+        errors.at(attr, serde_attribute_message(macro_name));
+    }
+}
+
+fn serde_attribute_message(macro_name: &str) -> String {
+    format!(
+        "`#[serde(...)]` is not read here: `#[{macro_name}]` writes the serde impls itself. \
+         Use `#[graph(rename = \"jsonName\")]` for a JSON name, or give the field a type with \
+         its own Serialize and Deserialize for a custom format"
+    )
+}
+
+// ---- Fields ----
+
+/// The additional-data field holds the properties the struct does not declare, so it has
+/// no JSON name or flags of its own.
+fn additional_data_alone(field: &ast::Field, errors: &mut Errors) {
+    for key in field
+        .keys
+        .iter()
+        .filter(|key| key.name != "additional_data" && !key.malformed)
+    {
+        errors.spanned(
+            key.span,
+            format_args!(
+                "`{}` does not go with `additional_data`: that field holds the properties \
+                 the struct does not declare, and has no JSON name or flags of its own",
+                key.name
+            ),
+        );
+    }
+}
+
+/// Undeclared properties are kept by name, as JSON values, in the order read: exactly
+/// serde_json's `Map<String, Value>`. The generated code holds the field to that type; this
+/// catches other maps early, with a message that says what to write.
+fn additional_data_is_a_map(field: &ast::Field, errors: &mut Errors) {
+    if !types::is_json_map(&field.ty) {
+        errors.at(
+            &field.ty,
+            "`#[graph(additional_data)]` collects undeclared properties by name: make this \
+             field a `graph_core::serde_json::Map<String, graph_core::serde_json::Value>`",
+        );
+    }
+}
+
+/// Every undeclared property goes to one place; two would leave it unclear which.
+fn one_additional_data(member: &syn::Ident, errors: &mut Errors) {
+    errors.at(
+        member,
+        "only one field can be `#[graph(additional_data)]`: it collects every property the \
+         struct does not declare",
+    );
 }
 
 /// `required` means "must be `Some`": on a field that is not an `Option` it means nothing,
 /// since such a field is always present.
-fn required_needs_option(object: &Object, errors: &mut Errors) {
-    for field in &object.fields {
-        if let (Some(span), false) = (field.required, field.option) {
-            errors.spanned(
-                span,
-                format_args!(
-                    "`required` is for `Option<T>` fields: the type of `{}` is not written as \
-                     `Option<...>`, so it is always present. Remove `required`, or write the \
-                     type as `Option<T>` (type aliases are not seen through)",
-                    field.member
-                ),
-            );
-        }
+fn required_needs_option(field: &ast::Field, option: bool, errors: &mut Errors) {
+    if let (Some(span), false) = (field.flag("required"), option) {
+        errors.spanned(
+            span,
+            format_args!(
+                "`required` is for `Option<T>` fields: the type of `{}` is not written as \
+                 `Option<...>`, so it is always present. Remove `required`, or write the \
+                 type as `Option<T>` (type aliases are not seen through)",
+                field.member
+            ),
+        );
     }
 }
 
 /// A read-only property is set by the service and never sent, so it cannot be required
 /// in a create body.
-fn required_or_read_only(object: &Object, errors: &mut Errors) {
-    for field in &object.fields {
-        if let (Some(_), Some(read_only)) = (field.required, field.read_only) {
-            errors.spanned(
-                read_only,
-                "a property cannot be both `required` and `read_only`: read-only properties \
-                 are set by the service and never sent. Keep one",
-            );
-        }
+fn required_or_read_only(field: &ast::Field, errors: &mut Errors) {
+    if let (Some(_), Some(read_only)) = (field.flag("required"), field.flag("read_only")) {
+        errors.spanned(
+            read_only,
+            "a property cannot be both `required` and `read_only`: read-only properties \
+             are set by the service and never sent. Keep one",
+        );
     }
 }
 
-/// Every JSON name is non-empty, used once, and not one the protocol reserves. The second
-/// use of a name is the one reported.
-fn json_names<'a>(
-    names: impl Iterator<Item = (&'a str, Span, bool)>,
-    (what, whats): (&str, &str),
+/// The JSON name: the `rename` string, or the Rust name in Graph's case.
+fn json_name(rename: Option<&syn::LitStr>, from_rust: impl FnOnce() -> String) -> String {
+    rename.map_or_else(from_rust, syn::LitStr::value)
+}
+
+/// A property or member as the JSON-name rule sees it.
+struct Named<'n> {
+    json_name: &'n str,
+    rust_name: String,
+    /// Where the name comes from: the `rename` string, or the Rust name.
+    span: Span,
+    renamed: bool,
+}
+
+/// Properties the attribute itself writes or that belong to the OData protocol.
+const RESERVED: &[&str] = &["@odata.type", "@odata.context"];
+
+/// Every JSON name is non-empty, used once (a body could not say which field a value is
+/// for), and not one the protocol reserves. The second use of a name is the one reported,
+/// saying where the first came from.
+fn json_names<'n>(
+    names: impl Iterator<Item = Named<'n>>,
+    (what, whats, rust): (&str, &str, &str),
     errors: &mut Errors,
 ) {
-    let mut seen = HashSet::new();
-    for (name, span, renamed) in names {
+    let mut seen: HashMap<&str, Named<'n>> = HashMap::new();
+    for named in names {
+        let name = named.json_name;
         if name.is_empty() {
-            if renamed {
-                errors.spanned(span, "`rename` to an empty string: write the JSON name, e.g. `rename = \"displayName\"`");
+            if named.renamed {
+                errors.spanned(named.span, "`rename` to an empty string: write the JSON name, e.g. `rename = \"displayName\"`");
             } else {
-                errors.spanned(span, format_args!("this {what} has no JSON name; give one with `#[graph(rename = \"jsonName\")]`"));
+                errors.spanned(named.span, format_args!("this {what} has no JSON name; give one with `#[graph(rename = \"jsonName\")]`"));
             }
             continue;
         }
         if RESERVED.contains(&name) {
             errors.spanned(
-                span,
+                named.span,
                 format_args!(
                     "`{name}` is written by the attribute itself; choose another JSON name"
                 ),
             );
             continue;
         }
-        if !seen.insert(name) {
-            let how = if renamed { "renamed to" } else { "named" };
-            errors.spanned(
-                span,
-                format_args!(
-                    "two {whats} are {how} `{name}` in JSON; give one another name with \
-                     `#[graph(rename = \"...\")]`"
-                ),
-            );
-        }
+        let Some(first) = seen.get(name) else {
+            seen.insert(name, named);
+            continue;
+        };
+        let origin = |n: &Named<'_>| {
+            if n.renamed {
+                format!("{rust} `{}` (renamed to it)", n.rust_name)
+            } else {
+                format!("{rust} `{}` (from its Rust name)", n.rust_name)
+            }
+        };
+        let message = if named.renamed {
+            format!(
+                "{rust} `{}` is renamed to `{name}`, which is already the JSON name of {}; \
+                 give one another name with `#[graph(rename = \"...\")]`",
+                named.rust_name,
+                origin(first)
+            )
+        } else if first.renamed {
+            format!(
+                "{rust} `{}` is `{name}` in JSON by its Rust name, which `rename` already gave \
+                 {rust} `{}`; give one another name with `#[graph(rename = \"...\")]`",
+                named.rust_name, first.rust_name
+            )
+        } else {
+            format!(
+                "two {whats} are named `{name}` in JSON: {rust}s `{}` and `{}`, by their Rust \
+                 names; give one another name with `#[graph(rename = \"...\")]`",
+                first.rust_name, named.rust_name
+            )
+        };
+        errors.spanned(named.span, message);
     }
+}
+
+// ---- Enum members ----
+
+/// The `other` variant holds whatever name it reads, so a name of its own means nothing.
+fn other_has_no_json_name(variant: &ast::Variant, errors: &mut Errors) {
+    if let Some(lit) = variant.string("rename") {
+        errors.at(
+            lit,
+            "the `#[graph(other)]` variant holds whatever name it reads; it has no JSON name \
+             of its own to rename",
+        );
+    }
+}
+
+/// Every unknown member goes to one place; two would leave it unclear which.
+fn one_other_member(span: Span, errors: &mut Errors) {
+    errors.spanned(
+        span,
+        "only one variant can be `#[graph(other)]`: it keeps every member this code does not \
+         know",
+    );
+}
+
+/// The `other` variant keeps the unknown member's name, so it holds one string.
+fn other_member_holds_a_string(variant: &ast::Variant, errors: &mut Errors) {
+    errors.at(
+        &variant.ident,
+        format_args!(
+            "the `#[graph(other)]` variant keeps the unknown member's name: write `{}(String)`",
+            variant.ident
+        ),
+    );
+}
+
+/// A Graph enumeration member is a name on the wire, with nothing else to carry.
+fn members_carry_no_data(variant: &ast::Variant, errors: &mut Errors) {
+    errors.at(
+        &variant.fields_at,
+        format_args!(
+            "`#[graph_enum]` members carry no data; only one variant marked `#[graph(other)]` \
+             may hold a `String`. Write `{}`",
+            variant.ident
+        ),
+    );
+}
+
+// ---- Union variants ----
+
+/// `other` takes unknown types and `base` the base type itself: one variant cannot be both.
+fn other_or_base(other: Option<Span>, base: Option<Span>, errors: &mut Errors) {
+    if let (Some(_), Some(base)) = (other, base) {
+        errors.spanned(
+            base,
+            "a variant is either `other` (unknown types, kept whole) or `base` (the base type \
+             itself), not both",
+        );
+    }
+}
+
+/// A variant stands for one derived type, so it holds one value of that type.
+fn variant_holds_one_value(variant: &ast::Variant, other: bool, errors: &mut Errors) {
+    let example = if other {
+        format!(
+            "{}(graph_core::serde_json::Map<String, graph_core::serde_json::Value>)",
+            variant.ident
+        )
+    } else {
+        format!("{0}({0})", variant.ident)
+    };
+    errors.at(
+        &variant.ident,
+        format_args!(
+            "a `#[graph_union]` variant holds exactly one value, the derived type it stands \
+             for: write `{example}`"
+        ),
+    );
+}
+
+/// Objects without a known type go to one place; two would leave it unclear which.
+fn one_variant_per_role(ident: &syn::Ident, key: &str, first: &syn::Ident, errors: &mut Errors) {
+    errors.at(
+        ident,
+        format_args!("only one variant can be `#[graph({key})]`; `{first}` already is"),
+    );
+}
+
+/// An unknown derived type is kept whole, every property as read, so it is written back
+/// unchanged: a JSON map.
+fn other_variant_holds_a_map(ty: &syn::Type, errors: &mut Errors) {
+    errors.at(
+        ty,
+        "the `#[graph(other)]` variant keeps an unknown derived type whole: make it hold a \
+         `graph_core::serde_json::Map<String, graph_core::serde_json::Value>`",
+    );
 }

@@ -2,11 +2,13 @@
 //! holds the runtime the generated code calls; its documentation describes the attributes.
 //!
 //! Each macro runs the same pipeline, one module per stage:
-//! `attr` (reading keys) and `template` (the `path` and `odata` strings) feed `model` (a
-//! typed model built once from syn); `check` applies the rules that span several keys or
-//! fields; `expand` generates code from a checked model, or `expand::fallback` emits the
-//! item, every error and placeholder impls when there were mistakes.
+//! `ast` reads the item once from syn, with `attr` parsing the attribute keys; `check`
+//! applies every rule (with `template` for the `path` and `odata` strings and `types` for
+//! what a field's type is written as) and gives the checked `model`; `expand` generates
+//! code from that model only, or `expand::fallback` emits the item, every error and
+//! placeholder impls from the unchecked input when there were mistakes.
 
+mod ast;
 mod attr;
 mod case;
 mod check;
@@ -14,6 +16,7 @@ mod errors;
 mod expand;
 mod model;
 mod template;
+mod types;
 
 #[cfg(test)]
 mod tests;
@@ -23,13 +26,13 @@ use proc_macro::TokenStream;
 /// Turns a struct with named fields into a Microsoft Graph resource.
 #[proc_macro_attribute]
 pub fn graph_resource(args: TokenStream, item: TokenStream) -> TokenStream {
-    object(model::Kind::Resource, args.into(), item.into()).into()
+    object(ast::Kind::Resource, args.into(), item.into()).into()
 }
 
 /// Turns a struct with named fields into a Graph complex type.
 #[proc_macro_attribute]
 pub fn graph_complex(args: TokenStream, item: TokenStream) -> TokenStream {
-    object(model::Kind::Complex, args.into(), item.into()).into()
+    object(ast::Kind::Complex, args.into(), item.into()).into()
 }
 
 /// Turns an enum with one variant per derived type into a property type that dispatches
@@ -46,7 +49,7 @@ pub fn graph_enum(args: TokenStream, item: TokenStream) -> TokenStream {
 }
 
 fn object(
-    kind: model::Kind,
+    kind: ast::Kind,
     args: proc_macro2::TokenStream,
     item: proc_macro2::TokenStream,
 ) -> proc_macro2::TokenStream {
@@ -55,12 +58,10 @@ fn object(
         Err(tokens) => return tokens,
     };
     let mut errors = errors::Errors::default();
-    let object = model::Object::from_syn(kind, args, input, &mut errors);
-    check::object(&object, &mut errors);
-    if errors.is_empty() {
-        expand::object::expand(&object)
-    } else {
-        expand::fallback::object(&object, &errors)
+    let input = ast::Object::from_syn(kind, args, input, &mut errors);
+    match check::object(&input, &mut errors) {
+        Some(object) => expand::object::expand(&object),
+        None => expand::fallback::object(&input, &errors),
     }
 }
 
@@ -73,12 +74,10 @@ fn graph_enum_impl(
         Err(tokens) => return tokens,
     };
     let mut errors = errors::Errors::default();
-    let enumeration = model::Enumeration::from_syn(args, input, &mut errors);
-    check::enumeration(&enumeration, &mut errors);
-    if errors.is_empty() {
-        expand::enumeration::expand(&enumeration)
-    } else {
-        expand::fallback::enumeration(&enumeration, &errors)
+    let input = ast::Enumeration::from_syn(args, input, &mut errors);
+    match check::enumeration(&input, &mut errors) {
+        Some(enumeration) => expand::enumeration::expand(&enumeration),
+        None => expand::fallback::enumeration(&input, &errors),
     }
 }
 
@@ -91,10 +90,10 @@ fn graph_union_impl(
         Err(tokens) => return tokens,
     };
     let mut errors = errors::Errors::default();
-    let union = model::Union::from_syn(args, input, &mut errors);
-    match &union.odata {
-        Some(odata) if errors.is_empty() => expand::union::expand(&union, odata),
-        _ => expand::fallback::union(&union, &errors),
+    let input = ast::Union::from_syn(args, input, &mut errors);
+    match check::union(&input, &mut errors) {
+        Some(union) => expand::union::expand(&union),
+        None => expand::fallback::union(&input, &errors),
     }
 }
 

@@ -34,6 +34,9 @@ impl PathTemplate {
                 raw.trim_end_matches('/')
             ));
         }
+        if let Some(message) = alternatives(raw) {
+            return Err(message);
+        }
         if let Some(bad) = raw
             .chars()
             .find(|c| c.is_whitespace() || matches!(c, '?' | '#'))
@@ -136,6 +139,38 @@ impl PathTemplate {
             params,
         })
     }
+}
+
+/// Graph's pages write a placeholder that takes either of two values as
+/// `{id | userPrincipalName}`; a template names one argument per placeholder, so this says
+/// to pick one and suggests names: the first alternative, and one made from the segment
+/// before it (`/users/{...}` gives `{userId}`).
+fn alternatives(raw: &str) -> Option<String> {
+    let mut from = 0;
+    while let Some(open) = raw[from..].find('{').map(|open| from + open) {
+        let close = open + raw[open..].find('}')?;
+        let inside = &raw[open + 1..close];
+        from = close + 1;
+        if !inside.contains('|') && !inside.trim().contains(char::is_whitespace) {
+            continue;
+        }
+        let first = inside
+            .split(|c: char| c == '|' || c.is_whitespace())
+            .find(|part| !part.is_empty())
+            .unwrap_or("id");
+        let segment = raw[..open].trim_end_matches('/').rsplit('/').next();
+        let singular = segment.map(|segment| segment.strip_suffix('s').unwrap_or(segment));
+        let named = singular
+            .filter(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric()))
+            .map(|singular| format!(" or `{{{singular}Id}}`"))
+            .unwrap_or_default();
+        return Some(format!(
+            "path parameter `{{{inside}}}` lists alternatives, as Graph's pages do; a \
+             placeholder is one name, which becomes an argument of `create_request`: write \
+             `{{{first}}}`{named}"
+        ));
+    }
+    None
 }
 
 /// How many `{...}` groups a path has, counted leniently: for an invalid path (already
@@ -262,7 +297,19 @@ mod tests {
                 "/a/{user-id}/b/{userId}",
                 "would both be the argument `user_id`",
             ),
-            ("/a/{id|upn}", "contains `|`"),
+            (
+                "/users/{id | userPrincipalName}/events",
+                "`{id | userPrincipalName}` lists alternatives, as Graph's pages do; a \
+                 placeholder is one name, which becomes an argument of `create_request`: \
+                 write `{id}` or `{userId}`",
+            ),
+            (
+                "/users/{id|userPrincipalName}",
+                "lists alternatives, as Graph's pages do; a placeholder is one name, which \
+                 becomes an argument of `create_request`: write `{id}` or `{userId}`",
+            ),
+            ("/{id|upn}", "write `{id}`"),
+            ("/a/{user id}", "lists alternatives"),
             ("/a/<b>", "contains `<`"),
             ("/caf\u{e9}", "contains `\u{e9}`"),
         ] {

@@ -6,30 +6,51 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{parse_quote, DeriveInput};
 
+use crate::ast::{self, Kind};
 use crate::errors::Errors;
-use crate::model::{Enumeration, Kind, Object};
+use crate::model::{ObjectKind, Presence};
 use crate::{check, graph_enum_impl, object};
 
-fn resource(args: TokenStream, item: DeriveInput) -> (Object, Vec<String>) {
-    model(Kind::Resource, args, item)
+/// Reads and checks a resource; `then` sees the checked model, when there is one, and
+/// the messages of every error found.
+fn resource(
+    args: TokenStream,
+    item: DeriveInput,
+    then: impl FnOnce(Option<&crate::model::Object<'_>>, Vec<String>),
+) {
+    model(Kind::Resource, args, item, then);
 }
 
-fn model(kind: Kind, args: TokenStream, item: DeriveInput) -> (Object, Vec<String>) {
+fn model(
+    kind: Kind,
+    args: TokenStream,
+    item: DeriveInput,
+    then: impl FnOnce(Option<&crate::model::Object<'_>>, Vec<String>),
+) {
     let mut errors = Errors::default();
-    let object = Object::from_syn(kind, args, item, &mut errors);
-    check::object(&object, &mut errors);
-    (object, errors.messages())
+    let input = ast::Object::from_syn(kind, args, item, &mut errors);
+    let checked = check::object(&input, &mut errors);
+    then(checked.as_ref(), errors.messages());
+}
+
+fn errors_of(kind: Kind, args: TokenStream, item: DeriveInput) -> Vec<String> {
+    let mut messages = Vec::new();
+    model(kind, args, item, |_, errors| messages = errors);
+    messages
 }
 
 fn graph_resource_impl(args: TokenStream, item: TokenStream) -> TokenStream {
     object(Kind::Resource, args, item)
 }
 
-fn enumeration(item: DeriveInput) -> (Enumeration, Vec<String>) {
+fn enumeration(
+    item: DeriveInput,
+    then: impl FnOnce(Option<&crate::model::Enumeration<'_>>, Vec<String>),
+) {
     let mut errors = Errors::default();
-    let enumeration = Enumeration::from_syn(TokenStream::new(), item, &mut errors);
-    check::enumeration(&enumeration, &mut errors);
-    (enumeration, errors.messages())
+    let input = ast::Enumeration::from_syn(TokenStream::new(), item, &mut errors);
+    let checked = check::enumeration(&input, &mut errors);
+    then(checked.as_ref(), errors.messages());
 }
 
 fn pretty(tokens: TokenStream) -> String {
@@ -38,7 +59,7 @@ fn pretty(tokens: TokenStream) -> String {
 
 #[test]
 fn the_model_holds_json_names_flags_and_option_shape() {
-    let (model, errors) = resource(
+    resource(
         quote!(
             path = "/users/{user-id}/items",
             odata = "microsoft.graph.item"
@@ -57,47 +78,64 @@ fn the_model_holds_json_names_flags_and_option_shape() {
                 children: Vec<Self>,
             }
         },
+        |model, errors| {
+            assert!(errors.is_empty(), "{errors:?}");
+            let model = model.expect("a checked model");
+            let fields: Vec<_> = model
+                .fields
+                .iter()
+                .map(|f| (f.json_name.as_str(), f.option, f.presence))
+                .collect();
+            assert_eq!(
+                fields,
+                [
+                    ("id", true, Presence::ReadOnly),
+                    ("displayName", true, Presence::Required),
+                    ("mail", true, Presence::Optional),
+                    ("type", false, Presence::Optional),
+                    ("children", false, Presence::Optional),
+                ]
+            );
+            let ObjectKind::Resource { path, odata } = &model.kind else {
+                panic!("a resource");
+            };
+            assert_eq!(odata, "#microsoft.graph.item");
+            assert_eq!(path.literals, ["/users/", "/items"]);
+            // `Self` in a field type is the struct's own name, so it can be written elsewhere.
+            let children = model.fields[4].ty;
+            assert_eq!(quote!(#children).to_string(), "Vec < Item >");
+            // `#[graph]` is consumed; every other attribute stays.
+            let item = model.item;
+            let emitted = quote!(#item).to_string();
+            assert!(!emitted.contains("graph"), "{emitted}");
+            assert!(emitted.contains("serde_like"), "{emitted}");
+            assert!(emitted.contains("Docs stay."), "{emitted}");
+        },
     );
-    assert!(errors.is_empty(), "{errors:?}");
-    let fields: Vec<_> = model
-        .fields
-        .iter()
-        .map(|f| {
-            (
-                f.json_name.as_str(),
-                f.option,
-                f.required.is_some(),
-                f.read_only.is_some(),
-            )
-        })
-        .collect();
-    assert_eq!(
-        fields,
-        [
-            ("id", true, false, true),
-            ("displayName", true, true, false),
-            ("mail", true, false, false),
-            ("type", false, false, false),
-            ("children", false, false, false),
-        ]
+}
+
+/// With any mistake there is no checked model: `expand` never sees an item that broke a
+/// rule.
+#[test]
+fn a_mistake_gives_no_checked_model() {
+    resource(
+        quote!(path = "/users"),
+        parse_quote!(
+            struct User {
+                a: Option<i32>,
+            }
+        ),
+        |model, errors| {
+            assert!(model.is_none());
+            assert_eq!(errors.len(), 1, "{errors:?}");
+        },
     );
-    assert_eq!(model.odata.as_deref(), Some("#microsoft.graph.item"));
-    let (path, _) = model.path.as_ref().unwrap();
-    assert_eq!(path.literals, ["/users/", "/items"]);
-    // `Self` in a field type is the struct's own name, so it can be written elsewhere.
-    let children = &model.fields[4].ty;
-    assert_eq!(quote!(#children).to_string(), "Vec < Item >");
-    // `#[graph]` is consumed; every other attribute stays.
-    let item = &model.item;
-    let emitted = quote!(#item).to_string();
-    assert!(!emitted.contains("graph"), "{emitted}");
-    assert!(emitted.contains("serde_like"), "{emitted}");
-    assert!(emitted.contains("Docs stay."), "{emitted}");
 }
 
 #[test]
 fn every_mistake_in_one_item_is_reported_at_once() {
-    let (_, errors) = resource(
+    let errors = errors_of(
+        Kind::Resource,
         quote!(path = "users", odata = "contoso.user", pth = "/x"),
         parse_quote! {
             struct User {
@@ -123,7 +161,7 @@ fn every_mistake_in_one_item_is_reported_at_once() {
         "`required` is for `Option<T>` fields: the type of `b` is not written as `Option<...>`",
         "cannot be both `required` and `read_only`",
         "`rename` to an empty string",
-        "two properties are renamed to `a` in JSON",
+        "field `e` is renamed to `a`, which is already the JSON name of field `a` (from its Rust name)",
     ];
     for expected in expected {
         assert!(
@@ -135,7 +173,8 @@ fn every_mistake_in_one_item_is_reported_at_once() {
 
 #[test]
 fn missing_keys_are_reported() {
-    let (_, errors) = resource(
+    let errors = errors_of(
+        Kind::Resource,
         quote!(),
         parse_quote!(
             struct User {}
@@ -148,7 +187,8 @@ fn missing_keys_are_reported() {
 
 #[test]
 fn keys_are_checked_for_shape() {
-    let (_, errors) = resource(
+    let errors = errors_of(
+        Kind::Resource,
         quote!(path = 3, odata, path = "/x"),
         parse_quote! {
             struct User {
@@ -173,7 +213,8 @@ fn keys_are_checked_for_shape() {
 
 #[test]
 fn a_key_repeated_across_attributes_is_reported_once() {
-    let (_, errors) = resource(
+    let errors = errors_of(
+        Kind::Resource,
         quote!(path = "/x", odata = "microsoft.graph.x"),
         parse_quote! {
             struct X {
@@ -188,7 +229,8 @@ fn a_key_repeated_across_attributes_is_reported_once() {
 
 #[test]
 fn an_unknown_key_far_from_any_lists_what_is_accepted() {
-    let (_, errors) = resource(
+    let errors = errors_of(
+        Kind::Resource,
         quote!(path = "/x", odata = "microsoft.graph.x"),
         parse_quote! {
             struct X {
@@ -205,46 +247,55 @@ fn an_unknown_key_far_from_any_lists_what_is_accepted() {
 
 #[test]
 fn the_enum_model_finds_members_other_and_sentinel() {
-    let (model, errors) = enumeration(parse_quote! {
-        enum Status {
-            Queued,
-            #[graph(rename = "cancelled")]
-            Canceled,
-            #[graph(rename = "unknownFutureValue")]
-            Sentinel,
-            #[graph(other)]
-            Unknown(String),
-        }
-    });
-    assert!(errors.is_empty(), "{errors:?}");
-    let names: Vec<_> = model.members.iter().map(|m| m.json_name.as_str()).collect();
-    assert_eq!(names, ["queued", "cancelled", "unknownFutureValue"]);
-    assert_eq!(model.sentinel().unwrap().ident, "Sentinel");
-    assert_eq!(model.other.as_ref().unwrap().ident, "Unknown");
+    enumeration(
+        parse_quote! {
+            enum Status {
+                Queued,
+                #[graph(rename = "cancelled")]
+                Canceled,
+                #[graph(rename = "unknownFutureValue")]
+                Sentinel,
+                #[graph(other)]
+                Unknown(String),
+            }
+        },
+        |model, errors| {
+            assert!(errors.is_empty(), "{errors:?}");
+            let model = model.expect("a checked model");
+            let names: Vec<_> = model.members.iter().map(|m| m.json_name.as_str()).collect();
+            assert_eq!(names, ["queued", "cancelled", "unknownFutureValue"]);
+            assert_eq!(model.sentinel().unwrap().ident, "Sentinel");
+            assert_eq!(model.other.as_ref().unwrap().ident, "Unknown");
+        },
+    );
 }
 
 #[test]
 fn enum_mistakes_are_reported_at_once() {
-    let (_, errors) = enumeration(parse_quote! {
-        enum Status {
-            A(u8),
-            #[graph(other)]
-            B,
-            #[graph(other)]
-            C(String),
-            #[graph(other)]
-            D(String),
-            #[graph(rename = "e")]
-            E,
-            #[graph(rename = "e")]
-            F,
-        }
-    });
+    let mut errors = Vec::new();
+    enumeration(
+        parse_quote! {
+            enum Status {
+                A(u8),
+                #[graph(other)]
+                B,
+                #[graph(other)]
+                C(String),
+                #[graph(other)]
+                D(String),
+                #[graph(rename = "e")]
+                E,
+                #[graph(rename = "e")]
+                F,
+            }
+        },
+        |_, found| errors = found,
+    );
     let expected = [
         "members carry no data",
         "write `B(String)`",
         "only one variant can be `#[graph(other)]`",
-        "two members are renamed to `e` in JSON",
+        "variant `F` is renamed to `e`, which is already the JSON name of variant `E` (renamed to it)",
     ];
     assert_eq!(errors.len(), expected.len(), "{errors:#?}");
     for expected in expected {
@@ -352,7 +403,7 @@ fn the_expansion_of_a_union_is_as_reviewed() {
 
 #[test]
 fn plain_types_are_recognised_by_how_they_are_written() {
-    use crate::model::is_plain;
+    use crate::types::is_plain;
     for plain in [
         quote!(String),
         quote!(std::string::String),

@@ -8,8 +8,8 @@ use syn::spanned::Spanned;
 use super::{json, private};
 use crate::model::Enumeration;
 
-pub fn expand(enumeration: &Enumeration) -> TokenStream {
-    let item = &enumeration.item;
+pub fn expand(enumeration: &Enumeration<'_>) -> TokenStream {
+    let item = enumeration.item;
     let ident = &item.ident;
     let rt = private();
     let names: Vec<&str> = enumeration

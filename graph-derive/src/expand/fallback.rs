@@ -1,27 +1,39 @@
 //! What is emitted when an item has mistakes: the item itself (without the attributes that
-//! were consumed), the errors, and placeholder impls of what would have been generated, so
-//! that code using the type reports nothing but the real mistakes.
+//! were consumed), the errors, and placeholder impls of every trait the expansion would
+//! have implemented and other items rely on (serde's, `GraphValue`, `HasODataType`,
+//! `GraphResource` and `create_request`, `GraphEnum`), so that code using the type reports
+//! nothing but the real mistakes. It works from the unchecked input.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::private;
+use crate::ast::{Enumeration, Kind, Object, Union};
 use crate::errors::Errors;
-use crate::model::{Enumeration, Kind, Object, Union};
 use crate::template;
 
 pub fn object(object: &Object, errors: &Errors) -> TokenStream {
     let item = &object.item;
     let errors = errors.to_compile_errors();
-    if !object.well_formed {
+    if !object.well_formed() {
         return quote!(#item #errors);
     }
     let ident = &item.ident;
+    let rt = private();
+    // A resource has an OData type; a complex type has one where `odata` was written at
+    // all, even wrongly, so that a union holding it reports nothing more.
+    let has_odata_type = (object.kind == Kind::Resource || object.keys.given("odata")).then(|| {
+        quote! {
+            impl #rt::HasODataType for #ident {
+                const ODATA_TYPE: &'static ::core::primitive::str = "";
+            }
+        }
+    });
     let resource = (object.kind == Kind::Resource).then(|| {
         let arity = object
-            .raw_path
-            .as_deref()
-            .map_or(0, template::lenient_arity);
+            .keys
+            .string("path")
+            .map_or(0, |path| template::lenient_arity(&path.value()));
         let params = (0..arity).map(|i| format_ident!("_param{}", i));
         quote! {
             impl ::graph_core::GraphResource for #ident {
@@ -48,6 +60,7 @@ pub fn object(object: &Object, errors: &Errors) -> TokenStream {
         #errors
         const _: () = {
             #resource
+            #has_odata_type
             #serde
         };
     }
@@ -56,7 +69,7 @@ pub fn object(object: &Object, errors: &Errors) -> TokenStream {
 pub fn enumeration(enumeration: &Enumeration, errors: &Errors) -> TokenStream {
     let item = &enumeration.item;
     let errors = errors.to_compile_errors();
-    if !enumeration.well_formed {
+    if !enumeration.well_formed() {
         return quote!(#item #errors);
     }
     let ident = &item.ident;
@@ -85,7 +98,7 @@ pub fn enumeration(enumeration: &Enumeration, errors: &Errors) -> TokenStream {
 pub fn union(union: &Union, errors: &Errors) -> TokenStream {
     let item = &union.item;
     let errors = errors.to_compile_errors();
-    if !union.well_formed {
+    if !union.well_formed() {
         return quote!(#item #errors);
     }
     let ident = &item.ident;

@@ -7,20 +7,20 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::{json, private, table};
-use crate::model::{Kind, Object};
+use crate::model::{Object, ObjectKind, Presence};
 use crate::template::PathTemplate;
 
-/// Expands an object whose checks all passed (so a resource has its `path` and `odata`).
-pub fn expand(object: &Object) -> TokenStream {
-    let item = &object.item;
+/// Expands a checked object.
+pub fn expand(object: &Object<'_>) -> TokenStream {
+    let item = object.item;
     let ident = &item.ident;
     let rt = private();
-    let resource = match (object.kind, &object.path, &object.odata) {
-        (Kind::Resource, Some((path, _)), Some(odata)) => resource(object, path, odata),
-        _ => TokenStream::new(),
+    let resource = match &object.kind {
+        ObjectKind::Resource { path, odata } => resource(object, path, odata),
+        ObjectKind::Complex { .. } => TokenStream::new(),
     };
     // A type with an OData type can be a `#[graph_union]` variant.
-    let has_odata_type = object.odata.as_ref().map(|odata| {
+    let has_odata_type = object.odata().map(|odata| {
         quote! {
             #[automatically_derived]
             impl #rt::HasODataType for #ident {
@@ -33,7 +33,7 @@ pub fn expand(object: &Object) -> TokenStream {
     let deserialize = deserialize(object);
     // Room for every property with a short value; a buffer grows past it if need be.
     let hint: usize = 16
-        + object.odata.as_ref().map_or(0, |odata| odata.len() + 18)
+        + object.odata().map_or(0, |odata| odata.len() + 18)
         + object
             .fields
             .iter()
@@ -96,10 +96,10 @@ pub fn expand(object: &Object) -> TokenStream {
 
 /// `Object::INFO`: the OData type, each property's JSON name, pre-escaped key and flags,
 /// and the table that finds a property by name when reading.
-fn info(object: &Object) -> TokenStream {
+fn info(object: &Object<'_>) -> TokenStream {
     let rt = private();
     let bytes = |text: &[u8]| syn::LitByteStr::new(text, proc_macro2::Span::call_site());
-    let (odata_type, odata_prefix) = match &object.odata {
+    let (odata_type, odata_prefix) = match object.odata() {
         Some(odata) => {
             let prefix = format!(",{}:{}", json::string("@odata.type"), json::string(odata));
             (
@@ -112,8 +112,8 @@ fn info(object: &Object) -> TokenStream {
     let fields = object.fields.iter().map(|field| {
         let name = &field.json_name;
         let prefix = bytes(&json::property_prefix(name));
-        let required = field.required.is_some();
-        let read_only = field.read_only.is_some();
+        let required = field.presence == Presence::Required;
+        let read_only = field.presence == Presence::ReadOnly;
         quote! {
             #rt::FieldInfo { name: #name, prefix: #prefix, required: #required, read_only: #read_only }
         }
@@ -147,7 +147,7 @@ fn info(object: &Object) -> TokenStream {
 
 /// `Object::__fields`: each field handed to the visitor, one line a field. A field written
 /// as `Option<T>` is handed over as its `T`, or as `none` when it is `None`.
-fn fields(object: &Object) -> TokenStream {
+fn fields(object: &Object<'_>) -> TokenStream {
     let rt = private();
     let lines = object.fields.iter().enumerate().map(|(index, field)| {
         let member = &field.member;
@@ -208,8 +208,8 @@ fn fields(object: &Object) -> TokenStream {
 
 /// `GraphResource` and `create_request(&self, one: &str, ...)`, one argument per
 /// placeholder.
-fn resource(object: &Object, path: &PathTemplate, odata: &str) -> TokenStream {
-    let ident = &object.item.ident;
+fn resource(object: &Object<'_>, path: &PathTemplate, odata: &str) -> TokenStream {
+    let ident = object.ident();
     let rt = private();
     let raw_path = &path.raw;
     let literals = &path.literals;
@@ -270,9 +270,9 @@ fn resource(object: &Object, path: &PathTemplate, odata: &str) -> TokenStream {
 /// anything else refuses it, naming the property), and skips
 /// `@odata.type`, `@odata.context` and, unless there is an additional-data field that
 /// collects them, every other key.
-fn deserialize(object: &Object) -> TokenStream {
+fn deserialize(object: &Object<'_>) -> TokenStream {
     let rt = private();
-    let ident = &object.item.ident;
+    let ident = object.ident();
     // Each slot carries its field type's span: rustc reports an unmet bound on a call at the
     // argument that fixes the type, and this puts it at the user's field.
     let slots: Vec<_> = object
@@ -349,7 +349,7 @@ fn deserialize(object: &Object) -> TokenStream {
             TokenStream::new(),
         ),
     };
-    let expecting = match &object.odata {
+    let expecting = match object.odata() {
         Some(odata) => format!("a {} object", odata.trim_start_matches('#')),
         None => format!("a JSON object for {ident}"),
     };

@@ -7,10 +7,11 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::private;
-use crate::model::{Role, Union};
+use crate::model::Union;
 
-pub fn expand(union: &Union, odata: &str) -> TokenStream {
-    let item = &union.item;
+pub fn expand(union: &Union<'_>) -> TokenStream {
+    let item = union.item;
+    let odata = &union.base_type;
     let ident = &item.ident;
     let rt = private();
     let typed: Vec<_> = union.typed().collect();
@@ -22,10 +23,12 @@ pub fn expand(union: &Union, odata: &str) -> TokenStream {
             <#ty as ::graph_core::__private::HasODataType>::ODATA_TYPE
         }
     };
-    let variant_types: Vec<_> = typed.iter().map(|v| odata_of(&v.ty)).collect();
-    let base_index = typed.iter().position(|v| v.role == Role::Base);
-    let base_index = match base_index {
-        Some(index) => quote!(::core::option::Option::Some(#index)),
+    let variant_types: Vec<_> = typed.iter().map(|v| odata_of(v.ty)).collect();
+    let base_index = match union.base {
+        Some(_) => {
+            let index = union.derived.len();
+            quote!(::core::option::Option::Some(#index))
+        }
         None => quote!(::core::option::Option::None),
     };
 
@@ -39,7 +42,7 @@ pub fn expand(union: &Union, odata: &str) -> TokenStream {
                  derived type can be one variant only",
                 a.ident, b.ident
             );
-            let (a_type, b_type) = (odata_of(&a.ty), odata_of(&b.ty));
+            let (a_type, b_type) = (odata_of(a.ty), odata_of(b.ty));
             duplicates.push(quote_spanned! {b.ty.span()=>
                 if ::graph_core::__private::same_odata_type(#a_type, #b_type) {
                     ::core::panic!(#message);
@@ -57,7 +60,7 @@ pub fn expand(union: &Union, odata: &str) -> TokenStream {
             )),
         }
     });
-    let (has_other, other_fn) = match union.other() {
+    let (has_other, other_fn) = match &union.other {
         Some(other) => {
             let name = &other.ident;
             (
@@ -68,38 +71,22 @@ pub fn expand(union: &Union, odata: &str) -> TokenStream {
         None => (quote!(false), quote!(::core::option::Option::None)),
     };
 
-    let write_arms = union.variants.iter().map(|variant| {
-        let name = &variant.ident;
-        match variant.role {
-            // Kept whole and opaque: written back as read, in every mode.
-            Role::Other => quote! {
-                Self::#name(__value) => #rt::serde::Serialize::serialize(__value, __serializer),
-            },
-            Role::Derived | Role::Base => quote! {
-                Self::#name(__value) => #rt::GraphValue::__serialize_in_mode(__value, __serializer, __mode),
-            },
-        }
-    });
-    let write_json_arms = union.variants.iter().map(|variant| {
-        let name = &variant.ident;
-        match variant.role {
-            Role::Other => quote! {
-                Self::#name(__value) => #rt::write_serde(__out, __value),
-            },
-            Role::Derived | Role::Base => quote! {
-                Self::#name(__value) => #rt::GraphValue::__write_json(__value, __out, __mode),
-            },
-        }
-    });
-    let validate_arms = union.variants.iter().map(|variant| {
-        let name = &variant.ident;
-        match variant.role {
-            Role::Other => quote!(Self::#name(_) => {}),
-            Role::Derived | Role::Base => quote! {
-                Self::#name(__value) => #rt::GraphValue::__validate_at(__value, __at, __out),
-            },
-        }
-    });
+    // The typed variants write and validate themselves; `other` is kept whole and opaque:
+    // written back as read, in every mode, with nothing to validate.
+    let names: Vec<_> = typed.iter().map(|variant| variant.ident).collect();
+    let other: Vec<_> = union.other.iter().map(|other| other.ident).collect();
+    let write_arms = quote! {
+        #(Self::#names(__value) => #rt::GraphValue::__serialize_in_mode(__value, __serializer, __mode),)*
+        #(Self::#other(__value) => #rt::serde::Serialize::serialize(__value, __serializer),)*
+    };
+    let write_json_arms = quote! {
+        #(Self::#names(__value) => #rt::GraphValue::__write_json(__value, __out, __mode),)*
+        #(Self::#other(__value) => #rt::write_serde(__out, __value),)*
+    };
+    let validate_arms = quote! {
+        #(Self::#names(__value) => #rt::GraphValue::__validate_at(__value, __at, __out),)*
+        #(Self::#other(_) => {})*
+    };
 
     quote! {
         #item
@@ -144,14 +131,14 @@ pub fn expand(union: &Union, odata: &str) -> TokenStream {
                     __mode: #rt::Mode,
                 ) -> ::core::result::Result<__S::Ok, __S::Error> {
                     match self {
-                        #(#write_arms)*
+                        #write_arms
                     }
                 }
 
                 #[inline]
                 fn __validate_at(&self, __at: &#rt::PropertyPath<'_>, __out: &mut #rt::Violations) {
                     match self {
-                        #(#validate_arms)*
+                        #validate_arms
                     }
                 }
 
@@ -162,7 +149,7 @@ pub fn expand(union: &Union, odata: &str) -> TokenStream {
                     __mode: #rt::Mode,
                 ) -> ::core::result::Result<(), #rt::serde_json::Error> {
                     match self {
-                        #(#write_json_arms)*
+                        #write_json_arms
                     }
                 }
             }

@@ -1,0 +1,120 @@
+//! What a field's type is, as far as its syntax tells: `Option`, a plain serde value, the
+//! additional-data map. Type aliases are not seen through; where that matters, the
+//! generated code asks the type itself (see the runtime's probes).
+
+use syn::spanned::Spanned;
+use syn::visit_mut::VisitMut;
+use syn::{Ident, Type};
+
+/// Whether `ty` is written as serde_json's `Map<String, Value>` (by any path). The
+/// generated code holds it to exactly that type; this catches other maps early, with a
+/// message that says what to write.
+pub fn is_json_map(ty: &Type) -> bool {
+    let Type::Path(path) = ty else {
+        return false;
+    };
+    let Some(last) = path.path.segments.last() else {
+        return false;
+    };
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return false;
+    };
+    let is = |arg: Option<&syn::GenericArgument>, name: &str| {
+        matches!(arg, Some(syn::GenericArgument::Type(Type::Path(p)))
+            if p.path.segments.last().is_some_and(|s| s.ident == name))
+    };
+    last.ident == "Map"
+        && args.args.len() == 2
+        && is(args.args.first(), "String")
+        && is(args.args.get(1), "Value")
+}
+
+/// `T` when `ty` is `Option<T>`, `std::option::Option<T>` or `core::option::Option<T>`
+/// (with or without a leading `::`).
+pub fn option_inner(ty: &Type) -> Option<&Type> {
+    let Type::Path(path) = ty else {
+        return None;
+    };
+    if path.qself.is_some() {
+        return None;
+    }
+    let segments: Vec<_> = path.path.segments.iter().collect();
+    let (last, prefix) = segments.split_last()?;
+    let prefix: Vec<String> = prefix.iter().map(|s| s.ident.to_string()).collect();
+    let prefix_ok = match prefix.as_slice() {
+        [] => path.path.leading_colon.is_none(),
+        [krate, module] => (krate == "std" || krate == "core") && module == "option",
+        _ => false,
+    };
+    if !prefix_ok || last.ident != "Option" {
+        return None;
+    }
+    match &last.arguments {
+        syn::PathArguments::AngleBracketed(args) if args.args.len() == 1 => {
+            match args.args.first() {
+                Some(syn::GenericArgument::Type(inner)) => Some(inner),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Whether `ty` is written as a primitive (`bool`, the integer and float types, `char`),
+/// `String`, or a `Vec` of them: values the attributes neither validate nor write
+/// differently, so generated code hands them over without asking their type. The names are
+/// taken as they read (bare, or under `std`/`core`/`alloc`); a type of your own named like
+/// one of them is treated as a plain serde value.
+pub fn is_plain(ty: &Type) -> bool {
+    const PRIMITIVES: &[&str] = &[
+        "bool", "char", "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64",
+        "u128", "usize", "f32", "f64",
+    ];
+    let Type::Path(path) = ty else {
+        return false;
+    };
+    if path.qself.is_some() {
+        return false;
+    }
+    let segments: Vec<String> = path
+        .path
+        .segments
+        .iter()
+        .map(|segment| segment.ident.to_string())
+        .collect();
+    let Some(last) = path.path.segments.last() else {
+        return false;
+    };
+    let prefix: Vec<&str> = segments[..segments.len() - 1]
+        .iter()
+        .map(String::as_str)
+        .collect();
+    let under = |modules: &[&str]| {
+        prefix.is_empty() && path.path.leading_colon.is_none()
+            || matches!(prefix.as_slice(), [krate, module] if ["std", "core", "alloc"].contains(krate) && modules.contains(module))
+    };
+    match &last.arguments {
+        syn::PathArguments::None => {
+            let name = last.ident.to_string();
+            (PRIMITIVES.contains(&name.as_str()) && under(&["primitive"]))
+                || (name == "String" && under(&["string"]))
+        }
+        syn::PathArguments::AngleBracketed(args) if last.ident == "Vec" && under(&["vec"]) => {
+            matches!(args.args.first(), Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 && is_plain(inner))
+        }
+        _ => false,
+    }
+}
+
+/// Replaces `Self` in a field's type by the struct's own name.
+pub struct ReplaceSelf<'a>(pub &'a Ident);
+
+impl VisitMut for ReplaceSelf<'_> {
+    fn visit_type_path_mut(&mut self, ty: &mut syn::TypePath) {
+        if ty.qself.is_none() && ty.path.is_ident("Self") {
+            let span = ty.path.span();
+            ty.path = Ident::new(&self.0.to_string(), span).into();
+        }
+        syn::visit_mut::visit_type_path_mut(self, ty);
+    }
+}

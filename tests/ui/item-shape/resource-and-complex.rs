@@ -1,0 +1,9 @@
+use graph_core::graph_resource;
+
+#[graph_resource(path = "/users", odata = "#microsoft.graph.user")]
+#[graph_core::graph_complex]
+pub struct User {
+    pub display_name: Option<String>,
+}
+
+fn main() {}
