@@ -16,9 +16,10 @@ pub use serde;
 pub use serde_json;
 
 pub use crate::object::{
-    serde_field, serialize_object, validate_object, write_object, FieldInfo, FieldValue,
-    FieldVisitor, GraphField, Object, ObjectInfo, Probe, ProbeGraph, ProbeNotOption, ProbeOption,
-    ProbeSerde, SerdeField,
+    serde_field, serialize_object, validate_object, write_object, Descends, Edge, EdgeToGraph,
+    EdgeToOther, FieldInfo, FieldValue, FieldVisitor, GraphField, GraphProperty, NoReader, Object,
+    ObjectInfo, Probe, ProbeGraph, ProbeNoRead, ProbeNotOption, ProbeOption, ProbeRead, ProbeSerde,
+    ProbeUnmarked, ReadProbe, Reader, SerdeField, Unmarked,
 };
 pub use crate::union::{deserialize_union, same_odata_type, GraphUnion, HasODataType};
 use crate::validation::Violation;
@@ -110,36 +111,74 @@ impl<T: GraphValue> GraphValue for Option<T> {
     const SIZE_HINT: usize = T::SIZE_HINT;
 }
 
-impl<T: GraphValue> GraphValue for Vec<T> {
-    fn __serialize_in_mode<S: Serializer>(
-        &self,
-        serializer: S,
-        mode: Mode,
-    ) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(Some(self.len()))?;
-        for value in self {
-            seq.serialize_element(&InMode(value, mode))?;
-        }
-        seq.end()
+/// Sequences: each element written in the mode and validated at `at[index]`. One impl per
+/// sequence type the runtime descends into, all through these three functions.
+fn serialize_elements<'a, S: Serializer, T: GraphValue + 'a>(
+    serializer: S,
+    elements: impl ExactSizeIterator<Item = &'a T>,
+    mode: Mode,
+) -> Result<S::Ok, S::Error> {
+    let mut seq = serializer.serialize_seq(Some(elements.len()))?;
+    for value in elements {
+        seq.serialize_element(&InMode(value, mode))?;
     }
+    seq.end()
+}
 
-    fn __validate_at(&self, at: &PropertyPath<'_>, out: &mut Violations) {
-        for (index, value) in self.iter().enumerate() {
-            value.__validate_at(&PropertyPath::Index(at, index), out);
-        }
+fn validate_elements<'a, T: GraphValue + 'a>(
+    elements: impl Iterator<Item = &'a T>,
+    at: &PropertyPath<'_>,
+    out: &mut Violations,
+) {
+    for (index, value) in elements.enumerate() {
+        value.__validate_at(&PropertyPath::Index(at, index), out);
     }
+}
 
-    fn __write_json(&self, out: &mut Vec<u8>, mode: Mode) -> Result<(), serde_json::Error> {
-        out.push(b'[');
-        for (index, value) in self.iter().enumerate() {
-            if index > 0 {
-                out.push(b',');
+fn write_elements<'a, T: GraphValue + 'a>(
+    elements: impl Iterator<Item = &'a T>,
+    out: &mut Vec<u8>,
+    mode: Mode,
+) -> Result<(), serde_json::Error> {
+    out.push(b'[');
+    for (index, value) in elements.enumerate() {
+        if index > 0 {
+            out.push(b',');
+        }
+        value.__write_json(out, mode)?;
+    }
+    out.push(b']');
+    Ok(())
+}
+
+/// `Vec<T>`, `VecDeque<T>`, `[T]` and `[T; N]`.
+macro_rules! sequence {
+    ($([$($param:tt)*] $ty:ty;)*) => {$(
+        impl<$($param)*> GraphValue for $ty {
+            fn __serialize_in_mode<S: Serializer>(
+                &self,
+                serializer: S,
+                mode: Mode,
+            ) -> Result<S::Ok, S::Error> {
+                serialize_elements(serializer, self.iter(), mode)
             }
-            value.__write_json(out, mode)?;
+
+            fn __validate_at(&self, at: &PropertyPath<'_>, out: &mut Violations) {
+                validate_elements(self.iter(), at, out);
+            }
+
+            fn __write_json(&self, out: &mut Vec<u8>, mode: Mode) -> Result<(), serde_json::Error> {
+                write_elements(self.iter(), out, mode)
+            }
         }
-        out.push(b']');
-        Ok(())
-    }
+    )*};
+}
+
+sequence! {
+    [T: GraphValue] Vec<T>;
+    [T: GraphValue] std::collections::VecDeque<T>;
+    [T: GraphValue] [T];
+    [T: GraphValue, const N: usize] [T; N];
 }
 
 impl<T: GraphValue + ?Sized> GraphValue for Box<T> {

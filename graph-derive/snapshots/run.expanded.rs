@@ -140,6 +140,7 @@ const _: () = {
             #[allow(unused_imports)]
             use ::graph_core::__private::{
                 ProbeGraph as _, ProbeNotOption as _, ProbeOption as _, ProbeSerde as _,
+                ProbeUnmarked as _,
             };
             match &self.id {
                 ::core::option::Option::Some(__value) => {
@@ -153,7 +154,7 @@ const _: () = {
                     __visitor
                         .field(
                             1usize,
-                            (&::graph_core::__private::Probe(__value)).__graph_field(),
+                            (&&::graph_core::__private::Probe(__value)).__graph_field(),
                         )
                 }
                 ::core::option::Option::None => __visitor.none(1usize),
@@ -170,7 +171,7 @@ const _: () = {
                     __visitor
                         .field(
                             3usize,
-                            (&::graph_core::__private::Probe(__value)).__graph_field(),
+                            (&&::graph_core::__private::Probe(__value)).__graph_field(),
                         )
                 }
                 ::core::option::Option::None => __visitor.none(3usize),
@@ -180,7 +181,7 @@ const _: () = {
                     __visitor
                         .field(
                             4usize,
-                            (&::graph_core::__private::Probe(__value)).__graph_field(),
+                            (&&::graph_core::__private::Probe(__value)).__graph_field(),
                         )
                 }
                 ::core::option::Option::None => __visitor.none(4usize),
@@ -245,6 +246,8 @@ const _: () = {
                     self,
                     mut __map: __A,
                 ) -> ::core::result::Result<Run, __A::Error> {
+                    #[allow(unused_imports)]
+                    use ::graph_core::__private::{ProbeNoRead as _, ProbeRead as _};
                     let mut __field0: ::core::option::Option<Option<String>> = ::core::option::Option::None;
                     let mut __field1: ::core::option::Option<Option<DateTimeOffset>> = ::core::option::Option::None;
                     let mut __field2: ::core::option::Option<Option<i32>> = ::core::option::Option::None;
@@ -267,11 +270,15 @@ const _: () = {
                                 )
                             }
                             1usize => {
-                                ::graph_core::__private::next_optional_value(
-                                    &mut __map,
-                                    &mut __field1,
-                                    "completedDateTime",
-                                )
+                                (&&::graph_core::__private::ReadProbe::<
+                                    Option<DateTimeOffset>,
+                                >::NEW)
+                                    .__reader()
+                                    .next_optional_value(
+                                        &mut __map,
+                                        &mut __field1,
+                                        "completedDateTime",
+                                    )
                             }
                             2usize => {
                                 ::graph_core::__private::next_optional_value(
@@ -281,18 +288,26 @@ const _: () = {
                                 )
                             }
                             3usize => {
-                                ::graph_core::__private::next_optional_value(
-                                    &mut __map,
-                                    &mut __field3,
-                                    "processingStatus",
-                                )
+                                (&&::graph_core::__private::ReadProbe::<
+                                    Option<LifecycleWorkflowProcessingStatus>,
+                                >::NEW)
+                                    .__reader()
+                                    .next_optional_value(
+                                        &mut __map,
+                                        &mut __field3,
+                                        "processingStatus",
+                                    )
                             }
                             4usize => {
-                                ::graph_core::__private::next_optional_value(
-                                    &mut __map,
-                                    &mut __field4,
-                                    "scheduledDateTime",
-                                )
+                                (&&::graph_core::__private::ReadProbe::<
+                                    Option<DateTimeOffset>,
+                                >::NEW)
+                                    .__reader()
+                                    .next_optional_value(
+                                        &mut __map,
+                                        &mut __field4,
+                                        "scheduledDateTime",
+                                    )
                             }
                             _ => ::graph_core::__private::skip_value(&mut __map),
                         }?;

@@ -64,6 +64,7 @@ pub fn object<'a>(input: &'a ast::Object, errors: &mut Errors) -> Option<model::
             presence,
             option,
             plain: types::is_plain(types::option_inner(&field.ty).unwrap_or(&field.ty)),
+            nested: containers_descended(&field.ty),
         });
     }
     let names = fields
@@ -516,6 +517,17 @@ fn required_or_read_only(field: &ast::Field, errors: &mut Errors) {
              are set by the service and never sent. Keep one",
         );
     }
+}
+
+/// Validation and read-only stripping hold at every depth only through the containers the
+/// runtime descends into; a type of the crate's inside any other (an `Arc`, a tuple, a
+/// wrapper of the user's) would be written by that container's Serialize, unchecked and
+/// with its read-only properties. The syntax alone cannot tell whether an inner type is
+/// one of the crate's, so this gives the pairs for the generated code to ask rustc about
+/// (the runtime's `Descends`, whose message lists the supported containers): a field that
+/// compiles never skips a check in silence.
+fn containers_descended(ty: &syn::Type) -> Vec<(&syn::Type, &syn::Type)> {
+    types::nested(types::option_inner(ty).unwrap_or(ty))
 }
 
 /// The JSON name: the `rename` string, or the Rust name in Graph's case.

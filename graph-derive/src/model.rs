@@ -56,6 +56,10 @@ pub struct Field<'a> {
     /// Whether the type (inside `Option`, where written so) is plainly a serde value the
     /// attributes have nothing to add to: see `types::is_plain`.
     pub plain: bool,
+    /// Types written inside others in the field's type (inside its `Option`, where written
+    /// so), as (outer, inner): for each, the generated code asks that the runtime descends
+    /// into the outer one wherever the inner one is of the crate's.
+    pub nested: Vec<(&'a Type, &'a Type)>,
 }
 
 /// How a property takes part in a create body.

@@ -118,3 +118,44 @@ impl VisitMut for ReplaceSelf<'_> {
         syn::visit_mut::visit_type_path_mut(self, ty);
     }
 }
+
+/// The pairs (outer, inner) of types written one inside the other in `ty`, outermost
+/// first: `Vec<Arc<Task>>` gives (`Vec<Arc<Task>>`, `Arc<Task>`) and (`Arc<Task>`, `Task`).
+/// Plain inner types are left out (they hold nothing of the crate's).
+pub fn nested(ty: &Type) -> Vec<(&Type, &Type)> {
+    fn walk<'t>(outer: &'t Type, pairs: &mut Vec<(&'t Type, &'t Type)>) {
+        let inner = |ty: &'t Type, pairs: &mut Vec<(&'t Type, &'t Type)>| {
+            if !is_plain(ty) {
+                pairs.push((outer, ty));
+                walk(ty, pairs);
+            }
+        };
+        match outer {
+            Type::Path(path) => {
+                for segment in &path.path.segments {
+                    if let syn::PathArguments::AngleBracketed(args) = &segment.arguments {
+                        for arg in &args.args {
+                            if let syn::GenericArgument::Type(ty) = arg {
+                                inner(ty, pairs);
+                            }
+                        }
+                    }
+                }
+            }
+            Type::Array(array) => inner(&array.elem, pairs),
+            Type::Slice(slice) => inner(&slice.elem, pairs),
+            Type::Reference(reference) => inner(&reference.elem, pairs),
+            Type::Tuple(tuple) => {
+                for ty in &tuple.elems {
+                    inner(ty, pairs);
+                }
+            }
+            Type::Paren(paren) => walk(&paren.elem, pairs),
+            Type::Group(group) => walk(&group.elem, pairs),
+            _ => {}
+        }
+    }
+    let mut pairs = Vec::new();
+    walk(ty, &mut pairs);
+    pairs
+}

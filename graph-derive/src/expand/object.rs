@@ -29,6 +29,7 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
         }
     });
     let info = info(object);
+    let descends = descends(object);
     let fields = fields(object);
     let deserialize = deserialize(object);
     // Room for every property with a short value; a buffer grows past it if need be.
@@ -45,6 +46,7 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
         const _: () = {
             #resource
             #has_odata_type
+            #descends
 
             #[automatically_derived]
             impl #rt::Object for #ident {
@@ -92,6 +94,33 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
             #deserialize
         };
     }
+}
+
+/// For each type written inside another in a field's type, a question to rustc: where the
+/// inner one is of the crate's, the runtime must descend into the outer one (see
+/// `check::containers_descended`). Nothing where no field nests types.
+fn descends(object: &Object<'_>) -> Option<TokenStream> {
+    let rt = private();
+    let edges: Vec<_> = object
+        .fields
+        .iter()
+        .flat_map(|field| &field.nested)
+        .map(|(outer, inner)| {
+            quote_spanned! {outer.span()=>
+                (&&::graph_core::__private::Edge::<#outer, #inner>::NEW).__descends();
+            }
+        })
+        .collect();
+    (!edges.is_empty()).then(|| {
+        quote! {
+            #[allow(dead_code)]
+            fn __descends() {
+                #[allow(unused_imports)]
+                use #rt::{EdgeToGraph as _, EdgeToOther as _};
+                #(#edges)*
+            }
+        }
+    })
 }
 
 /// `Object::INFO`: the OData type, each property's JSON name, pre-escaped key and flags,
@@ -151,14 +180,17 @@ fn fields(object: &Object<'_>) -> TokenStream {
     let rt = private();
     let lines = object.fields.iter().enumerate().map(|(index, field)| {
         let member = &field.member;
-        // The probe carries the field type's span, so a missing Serialize impl is
-        // reported at the field. A plain value needs no probe.
-        let span = field.ty.span();
+        // The probe carries the span of the type it is asked about (inside `Option`, where
+        // written so), so a type that is not usable is reported there. A plain value needs
+        // no probe.
+        let span = crate::types::option_inner(field.ty)
+            .unwrap_or(field.ty)
+            .span();
         let handed = |value: TokenStream| {
             if field.plain {
                 quote_spanned!(span=> ::graph_core::__private::serde_field(#value))
             } else {
-                quote_spanned!(span=> (&::graph_core::__private::Probe(#value)).__graph_field())
+                quote_spanned!(span=> (&&::graph_core::__private::Probe(#value)).__graph_field())
             }
         };
         if field.option {
@@ -198,7 +230,10 @@ fn fields(object: &Object<'_>) -> TokenStream {
         #[inline]
         fn __fields<__V: #rt::FieldVisitor>(&self, __visitor: &mut __V) {
             #[allow(unused_imports)]
-            use #rt::{ProbeGraph as _, ProbeNotOption as _, ProbeOption as _, ProbeSerde as _};
+            use #rt::{
+                ProbeGraph as _, ProbeNotOption as _, ProbeOption as _, ProbeSerde as _,
+                ProbeUnmarked as _,
+            };
             #(#lines)*
         }
 
@@ -311,8 +346,20 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
             } else {
                 quote_spanned!(span=> #i)
             };
-            quote_spanned! {span=>
-                #pattern => ::graph_core::__private::#read(&mut __map, &mut #slot, #name),
+            // A type that is not plainly serde's is read through the probe, which gives a
+            // reader that adds no error of its own where the type has no Deserialize (the
+            // writing probe reports the field once, saying what to do).
+            let ty = field.ty;
+            if field.plain {
+                quote_spanned! {span=>
+                    #pattern => ::graph_core::__private::#read(&mut __map, &mut #slot, #name),
+                }
+            } else {
+                quote_spanned! {span=>
+                    #pattern => (&&::graph_core::__private::ReadProbe::<#ty>::NEW)
+                        .__reader()
+                        .#read(&mut __map, &mut #slot, #name),
+                }
             }
         });
     // A missing property is up to its type too: an `Option` (through type aliases too) is
@@ -320,10 +367,13 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
     let inits = object.fields.iter().zip(&slots).map(|(field, slot)| {
         let member = &field.member;
         let name = &field.json_name;
+        let ty = field.ty;
         if field.option {
             quote!(#member: ::core::option::Option::flatten(#slot),)
-        } else {
+        } else if field.plain {
             quote!(#member: #rt::take(#slot, #name)?,)
+        } else {
+            quote!(#member: (&&#rt::ReadProbe::<#ty>::NEW).__reader().take(#slot, #name)?,)
         }
     });
     let (seed, additional_slot, additional_arm, additional_init) = match &object.additional {
@@ -349,6 +399,12 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
             TokenStream::new(),
         ),
     };
+    let probes = object.fields.iter().any(|field| !field.plain).then(|| {
+        quote! {
+            #[allow(unused_imports)]
+            use #rt::{ProbeNoRead as _, ProbeRead as _};
+        }
+    });
     let expecting = match object.odata() {
         Some(odata) => format!("a {} object", odata.trim_start_matches('#')),
         None => format!("a JSON object for {ident}"),
@@ -372,6 +428,7 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
                         self,
                         mut __map: __A,
                     ) -> ::core::result::Result<#ident, __A::Error> {
+                        #probes
                         #(#declarations)*
                         #additional_slot
                         while let ::core::option::Option::Some(__key) =

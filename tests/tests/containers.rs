@@ -1,0 +1,75 @@
+//! Validation and read-only stripping descend into every container the runtime knows, the
+//! ones added to `Option`, `Vec`, `Box` and maps included: `VecDeque`, arrays and boxed
+//! slices. (Any other container holding a Graph type is a compile error: see
+//! `tests/ui/field-types`.)
+
+use std::collections::VecDeque;
+
+use graph_core::serde_json;
+use graph_core::{graph_complex, graph_resource, GraphResource, ViolationKind};
+
+#[graph_complex]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Entry {
+    #[graph(read_only)]
+    pub id: Option<String>,
+    #[graph(required)]
+    pub name: Option<String>,
+}
+
+#[graph_resource(path = "/entries", odata = "#microsoft.graph.entryList")]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EntryList {
+    pub queue: Option<VecDeque<Entry>>,
+    pub pair: Option<[Entry; 2]>,
+    pub boxed: Option<Box<[Entry]>>,
+}
+
+fn entry(id: &str, name: Option<&str>) -> Entry {
+    Entry {
+        id: Some(id.into()),
+        name: name.map(Into::into),
+    }
+}
+
+#[test]
+fn every_container_is_validated_inside() {
+    let list = EntryList {
+        queue: Some(VecDeque::from([entry("1", Some("a")), entry("2", None)])),
+        pair: Some([entry("3", None), entry("4", Some("d"))]),
+        boxed: Some(vec![entry("5", None)].into_boxed_slice()),
+    };
+    let error = list.validate().unwrap_err();
+    let found: Vec<_> = error
+        .violations()
+        .iter()
+        .map(|v| (v.path().to_owned(), v.kind()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("queue[1].name".to_owned(), ViolationKind::MissingRequired),
+            ("pair[0].name".to_owned(), ViolationKind::MissingRequired),
+            ("boxed[0].name".to_owned(), ViolationKind::MissingRequired),
+        ]
+    );
+}
+
+#[test]
+fn every_container_leaves_read_only_properties_out_of_a_create_body() {
+    let list = EntryList {
+        queue: Some(VecDeque::from([entry("1", Some("a"))])),
+        pair: Some([entry("2", Some("b")), entry("3", Some("c"))]),
+        boxed: Some(vec![entry("4", Some("d"))].into_boxed_slice()),
+    };
+    let request = list.create_request().unwrap();
+    assert_eq!(
+        std::str::from_utf8(request.body()).unwrap(),
+        r##"{"@odata.type":"#microsoft.graph.entryList","queue":[{"name":"a"}],"pair":[{"name":"b"},{"name":"c"}],"boxed":[{"name":"d"}]}"##
+    );
+    // Plain serde writes everything, and reads it back.
+    let full = serde_json::to_string(&list).unwrap();
+    assert!(full.contains(r#"{"id":"2","name":"b"}"#), "{full}");
+    let read: EntryList = serde_json::from_str(&full).unwrap();
+    assert_eq!(read, list);
+}
