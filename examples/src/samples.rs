@@ -1,5 +1,8 @@
 //! Valid values of the modelled resources, for the tests and fuzz targets that send a
-//! request and read its response.
+//! request and read its response, and ([`kinds`]) types with every kind of field for the
+//! property tests and fuzz targets.
+
+pub mod kinds;
 
 use crate::lifecycle_workflows::{LifecycleWorkflowProcessingStatus, Run, WorkflowExecutionType};
 use crate::users::{PasswordProfile, User};
