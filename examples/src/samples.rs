@@ -27,6 +27,28 @@ pub fn queued_run() -> Run {
     }
 }
 
+/// A run with every property of the "Create run" page set, `id` included (which a
+/// create body leaves out): a completed run with errors, times with 0, 2 and 7 fraction
+/// digits and a non-UTC offset.
+#[must_use]
+pub fn full_run() -> Run {
+    let at = |text: &str| text.parse().ok();
+    Run {
+        id: Some("9947396f-3691-e265-b1e5-2ea86c0c89d6".into()),
+        completed_date_time: at("2024-05-01T09:14:02.1348863Z"),
+        failed_tasks_count: Some(1),
+        failed_users_count: Some(2),
+        last_updated_date_time: at("2024-05-01T09:14:03Z"),
+        processing_status: Some(LifecycleWorkflowProcessingStatus::CompletedWithErrors),
+        started_date_time: at("2024-05-01T09:00:03.52+02:00"),
+        scheduled_date_time: at("2024-05-01T09:00:00Z"),
+        successful_users_count: Some(10),
+        total_users_count: Some(12),
+        total_unprocessed_tasks_count: Some(0),
+        workflow_execution_type: Some(WorkflowExecutionType::OnDemand),
+    }
+}
+
 /// A user that passes validation: the properties "Create user" requires, a password
 /// included.
 #[must_use]
