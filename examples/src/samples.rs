@@ -1,7 +1,9 @@
 //! Valid values of the modelled resources, for the tests and fuzz targets that send a
-//! request and read its response, and ([`kinds`]) types with every kind of field for the
-//! property tests and fuzz targets.
+//! request and read its response; types with every kind of field ([`kinds`]) for the
+//! property tests and fuzz targets; directory objects ([`directory`]) for the
+//! compile-fail catalogue.
 
+pub mod directory;
 pub mod kinds;
 
 use crate::lifecycle_workflows::{LifecycleWorkflowProcessingStatus, Run, WorkflowExecutionType};

@@ -1,14 +1,5 @@
-use graph_core::{graph_complex, graph_union};
-
-#[graph_complex(odata = "#microsoft.graph.user")]
-pub struct User {
-    pub display_name: Option<String>,
-}
-
-#[graph_complex(odata = "#microsoft.graph.group")]
-pub struct Group {
-    pub display_name: Option<String>,
-}
+use graph_core::graph_union;
+use graph_examples::samples::directory::{Group, User};
 
 #[graph_union(odata = "#microsoft.graph.directoryObject")]
 pub enum DirectoryObject {
