@@ -9,28 +9,16 @@ use graph_core::serde_json::{self, json, Map, Value};
 use graph_core::{
     graph_complex, graph_union, AccessToken, DateTimeOffset, Endpoint, GraphResource,
 };
-use graph_examples::lifecycle_workflows::{
-    LifecycleWorkflowProcessingStatus, Run, WorkflowExecutionType,
-};
+use graph_examples::lifecycle_workflows::Run;
+use graph_examples::samples;
 use graph_examples::users::User;
 use serde::{Deserialize, Serialize};
 
-/// The page's run, every property set.
+/// The page's run, every property set but the read-only `id`.
 fn full_run() -> Run {
-    let at = |text: &str| text.parse::<DateTimeOffset>().unwrap();
     Run {
         id: None,
-        completed_date_time: Some(at("2024-05-01T09:14:02.1348863Z")),
-        failed_tasks_count: Some(1),
-        failed_users_count: Some(2),
-        last_updated_date_time: Some(at("2024-05-01T09:14:03Z")),
-        processing_status: Some(LifecycleWorkflowProcessingStatus::CompletedWithErrors),
-        started_date_time: Some(at("2024-05-01T09:00:03.52+02:00")),
-        scheduled_date_time: Some(at("2024-05-01T09:00:00Z")),
-        successful_users_count: Some(10),
-        total_users_count: Some(12),
-        total_unprocessed_tasks_count: Some(0),
-        workflow_execution_type: Some(WorkflowExecutionType::OnDemand),
+        ..samples::full_run()
     }
 }
 
@@ -154,6 +142,11 @@ fn create(c: &mut Criterion) {
 const RESPONSE: &str = r##"{"@odata.type":"#microsoft.graph.identityGovernance.run","id":"9947396f-3691-e265-b1e5-2ea86c0c89d6","completedDateTime":"2024-05-01T09:14:02.1348863Z","failedTasksCount":1,"failedUsersCount":2,"lastUpdatedDateTime":"2024-05-01T09:14:03Z","processingStatus":"completedWithErrors","startedDateTime":"2024-05-01T09:00:03.52+02:00","scheduledDateTime":"2024-05-01T09:00:00Z","successfulUsersCount":10,"totalUsersCount":12,"totalUnprocessedTasksCount":0,"workflowExecutionType":"onDemand"}"##;
 
 fn read(c: &mut Criterion) {
+    // The response is the sample run as Graph writes it.
+    assert_eq!(
+        serde_json::to_string(&samples::full_run()).unwrap(),
+        RESPONSE
+    );
     let mut group = c.benchmark_group("read the 201 response");
     group.bench_function(
         "baseline: serde_json::from_slice into a hand-written serde struct",

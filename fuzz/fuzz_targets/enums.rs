@@ -5,7 +5,8 @@
 use graph_examples::lifecycle_workflows::{
     LifecycleWorkflowCategory, LifecycleWorkflowProcessingStatus, WorkflowExecutionType,
 };
-use graph_fuzz::{round_trip, Colour};
+use graph_examples::samples::kinds::Colour;
+use graph_fuzz::round_trip;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

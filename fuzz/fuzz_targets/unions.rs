@@ -5,7 +5,8 @@
 
 use graph_core::GraphResource as _;
 use graph_examples::lifecycle_workflows::{WorkflowExecutionConditions, WorkflowExecutionTrigger};
-use graph_fuzz::{round_trip, Shape};
+use graph_examples::samples::kinds::Shape;
+use graph_fuzz::round_trip;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -8,6 +8,7 @@ use graph_examples::lifecycle_workflows::{
     TimeBasedAttributeTrigger, TriggerAndScopeBasedConditions, Workflow,
     WorkflowExecutionConditions, WorkflowExecutionTrigger, WorkflowTriggerTimeBasedAttribute,
 };
+use graph_examples::samples::new_user;
 use graph_examples::users::{PasswordProfile, User};
 
 fn body<T: GraphResource>(request: &graph_core::CreateRequest<T>) -> String {
@@ -22,32 +23,17 @@ fn violations(error: &graph_core::ValidationError) -> Vec<(&str, ViolationKind)>
         .collect()
 }
 
-fn user() -> User {
-    User {
-        account_enabled: Some(true),
-        display_name: Some("Adele Vance".into()),
-        mail_nickname: Some("AdeleV".into()),
-        user_principal_name: Some("AdeleV@contoso.com".into()),
-        password_profile: Some(PasswordProfile {
-            force_change_password_next_sign_in: Some(true),
-            force_change_password_next_sign_in_with_mfa: None,
-            password: Some("xWwvJ]6NMw+bWH-d".into()),
-        }),
-        ..User::default()
-    }
-}
-
 #[test]
 fn a_complex_type_is_written_inside_its_resource_without_odata_type_unless_given() {
     assert_eq!(
-        body(&user().create_request().unwrap()),
-        r##"{"@odata.type":"#microsoft.graph.user","accountEnabled":true,"displayName":"Adele Vance","mailNickname":"AdeleV","passwordProfile":{"forceChangePasswordNextSignIn":true,"password":"xWwvJ]6NMw+bWH-d"},"userPrincipalName":"AdeleV@contoso.com"}"##
+        body(&new_user().create_request().unwrap()),
+        r##"{"@odata.type":"#microsoft.graph.user","accountEnabled":true,"displayName":"Adele Vance","mailNickname":"AdeleV","passwordProfile":{"password":"xWwvJ]6NMw+bWH-d"},"userPrincipalName":"AdeleV@contoso.com"}"##
     );
 }
 
 #[test]
 fn a_missing_nested_required_property_is_reported_by_its_path() {
-    let mut user = user();
+    let mut user = new_user();
     user.password_profile = Some(PasswordProfile::default());
     let error = user.create_request().unwrap_err();
     assert_eq!(
@@ -62,7 +48,7 @@ fn a_missing_nested_required_property_is_reported_by_its_path() {
 
 #[test]
 fn a_missing_complex_property_is_reported_once_not_descended_into() {
-    let mut user = user();
+    let mut user = new_user();
     user.password_profile = None;
     let error = user.validate().unwrap_err();
     assert_eq!(
@@ -341,7 +327,7 @@ fn a_user_read_from_graph_and_written_again_loses_nothing() {
 
 #[test]
 fn annotations_can_be_sent_through_additional_data() {
-    let mut user = user();
+    let mut user = new_user();
     user.additional_data.insert(
         "manager@odata.bind".into(),
         "https://graph.microsoft.com/v1.0/users/5f2406de".into(),
@@ -357,7 +343,7 @@ fn annotations_can_be_sent_through_additional_data() {
 
 #[test]
 fn additional_data_that_repeats_a_declared_property_is_a_violation() {
-    let mut user = user();
+    let mut user = new_user();
     user.additional_data
         .insert("displayName".into(), "Other".into());
     user.additional_data
@@ -600,7 +586,7 @@ fn maps_are_validated_and_written_in_the_mode() {
 /// it must be what serde writes, byte for byte.
 #[test]
 fn the_direct_writer_and_serde_write_the_same_bytes() {
-    let mut user = user();
+    let mut user = new_user();
     user.additional_data
         .insert("employeeId".into(), "a\"b\\c\n\u{1}é".into());
     user.additional_data.insert(

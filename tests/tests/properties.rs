@@ -2,80 +2,22 @@
 //! timestamps. Whatever the input, reading gives a value or an error (never a panic), and
 //! what was read is written back exactly.
 
-use std::collections::BTreeMap;
-
 use graph_core::serde_json::{self, Map, Number, Value};
 use graph_core::time::{Date, Month, PrimitiveDateTime, Time, UtcOffset};
 use graph_core::{
-    graph_complex, graph_enum, graph_resource, graph_union, DateTimeOffset, GraphEnum,
-    GraphResource, ViolationKind,
+    graph_enum, graph_resource, DateTimeOffset, GraphEnum, GraphResource, ViolationKind,
 };
+use graph_examples::samples::kinds::{Circle, Colour, Inner, Item, PlainShape, Shape, Square};
 use proptest::prelude::*;
 
 // ---------------------------------------------------------------------------------------
-// Types with every kind of field.
+// The declared names of the shared types (`graph_examples::samples::kinds`), which
+// generated additional data must not use.
 // ---------------------------------------------------------------------------------------
-
-#[graph_enum]
-#[derive(Debug, Clone, PartialEq)]
-enum Colour {
-    Red,
-    DarkGreen,
-    #[graph(rename = "navyBlue")]
-    Blue,
-    UnknownFutureValue,
-    #[graph(other)]
-    Other(String),
-}
-
-#[graph_complex]
-#[derive(Debug, Clone, PartialEq, Default)]
-struct Inner {
-    #[graph(read_only)]
-    id: Option<String>,
-    label: Option<String>,
-    count: i64,
-    #[graph(additional_data)]
-    additional_data: Map<String, Value>,
-}
 
 const INNER_NAMES: &[&str] = &["id", "label", "count"];
 
-#[graph_complex(odata = "#microsoft.graph.test.circle")]
-#[derive(Debug, Clone, PartialEq, Default)]
-struct Circle {
-    radius: f64,
-    centre: Option<Inner>,
-    #[graph(additional_data)]
-    extra: Map<String, Value>,
-}
-
-const CIRCLE_NAMES: &[&str] = &["radius", "centre"];
-
-#[graph_complex(odata = "#microsoft.graph.test.square")]
-#[derive(Debug, Clone, PartialEq, Default)]
-struct Square {
-    side: Option<u32>,
-    colour: Option<Colour>,
-}
-
-/// The base type itself, for objects without a derived type.
-#[graph_complex(odata = "#microsoft.graph.test.shape")]
-#[derive(Debug, Clone, PartialEq, Default)]
-struct PlainShape {
-    name: Option<String>,
-}
-
-#[graph_union(odata = "#microsoft.graph.test.shape")]
-#[derive(Debug, Clone, PartialEq)]
-enum Shape {
-    Circle(Circle),
-    Square(Box<Square>),
-    #[graph(base)]
-    Plain(PlainShape),
-    #[graph(other)]
-    Other(Map<String, Value>),
-}
+const CIRCLE_NAMES: &[&str] = &["radius", "centre", "children"];
 
 /// The OData types `Shape` reads into a typed variant.
 const SHAPE_TYPES: &[&str] = &[
@@ -83,38 +25,6 @@ const SHAPE_TYPES: &[&str] = &[
     "#microsoft.graph.test.square",
     "#microsoft.graph.test.shape",
 ];
-
-#[graph_resource(
-    path = "/things/{thing-id}/parts/{part-id}/items",
-    odata = "#microsoft.graph.test.item"
-)]
-#[derive(Debug, Clone, PartialEq)]
-struct Item {
-    #[graph(read_only)]
-    id: Option<String>,
-    name: String,
-    small: i8,
-    medium: i32,
-    large: i64,
-    unsigned: u64,
-    byte: Option<u8>,
-    ratio: f64,
-    enabled: bool,
-    when: Option<DateTimeOffset>,
-    stamps: Vec<DateTimeOffset>,
-    raw: Value,
-    maybe_raw: Option<Value>,
-    tags: Option<Vec<String>>,
-    colour: Colour,
-    colours: Vec<Colour>,
-    inner: Option<Box<Inner>>,
-    inners: Vec<Inner>,
-    shape: Option<Shape>,
-    shapes: Vec<Shape>,
-    by_name: Option<BTreeMap<String, Inner>>,
-    #[graph(additional_data)]
-    additional_data: Map<String, Value>,
-}
 
 const ITEM_NAMES: &[&str] = &[
     "id", "name", "small", "medium", "large", "unsigned", "byte", "ratio", "enabled", "when",
@@ -216,24 +126,36 @@ fn inner() -> impl Strategy<Value = Inner> {
         })
 }
 
+/// Any shape: each variant, and circles holding shapes a few levels deep.
 fn shape() -> impl Strategy<Value = Shape> {
     let unknown_type = name().prop_filter("a type no variant has", |odata| {
         let bare = |t: &str| t.strip_prefix('#').unwrap_or(t).to_owned();
         !SHAPE_TYPES.iter().any(|known| bare(known) == bare(odata))
     });
-    prop_oneof![
+    let circle = || {
         (
             finite_f64(),
             prop::option::of(inner()),
-            additional(CIRCLE_NAMES)
+            additional(CIRCLE_NAMES),
         )
-            .prop_map(|(radius, centre, extra)| Shape::Circle(Circle {
-                radius,
-                centre,
-                extra
-            })),
-        (prop::option::of(any::<u32>()), prop::option::of(colour()))
-            .prop_map(|(side, colour)| Shape::Square(Box::new(Square { side, colour }))),
+    };
+    let leaf = prop_oneof![
+        circle().prop_map(|(radius, centre, extra)| Shape::Circle(Circle {
+            radius,
+            centre,
+            children: None,
+            extra
+        })),
+        (
+            prop::option::of(any::<u32>()),
+            prop::option::of(colour()),
+            prop::option::of(timestamp())
+        )
+            .prop_map(|(side, colour, drawn)| Shape::Square(Box::new(Square {
+                side,
+                colour,
+                drawn
+            }))),
         prop::option::of(text(6)).prop_map(|name| Shape::Plain(PlainShape { name })),
         // An object of a derived type this code does not know, `@odata.type` anywhere in it.
         (
@@ -250,7 +172,19 @@ fn shape() -> impl Strategy<Value = Shape> {
                 entries.insert(at, ("@odata.type".to_owned(), Value::String(odata)));
                 Shape::Other(entries.into_iter().collect())
             }),
-    ]
+    ];
+    leaf.prop_recursive(2, 12, 3, move |shape| {
+        (circle(), prop::collection::vec(shape, 0..3)).prop_map(
+            |((radius, centre, extra), children)| {
+                Shape::Circle(Circle {
+                    radius,
+                    centre,
+                    children: Some(children),
+                    extra,
+                })
+            },
+        )
+    })
 }
 
 fn item() -> impl Strategy<Value = Item> {
@@ -436,9 +370,10 @@ fn without_read_only(mut item: Item) -> Item {
     fn inner(inner: &mut Inner) {
         inner.id = None;
     }
-    fn shape(shape: &mut Shape) {
-        if let Shape::Circle(circle) = shape {
+    fn shape(value: &mut Shape) {
+        if let Shape::Circle(circle) = value {
             circle.centre.iter_mut().for_each(inner);
+            circle.children.iter_mut().flatten().for_each(shape);
         }
     }
     item.id = None;

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use graph_core::client::{ClientError, GraphClient, RetryPolicy};
 use graph_core::{graph_resource, AccessToken, Endpoint};
+use tokio::net::TcpListener;
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -86,35 +87,75 @@ async fn the_client_and_every_error_it_returns_hide_the_token() {
         .mount(&server)
         .await;
     let endpoint = Endpoint::custom(&format!("{}/v1.0", server.uri())).unwrap();
-    let client = GraphClient::new(endpoint.clone(), token())
-        .unwrap()
-        .with_retry(RetryPolicy::none());
+    let client = |endpoint: &Endpoint| {
+        GraphClient::new(endpoint.clone(), token())
+            .unwrap()
+            .with_retry(RetryPolicy::none())
+    };
+    let shown = client(&endpoint);
     assert_hidden(
         "GraphClient",
-        &[format!("{client:?}"), format!("{client:#?}")],
+        &[format!("{shown:?}"), format!("{shown:#?}")],
     );
+    let create = group().create_request().unwrap();
 
-    let graph = client
-        .send(&group().create_request().unwrap())
+    let graph = client(&endpoint).send(&create).await.unwrap_err();
+    let too_large = client(&endpoint)
+        .with_max_body(8)
+        .send(&create)
         .await
         .unwrap_err();
-    let timeout = GraphClient::new(
-        Endpoint::custom("http://127.0.0.1:9/v1.0").unwrap(),
-        token(),
+
+    // A server that accepts the connection and never answers: only the client's own
+    // timeout ends the request. The outer bound keeps a regression from hanging the suite.
+    let silent = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let silent_endpoint =
+        Endpoint::custom(&format!("http://{}/v1.0", silent.local_addr().unwrap())).unwrap();
+    let holder = tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((connection, _)) = silent.accept().await {
+            held.push(connection);
+        }
+    });
+    let timeout = tokio::time::timeout(
+        Duration::from_secs(10),
+        client(&silent_endpoint)
+            .with_timeout(Duration::from_millis(100))
+            .send(&create),
     )
-    .unwrap()
-    .with_timeout(Duration::from_millis(50))
-    .send(&group().create_request().unwrap())
     .await
+    .expect("the client's timeout ends the request")
     .unwrap_err();
+    holder.abort();
+    assert!(holder.await.unwrap_err().is_cancelled());
+
+    // Nothing listens on a port just released: the connection is refused.
+    let released = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let refused = client(&Endpoint::custom(&format!("http://{released}/v1.0")).unwrap())
+        .send(&create)
+        .await
+        .unwrap_err();
+
     let provider = GraphClient::new(endpoint, || async {
         Err::<AccessToken, _>(std::io::Error::other("the credential expired"))
     })
     .unwrap()
-    .send(&group().create_request().unwrap())
+    .send(&create)
     .await
     .unwrap_err();
-    for error in [&graph, &timeout, &provider] {
+
+    assert!(matches!(graph, ClientError::Graph(_)), "{graph:?}");
+    assert!(
+        matches!(too_large, ClientError::BodyTooLarge { limit: 8 }),
+        "{too_large:?}"
+    );
+    assert!(matches!(timeout, ClientError::Timeout(_)), "{timeout:?}");
+    assert!(matches!(refused, ClientError::Transport(_)), "{refused:?}");
+    assert!(matches!(provider, ClientError::Token(_)), "{provider:?}");
+    for error in [&graph, &too_large, &timeout, &refused, &provider] {
         assert_hidden(
             "ClientError",
             &[
@@ -124,7 +165,6 @@ async fn the_client_and_every_error_it_returns_hide_the_token() {
             ],
         );
     }
-    assert!(matches!(graph, ClientError::Graph(_)));
     if let ClientError::Graph(inner) = &graph {
         assert_hidden("GraphError", &[format!("{inner:?}"), format!("{inner}")]);
     }

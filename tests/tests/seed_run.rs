@@ -9,6 +9,7 @@ use graph_core::{DateTimeOffset, GraphResource, ViolationKind};
 use graph_examples::lifecycle_workflows::{
     LifecycleWorkflowProcessingStatus, Run, WorkflowExecutionType,
 };
+use graph_examples::samples::full_run;
 
 const PAGE_REQUEST: &str = include_str!("../fixtures/create-run-page-request.json");
 const PAGE_RESPONSE: &str = include_str!("../fixtures/create-run-page-response.json");
@@ -27,23 +28,6 @@ const REQUIRED: [&str; 8] = [
 
 fn at(text: &str) -> DateTimeOffset {
     text.parse().unwrap()
-}
-
-fn full_run() -> Run {
-    Run {
-        id: Some("9947396f-3691-e265-b1e5-2ea86c0c89d6".into()),
-        completed_date_time: Some(at("2024-05-01T09:14:02.1348863Z")),
-        failed_tasks_count: Some(1),
-        failed_users_count: Some(2),
-        last_updated_date_time: Some(at("2024-05-01T09:14:03Z")),
-        processing_status: Some(LifecycleWorkflowProcessingStatus::CompletedWithErrors),
-        started_date_time: Some(at("2024-05-01T09:00:03.52+02:00")),
-        scheduled_date_time: Some(at("2024-05-01T09:00:00Z")),
-        successful_users_count: Some(10),
-        total_users_count: Some(12),
-        total_unprocessed_tasks_count: Some(0),
-        workflow_execution_type: Some(WorkflowExecutionType::OnDemand),
-    }
 }
 
 fn object(json: &str) -> Map<String, Value> {

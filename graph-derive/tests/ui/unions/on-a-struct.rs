@@ -1,0 +1,9 @@
+use graph_core::graph_union;
+use graph_examples::samples::directory::User;
+
+#[graph_union(odata = "#microsoft.graph.directoryObject")]
+pub struct DirectoryObject {
+    pub user: User,
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+use graph_core::graph_union;
+use graph_examples::samples::directory::User;
+
+#[graph_union(odata = "#microsoft.graph.directoryObject")]
+pub enum DirectoryObject {
+    User(User),
+    #[graph(other)]
+    Other(String),
+}
+
+fn main() {}

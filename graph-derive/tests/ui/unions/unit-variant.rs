@@ -1,0 +1,10 @@
+use graph_core::graph_union;
+use graph_examples::samples::directory::User;
+
+#[graph_union(odata = "#microsoft.graph.directoryObject")]
+pub enum DirectoryObject {
+    User(User),
+    Device,
+}
+
+fn main() {}

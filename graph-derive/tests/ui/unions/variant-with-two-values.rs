@@ -1,0 +1,9 @@
+use graph_core::graph_union;
+use graph_examples::samples::directory::{Group, User};
+
+#[graph_union(odata = "#microsoft.graph.directoryObject")]
+pub enum DirectoryObject {
+    User(User, Group),
+}
+
+fn main() {}
