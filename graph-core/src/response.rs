@@ -228,10 +228,10 @@ pub(crate) fn parse<T: DeserializeOwned>(
     body: &[u8],
     odata_type: &'static str,
 ) -> Result<T, GraphError> {
-    let meta = Meta::from_headers(headers);
     if status == StatusCode::CREATED {
-        return created(body, odata_type, meta);
+        return created(body, odata_type, headers);
     }
+    let meta = Meta::from_headers(headers);
     if status.is_success() {
         let mut error = GraphError::new(status, GraphErrorKind::UnexpectedStatus, meta);
         error.0.message = Some(format!(
@@ -243,10 +243,12 @@ pub(crate) fn parse<T: DeserializeOwned>(
     Err(service_error(status, body, meta))
 }
 
+/// The headers are read only where there is an error to describe: a success costs the read
+/// of the body and little else.
 fn created<T: DeserializeOwned>(
     body: &[u8],
     odata_type: &'static str,
-    meta: Meta,
+    headers: &HeaderMap,
 ) -> Result<T, GraphError> {
     let name = odata_type.trim_start_matches('#');
     let value = match serde_json::from_slice::<T>(body) {
@@ -264,7 +266,11 @@ fn created<T: DeserializeOwned>(
                     }
                     Ok(_) => (None, "it is not valid JSON".to_owned()),
                 };
-            let mut error = GraphError::new(StatusCode::CREATED, GraphErrorKind::InvalidBody, meta);
+            let mut error = GraphError::new(
+                StatusCode::CREATED,
+                GraphErrorKind::InvalidBody,
+                Meta::from_headers(headers),
+            );
             error.0.message = Some(match &property {
                 Some(property) => {
                     format!("the body does not read as {name}: `{property}`: {cause}")
@@ -277,10 +283,17 @@ fn created<T: DeserializeOwned>(
     };
     // Related means the same type: a body without `@odata.type` is taken as the type
     // posted; any other type is not what was created.
-    if let Some(found) = odata_type_of(body) {
+    let found = match leading_odata_type(body) {
+        Some(found) => Some(std::borrow::Cow::Borrowed(found)),
+        None => odata_type_of(body).map(std::borrow::Cow::Owned),
+    };
+    if let Some(found) = found {
         if !same_odata_type(&found, odata_type) {
-            let mut error =
-                GraphError::new(StatusCode::CREATED, GraphErrorKind::UnrelatedType, meta);
+            let mut error = GraphError::new(
+                StatusCode::CREATED,
+                GraphErrorKind::UnrelatedType,
+                Meta::from_headers(headers),
+            );
             error.0.message = Some(format!(
                 "the body is a `{}`, not the `{name}` that was posted",
                 shorten(found.trim_start_matches('#'), 200)
@@ -289,6 +302,53 @@ fn created<T: DeserializeOwned>(
         }
     }
     Ok(value)
+}
+
+/// The body's `@odata.type` where it stands among the annotations that open the object, as
+/// Graph writes it (first, or after `@odata.context`), found in the bytes without a second
+/// read; `None` where it is not there or the bytes are anything but plain (whitespace,
+/// strings without escapes), and [`odata_type_of`] decides. The body has already been read
+/// as JSON, so only its shape is followed here, not checked.
+fn leading_odata_type(body: &[u8]) -> Option<&str> {
+    const ANNOTATIONS: usize = 4;
+    let skip = |at: usize| {
+        body[at.min(body.len())..]
+            .iter()
+            .position(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'))
+            .map_or(body.len(), |offset| at + offset)
+    };
+    // A string without escapes at `at`: its contents and the index after it.
+    let string = |at: usize| -> Option<(&[u8], usize)> {
+        if body.get(at) != Some(&b'"') {
+            return None;
+        }
+        let end = at + 1 + memchr::memchr(b'"', body.get(at + 1..)?)?;
+        let text = &body[at + 1..end];
+        (!text.contains(&b'\\')).then_some((text, end + 1))
+    };
+    let mut at = skip(0);
+    if body.get(at) != Some(&b'{') {
+        return None;
+    }
+    for _ in 0..ANNOTATIONS {
+        let (key, next) = string(skip(at + 1))?;
+        if !key.starts_with(b"@") {
+            return None;
+        }
+        at = skip(next);
+        if body.get(at) != Some(&b':') {
+            return None;
+        }
+        let (value, next) = string(skip(at + 1))?;
+        if key == b"@odata.type" {
+            return std::str::from_utf8(value).ok();
+        }
+        at = skip(next);
+        if body.get(at) != Some(&b',') {
+            return None;
+        }
+    }
+    None
 }
 
 /// The body's top-level `@odata.type`, where it has one.
@@ -421,5 +481,66 @@ fn shorten(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_leading_type_is_found_in_the_bytes() {
+        for (body, expected) in [
+            (r##"{"@odata.type":"#a","id":1}"##, Some("#a")),
+            (
+                " {\n \"@odata.context\" : \"https://x/$metadata#runs/$entity\",\r\n\t\"@odata.type\": \"#b\", \"id\": 1}",
+                Some("#b"),
+            ),
+            (r##"{"@odata.etag":"W/\"1\"","@odata.type":"#c"}"##, None),
+            (r##"{"id":1,"@odata.type":"#d"}"##, None),
+            (r##"{"@odata.type":"\u0023e"}"##, None),
+            (r#"{"@odata.type":null}"#, None),
+            (r#"{"@odata.context":"x"}"#, None),
+            (r#"{"@a":"1","@b":"2","@c":"3","@d":"4","@odata.type":"f"}"#, None),
+            ("", None),
+            ("{", None),
+            ("[]", None),
+            (r##"{"@odata.type":"#g"##, None),
+            (r#"{"@odata.type""#, None),
+        ] {
+            assert_eq!(leading_odata_type(body.as_bytes()), expected, "{body}");
+        }
+    }
+
+    /// Where the bytes are not plain, the type is still found, by reading.
+    #[test]
+    fn a_type_anywhere_is_checked_whether_found_in_the_bytes_or_by_reading() {
+        for body in [
+            r##"{"@odata.context":"x","@odata.type":"#microsoft.graph.group","id":"1"}"##,
+            r##"{"id":"1","@odata.type":"#microsoft.graph.group"}"##,
+            r##"{"@odata.type":"\u0023microsoft.graph.group"}"##,
+        ] {
+            let error = parse::<serde_json::Value>(
+                StatusCode::CREATED,
+                &HeaderMap::new(),
+                body.as_bytes(),
+                "#microsoft.graph.user",
+            )
+            .unwrap_err();
+            assert_eq!(error.kind(), GraphErrorKind::UnrelatedType, "{body}");
+        }
+        for body in [
+            r##"{"@odata.context":"x","@odata.type":"microsoft.graph.user","id":"1"}"##,
+            r##"{"id":"1","@odata.type":"#microsoft.graph.user"}"##,
+            r#"{"id":"1"}"#,
+        ] {
+            parse::<serde_json::Value>(
+                StatusCode::CREATED,
+                &HeaderMap::new(),
+                body.as_bytes(),
+                "#microsoft.graph.user",
+            )
+            .unwrap();
+        }
     }
 }
