@@ -9,10 +9,9 @@
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
-use crate::__private::{
-    check_additional, serialize_additional, write_additional, write_serde, GraphValue, InMode,
-    Mode, Names, PropertyPath, Violations,
-};
+use crate::names::Names;
+use crate::validation::{PropertyPath, Violations};
+use crate::value::{write_serde, GraphValue, InMode, Mode};
 use crate::ViolationKind;
 
 /// A declared property, as the macro describes it.
@@ -388,5 +387,68 @@ impl FieldVisitor for ValidateFields<'_, '_> {
                 ViolationKind::MissingRequired,
             );
         }
+    }
+}
+
+/// Writes additional data after the declared properties, each with a leading comma.
+///
+/// # Errors
+///
+/// Never in practice: JSON values always write.
+fn write_additional(
+    out: &mut Vec<u8>,
+    additional: &serde_json::Map<String, serde_json::Value>,
+) -> Result<(), serde_json::Error> {
+    for (name, value) in additional {
+        out.push(b',');
+        write_serde(out, name)?;
+        out.push(b':');
+        write_serde(out, value)?;
+    }
+    Ok(())
+}
+
+/// Writes the additional data after the declared properties.
+///
+/// # Errors
+///
+/// Whatever the serializer reports.
+#[inline]
+fn serialize_additional<M: SerializeMap>(
+    map: &mut M,
+    additional: &serde_json::Map<String, serde_json::Value>,
+) -> Result<(), M::Error> {
+    for (name, value) in additional {
+        map.serialize_entry(name, value)?;
+    }
+    Ok(())
+}
+
+/// Records a violation for each additional-data key that the type writes itself: a
+/// declared property, or `@odata.type` where the type writes one. Written twice, the body
+/// would be ambiguous.
+fn check_additional(
+    additional: &serde_json::Map<String, serde_json::Value>,
+    names: &'static [&'static str],
+    writes_odata_type: bool,
+    at: &PropertyPath<'_>,
+    out: &mut Violations,
+) {
+    if additional.is_empty() {
+        return;
+    }
+    for (index, name) in names.iter().enumerate() {
+        if additional.contains_key(*name) {
+            out.push(
+                &PropertyPath::Property(at, names[index]),
+                ViolationKind::AdditionalDataConflict,
+            );
+        }
+    }
+    if writes_odata_type && additional.contains_key("@odata.type") {
+        out.push(
+            &PropertyPath::Property(at, "@odata.type"),
+            ViolationKind::AdditionalDataConflict,
+        );
     }
 }
