@@ -359,11 +359,11 @@ impl TryFrom<OffsetDateTime> for DateTimeOffset {
 }
 
 /// Written without serde's string escaping: the text is plain ASCII.
-impl crate::__private::GraphValue for DateTimeOffset {
+impl crate::value::GraphValue for DateTimeOffset {
     fn __serialize_in_mode<S: serde::Serializer>(
         &self,
         serializer: S,
-        _: crate::__private::Mode,
+        _: crate::value::Mode,
     ) -> Result<S::Ok, S::Error> {
         serde::Serialize::serialize(self, serializer)
     }
@@ -371,8 +371,8 @@ impl crate::__private::GraphValue for DateTimeOffset {
     #[inline]
     fn __validate_at(
         &self,
-        _: &crate::__private::PropertyPath<'_>,
-        _: &mut crate::__private::Violations,
+        _: &crate::validation::PropertyPath<'_>,
+        _: &mut crate::validation::Violations,
     ) {
     }
 
@@ -380,7 +380,7 @@ impl crate::__private::GraphValue for DateTimeOffset {
     fn __write_json(
         &self,
         out: &mut Vec<u8>,
-        _: crate::__private::Mode,
+        _: crate::value::Mode,
     ) -> Result<(), serde_json::Error> {
         out.push(b'"');
         out.extend_from_slice(self.write(&mut [0; MAX_LEN]).as_bytes());

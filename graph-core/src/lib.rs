@@ -51,16 +51,21 @@
 
 #![warn(missing_docs)]
 
+mod create;
 mod datetime;
 mod endpoint;
+mod names;
 mod object;
 mod path;
+mod probe;
+mod read;
 mod request;
 mod resource;
 mod response;
 mod token;
 mod union;
 mod validation;
+mod value;
 
 #[doc(hidden)]
 pub mod __private;

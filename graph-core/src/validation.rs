@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::GraphEnum;
+
 /// What is wrong with one property (or path parameter).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -233,5 +235,13 @@ impl Violations {
         } else {
             Err(ValidationError::new(odata_type, self.0))
         }
+    }
+}
+
+/// Records a violation when an enum value is the `unknownFutureValue` sentinel.
+#[inline]
+pub fn check_enum<E: GraphEnum>(value: &E, at: &PropertyPath<'_>, out: &mut Violations) {
+    if value.is_unknown_future_value() {
+        out.push(at, ViolationKind::UnknownFutureValue);
     }
 }

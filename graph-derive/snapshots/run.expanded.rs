@@ -83,53 +83,22 @@ const _: () = {
                     read_only: false,
                 },
             ],
-            names: ::graph_core::__private::Names {
-                names: &[
+            names: {
+                const NAMES: &[&::core::primitive::str; 5] = &[
                     "id",
                     "completedDateTime",
                     "failedTasksCount",
                     "processingStatus",
                     "scheduledDateTime",
-                ],
-                table: &[
-                    ::graph_core::__private::slot(0u16, 2u32, 25705u64, 25705u64),
-                    ::graph_core::__private::EMPTY_SLOT,
-                    ::graph_core::__private::slot(
-                        2u16,
-                        16u32,
-                        7013340906496024934u64,
-                        8389772276571270003u64,
-                    ),
-                    ::graph_core::__private::slot(
-                        4u16,
-                        17u32,
-                        7308345369373991795u64,
-                        7308613581492478276u64,
-                    ),
-                    ::graph_core::__private::EMPTY_SLOT,
-                    ::graph_core::__private::EMPTY_SLOT,
-                    ::graph_core::__private::EMPTY_SLOT,
-                    ::graph_core::__private::EMPTY_SLOT,
-                    ::graph_core::__private::EMPTY_SLOT,
-                    ::graph_core::__private::EMPTY_SLOT,
-                    ::graph_core::__private::EMPTY_SLOT,
-                    ::graph_core::__private::EMPTY_SLOT,
-                    ::graph_core::__private::slot(
-                        3u16,
-                        16u32,
-                        7598543875601298032u64,
-                        8319683848549132142u64,
-                    ),
-                    ::graph_core::__private::EMPTY_SLOT,
-                    ::graph_core::__private::slot(
-                        1u16,
-                        17u32,
-                        7310579611546251107u64,
-                        7308613581492478276u64,
-                    ),
-                    ::graph_core::__private::EMPTY_SLOT,
-                ],
-                seed: 0u32,
+                ];
+                const LAYOUT: ::graph_core::__private::TableLayout = ::graph_core::__private::table_layout(
+                    NAMES,
+                );
+                const TABLE: ::graph_core::__private::NameTable<{ LAYOUT.size() }> = ::graph_core::__private::name_table(
+                    NAMES,
+                    LAYOUT,
+                );
+                TABLE.names()
             },
         };
         #[inline]

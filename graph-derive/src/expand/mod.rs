@@ -4,7 +4,6 @@ pub mod enumeration;
 pub mod fallback;
 mod json;
 pub mod object;
-mod table;
 pub mod union;
 
 use proc_macro2::TokenStream;

@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::{json, private, table};
+use super::{json, private};
 use crate::model::{Object, ObjectKind, Presence};
 use crate::template::PathTemplate;
 
@@ -147,28 +147,22 @@ fn info(object: &Object<'_>) -> TokenStream {
             #rt::FieldInfo { name: #name, prefix: #prefix, required: #required, read_only: #read_only }
         }
     });
-    let names: Vec<&str> = object.fields.iter().map(|f| f.json_name.as_str()).collect();
-    let table = table::build(&names);
-    let seed = table.seed;
-    let slots = table.slots.iter().map(|&index| {
-        if index == table::EMPTY {
-            quote!(#rt::EMPTY_SLOT)
-        } else {
-            let name = names[usize::from(index)];
-            let (first, last) = table::name_words(name.as_bytes());
-            let len = u32::try_from(name.len()).unwrap_or(u32::MAX);
-            quote!(#rt::slot(#index, #len, #first, #last))
-        }
-    });
+    let names = object.fields.iter().map(|field| &field.json_name);
+    // An array, not a slice: the table's layout is searched with the names' words read once
+    // into an array of this length.
+    let count = proc_macro2::Literal::usize_unsuffixed(object.fields.len());
+    // The table is built by the runtime's `const fn`s, so the hash that places names at
+    // compile time and the one that finds them at run time are one definition.
     quote! {
         const INFO: &'static #rt::ObjectInfo = &#rt::ObjectInfo {
             odata_type: #odata_type,
             odata_prefix: #odata_prefix,
             fields: &[#(#fields),*],
-            names: #rt::Names {
-                names: &[#(#names),*],
-                table: &[#(#slots),*],
-                seed: #seed,
+            names: {
+                const NAMES: &[&::core::primitive::str; #count] = &[#(#names),*];
+                const LAYOUT: #rt::TableLayout = #rt::table_layout(NAMES);
+                const TABLE: #rt::NameTable<{ LAYOUT.size() }> = #rt::name_table(NAMES, LAYOUT);
+                TABLE.names()
             },
         };
     }

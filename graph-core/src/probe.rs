@@ -1,0 +1,337 @@
+//! How generated code asks rustc what a field's type can do, so that every field is handled
+//! alike and every misuse is one error at the field: autoref probes, resolved by method
+//! lookup at the generated call, which takes the first candidate whose bounds hold.
+//!
+//! - [`Probe`]: how a field is written and validated, as one of the crate's types, a serde
+//!   type, or neither (an error saying which attribute to put on the type).
+//! - [`ReadProbe`]: how it is read, adding no error of its own.
+//! - [`Edge`]: that the runtime descends into every container around one of the crate's
+//!   types.
+//! - `ProbeOption`: whether a field that is not written as `Option` is one (a type alias).
+
+use serde::de::{self, DeserializeOwned, MapAccess};
+use serde::ser::SerializeMap;
+use serde::Serialize;
+
+use crate::object::{FieldValue, GraphField, SerdeField};
+use crate::read::{next_optional_value, next_value, take};
+use crate::validation::{PropertyPath, Violations};
+use crate::value::{GraphValue, Mode};
+
+/// Lets generated code treat every field alike: `(&&Probe(&field)).__graph_field()` is a
+/// [`GraphField`] when the field's type is a [`GraphValue`] (one of ours, or a container of
+/// one), a [`SerdeField`] when it is any other type with Serialize and Deserialize, and
+/// otherwise an error at the field saying what to do ([`GraphProperty`]). This is autoref:
+/// method lookup tries the receiver `&&Probe` ([`ProbeGraph`], implemented for `&Probe`),
+/// then `&&&Probe` ([`ProbeSerde`]), then `&Probe` ([`ProbeUnmarked`]), taking the first
+/// whose bounds hold.
+pub struct Probe<'a, T: ?Sized>(pub &'a T);
+
+/// The [`Probe`] method for fields whose type is a [`GraphValue`]. Only for types that read
+/// back too, so that a field that does not is always a compile error (see [`ReadProbe`]).
+pub trait ProbeGraph<'a, T: ?Sized> {
+    /// The field, as one of ours.
+    fn __graph_field(&self) -> GraphField<'a, T>;
+}
+
+impl<'a, T: GraphValue + DeserializeOwned> ProbeGraph<'a, T> for &Probe<'a, T> {
+    #[inline]
+    fn __graph_field(&self) -> GraphField<'a, T> {
+        GraphField(self.0)
+    }
+}
+
+/// The [`Probe`] method for fields of any other serde type.
+pub trait ProbeSerde<'a, T: ?Sized> {
+    /// The field, as a serde value.
+    fn __graph_field(&self) -> SerdeField<'a, T>;
+}
+
+impl<'a, T: Serialize + DeserializeOwned> ProbeSerde<'a, T> for &&Probe<'a, T> {
+    #[inline]
+    fn __graph_field(&self) -> SerdeField<'a, T> {
+        SerdeField(self.0)
+    }
+}
+
+/// The [`Probe`] method for fields whose type is neither: its bound is the one error the
+/// user sees, at the field's type.
+pub trait ProbeUnmarked<'a, T: ?Sized> {
+    /// Never returns: no type is a [`GraphProperty`].
+    fn __graph_field(&self) -> Unmarked<'a, T>
+    where
+        T: GraphProperty;
+}
+
+impl<'a, T: ?Sized> ProbeUnmarked<'a, T> for Probe<'a, T> {
+    fn __graph_field(&self) -> Unmarked<'a, T>
+    where
+        T: GraphProperty,
+    {
+        T::unmarked()
+    }
+}
+
+/// What a field's type must be when it is neither one of the crate's types nor a serde
+/// type: nothing is, so the message is what the user reads.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a Graph type: mark it `#[graph_enum]` (an enum) or `#[graph_complex]` (a struct)",
+    label = "this type has no `#[graph_enum]` or `#[graph_complex]`, nor Serialize and Deserialize of its own",
+    note = "a Graph enumeration takes `#[graph_enum]` on the enum; a complex type takes `#[graph_complex]` on the struct (with `odata = \"#microsoft.graph....\"` where Graph names its type); a value with a JSON format of its own implements Serialize and Deserialize itself"
+)]
+pub trait GraphProperty {
+    /// Never called.
+    fn unmarked<'a>() -> Unmarked<'a, Self>;
+}
+
+/// A field of a type that is not [`GraphProperty`]: cannot exist, so it writes nothing.
+pub struct Unmarked<'a, T: ?Sized>(std::convert::Infallible, std::marker::PhantomData<&'a T>);
+
+impl<T: ?Sized> Clone for Unmarked<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: ?Sized> Copy for Unmarked<'_, T> {}
+
+impl<T: ?Sized> FieldValue for Unmarked<'_, T> {
+    fn serialize_entry<M: SerializeMap>(
+        self,
+        _: &mut M,
+        _: &'static str,
+        _: Mode,
+    ) -> Result<(), M::Error> {
+        match self.0 {}
+    }
+
+    fn write_json(self, _: &mut Vec<u8>, _: Mode) -> Result<(), serde_json::Error> {
+        match self.0 {}
+    }
+
+    fn validate(self, _: &PropertyPath<'_>, _: &mut Violations) {
+        match self.0 {}
+    }
+}
+
+/// Picks how a field is read: `(&&ReadProbe::<T>::NEW).__reader()` is a [`Reader`] when `T`
+/// has Deserialize, and a [`NoReader`] otherwise, which adds no error of its own: a field of
+/// such a type is already an error at the [`Probe`] that writes it.
+pub struct ReadProbe<T>(std::marker::PhantomData<T>);
+
+impl<T> ReadProbe<T> {
+    /// The probe.
+    pub const NEW: Self = Self(std::marker::PhantomData);
+}
+
+/// The [`ReadProbe`] method for types with Deserialize.
+pub trait ProbeRead<T> {
+    /// Reads through serde.
+    fn __reader(&self) -> Reader<T>;
+}
+
+impl<T: DeserializeOwned> ProbeRead<T> for &ReadProbe<T> {
+    #[inline]
+    fn __reader(&self) -> Reader<T> {
+        Reader(std::marker::PhantomData)
+    }
+}
+
+/// The [`ReadProbe`] method for any other type.
+pub trait ProbeNoRead<T> {
+    /// A reader that is never used: the code does not compile.
+    fn __reader(&self) -> NoReader<T>;
+}
+
+impl<T> ProbeNoRead<T> for ReadProbe<T> {
+    #[inline]
+    fn __reader(&self) -> NoReader<T> {
+        NoReader(std::marker::PhantomData)
+    }
+}
+
+/// Reads a field's value through its type's Deserialize.
+pub struct Reader<T>(std::marker::PhantomData<T>);
+
+impl<T> Clone for Reader<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Reader<T> {}
+
+impl<T: DeserializeOwned> Reader<T> {
+    /// See [`next_value`].
+    ///
+    /// # Errors
+    ///
+    /// As [`next_value`].
+    #[inline]
+    pub fn next_value<'de, A: MapAccess<'de>>(
+        self,
+        map: &mut A,
+        slot: &mut Option<T>,
+        name: &'static str,
+    ) -> Result<(), A::Error> {
+        next_value(map, slot, name)
+    }
+
+    /// See [`next_optional_value`].
+    ///
+    /// # Errors
+    ///
+    /// As [`next_optional_value`].
+    #[inline]
+    pub fn next_optional_value<'de, A: MapAccess<'de>>(
+        self,
+        map: &mut A,
+        slot: &mut Option<T>,
+        name: &'static str,
+    ) -> Result<(), A::Error> {
+        next_optional_value(map, slot, name)
+    }
+
+    /// See [`take`].
+    ///
+    /// # Errors
+    ///
+    /// As [`take`].
+    #[inline]
+    pub fn take<E: de::Error>(self, slot: Option<T>, name: &'static str) -> Result<T, E> {
+        take(slot, name)
+    }
+}
+
+/// The reader of a type without Deserialize, in code that does not compile.
+pub struct NoReader<T>(std::marker::PhantomData<T>);
+
+impl<T> Clone for NoReader<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for NoReader<T> {}
+
+impl<T> NoReader<T> {
+    /// Fails: this type has no Deserialize.
+    ///
+    /// # Errors
+    ///
+    /// Always.
+    pub fn next_value<'de, A: MapAccess<'de>>(
+        self,
+        _: &mut A,
+        _: &mut Option<T>,
+        name: &'static str,
+    ) -> Result<(), A::Error> {
+        Err(de::Error::custom(format_args!(
+            "`{name}` has no Deserialize"
+        )))
+    }
+
+    /// Fails: this type has no Deserialize.
+    ///
+    /// # Errors
+    ///
+    /// Always.
+    pub fn next_optional_value<'de, A: MapAccess<'de>>(
+        self,
+        map: &mut A,
+        slot: &mut Option<T>,
+        name: &'static str,
+    ) -> Result<(), A::Error> {
+        self.next_value(map, slot, name)
+    }
+
+    /// Fails: this type has no Deserialize.
+    ///
+    /// # Errors
+    ///
+    /// Always.
+    pub fn take<E: de::Error>(self, _: Option<T>, name: &'static str) -> Result<T, E> {
+        Err(E::custom(format_args!("`{name}` has no Deserialize")))
+    }
+}
+
+/// Checks that where a field's type holds one of the crate's types inside another type, the
+/// runtime descends into that other type: `(&&Edge::<Outer, Inner>::NEW).__descends()` for
+/// each such pair in the field's type, as written. When `Inner` is a [`GraphValue`]
+/// ([`EdgeToGraph`]), `Outer` must be [`Descends`]; otherwise nothing is asked
+/// ([`EdgeToOther`]).
+pub struct Edge<Outer: ?Sized, Inner: ?Sized>(std::marker::PhantomData<Pair<Outer, Inner>>);
+
+/// Holds two types of any size, owning neither.
+type Pair<Outer, Inner> = (fn(&Outer), fn(&Inner));
+
+impl<Outer: ?Sized, Inner: ?Sized> Edge<Outer, Inner> {
+    /// The probe.
+    pub const NEW: Self = Self(std::marker::PhantomData);
+}
+
+/// The [`Edge`] method where the inner type is one of the crate's.
+pub trait EdgeToGraph<Outer: ?Sized> {
+    /// Requires that the runtime descends into `Outer`.
+    #[inline]
+    fn __descends(&self)
+    where
+        Outer: Descends,
+    {
+    }
+}
+
+impl<Outer: ?Sized, Inner: GraphValue + ?Sized> EdgeToGraph<Outer> for &Edge<Outer, Inner> {}
+
+/// The [`Edge`] method where the inner type is any other.
+pub trait EdgeToOther {
+    /// Nothing to ask.
+    #[inline]
+    fn __descends(&self) {}
+}
+
+impl<Outer: ?Sized, Inner: ?Sized> EdgeToOther for Edge<Outer, Inner> {}
+
+/// The containers the runtime descends into, validating what they hold and leaving out
+/// its read-only properties in create bodies: a type of the crate's inside anything else
+/// would be written by that type's own Serialize, unchecked, so it is refused.
+#[diagnostic::on_unimplemented(
+    message = "graph-core does not look inside `{Self}`, so what it holds would be sent unvalidated and with its read-only properties",
+    label = "a Graph type inside a container graph-core does not descend into",
+    note = "the containers graph-core descends into are `Option`, `Vec`, `VecDeque`, `Box`, arrays and slices, and maps keyed by `String` (`BTreeMap`, `HashMap`); use one of them"
+)]
+pub trait Descends {}
+
+impl<T> Descends for Option<T> {}
+impl<T> Descends for Vec<T> {}
+impl<T> Descends for std::collections::VecDeque<T> {}
+impl<T: ?Sized> Descends for Box<T> {}
+impl<T> Descends for [T] {}
+impl<T, const N: usize> Descends for [T; N] {}
+impl<T> Descends for std::collections::BTreeMap<String, T> {}
+impl<T, S> Descends for std::collections::HashMap<String, T, S> {}
+
+/// The [`Probe`] method for fields whose type is an `Option` that is not written as one
+/// (a type alias): `None` is left out of bodies as for any `Option`.
+pub trait ProbeOption {
+    /// Whether the field is `None`.
+    fn __graph_is_none(&self) -> bool;
+}
+
+impl<T> ProbeOption for Probe<'_, Option<T>> {
+    #[inline]
+    fn __graph_is_none(&self) -> bool {
+        self.0.is_none()
+    }
+}
+
+/// The [`Probe`] method for fields of any other type: never `None`.
+pub trait ProbeNotOption {
+    /// Never.
+    #[inline]
+    fn __graph_is_none(&self) -> bool {
+        false
+    }
+}
+
+impl<T: ?Sized> ProbeNotOption for &Probe<'_, T> {}
