@@ -88,6 +88,20 @@ pub const fn name_hash(len: usize, (first, last): (u64, u64), seed: u32) -> u32 
 }
 
 impl Names {
+    /// The declaration index of `name`, if it is declared, trying `expected` first: one
+    /// length check and one comparison of bytes where the guess is right, the table where
+    /// it is not.
+    #[inline]
+    #[must_use]
+    pub fn find_from(&self, name: &str, expected: usize) -> Option<usize> {
+        if let Some(candidate) = self.names.get(expected) {
+            if candidate.len() == name.len() && candidate.as_bytes() == name.as_bytes() {
+                return Some(expected);
+            }
+        }
+        self.find(name)
+    }
+
     /// The declaration index of `name`, if it is declared.
     #[inline]
     #[must_use]
@@ -115,14 +129,14 @@ impl Names {
 }
 
 /// Seeds tried at each table size before the table doubles. Every try is compile-time
-/// work for every type a user declares, so few: at twice as many slots as names a seed
-/// that keeps small types apart turns up within a few dozen tries, and a doubled table
-/// makes one far likelier than more seeds at the same size would.
-const SEEDS_PER_SIZE: u32 = 32;
+/// work for every type a user declares, so few: reading mostly finds a key by its place
+/// (see [`FieldIndexSeed`]), and the table serves the keys that come out of order, where
+/// a collision costs one more comparison of words.
+const SEEDS_PER_SIZE: u32 = 4;
 
-/// The seed search goes up to eight times the smallest table, and no further than this
-/// many slots: the size of its scratch bit set. Types with more than 256 names search
-/// fewer sizes before falling back to probing.
+/// The seed search tries the smallest table and the one twice its size, and no more than
+/// this many slots: the size of its scratch bit set. Types with more than 1024 names
+/// search the smallest size only, or none, and are probed.
 const SEARCH_SLOTS: usize = 4096;
 
 /// The size and seed of a type's table, as [`table_layout`] chooses them.
@@ -142,9 +156,9 @@ impl TableLayout {
 
 /// Chooses a table for `names`: a power of two of at least twice as many slots as names,
 /// and a seed that gives every name a slot of its own, so a lookup compares once. Where
-/// no seed is found among the first few, the table doubles, up to eight times its
-/// smallest size; failing that, the smallest table with seed 0, where names that collide
-/// take the next free slot (linear probing, which [`Names::find`] follows).
+/// no seed is found among the first few, the table doubles once; failing that, the
+/// smallest table with seed 0, where names that collide take the next free slot (linear
+/// probing, which [`Names::find`] follows).
 ///
 /// # Panics
 ///
@@ -168,7 +182,7 @@ pub const fn table_layout<const K: usize>(names: &[&str; K]) -> TableLayout {
         size => size,
     };
     let mut size = smallest;
-    while size <= smallest * 8 && size <= SEARCH_SLOTS {
+    while size <= smallest * 2 && size <= SEARCH_SLOTS {
         let mut seed = 0;
         while seed < SEEDS_PER_SIZE {
             if all_apart(&keys, seed, size) {
@@ -279,14 +293,25 @@ const fn place(names: &[&str], seed: u32, slots: &mut [Slot]) {
 }
 
 /// Reads a key as a [`FieldKey`] against a type's [`Names`], for types with additional
-/// data, which keep the keys they do not declare.
-#[derive(Clone, Copy)]
-pub struct FieldKeySeed(pub &'static Names);
+/// data, which keep the keys they do not declare. Like [`FieldIndexSeed`], it tries the
+/// property after the last one found first.
+pub struct FieldKeySeed {
+    names: &'static Names,
+    next: usize,
+}
 
 impl FieldKeySeed {
+    /// Reading a new object.
     #[inline]
-    fn key(self, name: &str) -> FieldKey {
-        if let Some(index) = self.0.find(name) {
+    #[must_use]
+    pub fn new(names: &'static Names) -> Self {
+        Self { names, next: 0 }
+    }
+
+    #[inline]
+    fn key(&mut self, name: &str) -> FieldKey {
+        if let Some(index) = self.names.find_from(name, self.next) {
+            self.next = index + 1;
             FieldKey::Field(index)
         } else if is_type_annotation(name) {
             FieldKey::Ignore
@@ -299,13 +324,40 @@ impl FieldKeySeed {
 /// Reads a key as the declaration index of the property it names, or `UNDECLARED`: for
 /// types without additional data, which skip every key they do not declare. A plain index
 /// keeps the read loop as lean as serde's own.
-#[derive(Clone, Copy)]
-pub struct FieldIndexSeed(pub &'static Names);
+///
+/// Graph writes an object's properties in the order its metadata declares them, which is
+/// the order a type modelled from Graph's pages declares its fields; so the property after
+/// the last one found is tried first, and the table is asked only where the guess is
+/// wrong (a key out of order, one the type does not declare, an annotation).
+pub struct FieldIndexSeed {
+    names: &'static Names,
+    next: usize,
+}
+
+impl FieldIndexSeed {
+    /// Reading a new object.
+    #[inline]
+    #[must_use]
+    pub fn new(names: &'static Names) -> Self {
+        Self { names, next: 0 }
+    }
+
+    #[inline]
+    fn index(&mut self, name: &str) -> usize {
+        match self.names.find_from(name, self.next) {
+            Some(index) => {
+                self.next = index + 1;
+                index
+            }
+            None => UNDECLARED,
+        }
+    }
+}
 
 /// What [`FieldIndexSeed`] gives for a key the type does not declare.
 pub const UNDECLARED: usize = usize::MAX;
 
-impl<'de> DeserializeSeed<'de> for FieldIndexSeed {
+impl<'de> DeserializeSeed<'de> for &mut FieldIndexSeed {
     type Value = usize;
 
     #[inline]
@@ -314,7 +366,7 @@ impl<'de> DeserializeSeed<'de> for FieldIndexSeed {
     }
 }
 
-impl Visitor<'_> for FieldIndexSeed {
+impl Visitor<'_> for &mut FieldIndexSeed {
     type Value = usize;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -323,13 +375,14 @@ impl Visitor<'_> for FieldIndexSeed {
 
     #[inline]
     fn visit_str<E: de::Error>(self, v: &str) -> Result<usize, E> {
-        Ok(self.0.find(v).unwrap_or(UNDECLARED))
+        Ok(self.index(v))
     }
 
     fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<usize, E> {
-        std::str::from_utf8(v)
-            .map(|v| self.0.find(v).unwrap_or(UNDECLARED))
-            .map_err(|_| E::invalid_value(de::Unexpected::Bytes(v), &self))
+        match std::str::from_utf8(v) {
+            Ok(v) => Ok(self.index(v)),
+            Err(_) => Err(E::invalid_value(de::Unexpected::Bytes(v), &self)),
+        }
     }
 }
 
@@ -338,7 +391,7 @@ fn is_type_annotation(name: &str) -> bool {
     name == "@odata.type" || name == "@odata.context"
 }
 
-impl<'de> DeserializeSeed<'de> for FieldKeySeed {
+impl<'de> DeserializeSeed<'de> for &mut FieldKeySeed {
     type Value = FieldKey;
 
     #[inline]
@@ -347,7 +400,7 @@ impl<'de> DeserializeSeed<'de> for FieldKeySeed {
     }
 }
 
-impl Visitor<'_> for FieldKeySeed {
+impl Visitor<'_> for &mut FieldKeySeed {
     type Value = FieldKey;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -360,9 +413,10 @@ impl Visitor<'_> for FieldKeySeed {
     }
 
     fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<FieldKey, E> {
-        std::str::from_utf8(v)
-            .map(|v| self.key(v))
-            .map_err(|_| E::invalid_value(de::Unexpected::Bytes(v), &self))
+        match std::str::from_utf8(v) {
+            Ok(v) => Ok(self.key(v)),
+            Err(_) => Err(E::invalid_value(de::Unexpected::Bytes(v), &self)),
+        }
     }
 }
 
@@ -432,9 +486,23 @@ mod tests {
         every_name_is_found::<150>(&names);
     }
 
+    /// Where one of the few seeds tried keeps the names apart, it is the one used; the
+    /// page's run, with more names, may be probed, and every name is found either way.
     #[test]
-    fn the_seed_is_chosen_so_that_names_do_not_collide() {
-        const NAMES: [&str; 13] = [
+    fn a_seed_that_keeps_names_apart_is_used_where_one_turns_up() {
+        const FEW: [&str; 4] = [
+            "id",
+            "completedDateTime",
+            "failedTasksCount",
+            "failedUsersCount",
+        ];
+        let layout = table_layout(&FEW);
+        let mut used = homes(&FEW, layout.seed, layout.size);
+        used.sort_unstable();
+        used.dedup();
+        assert_eq!(used.len(), FEW.len());
+
+        const RUN: [&str; 13] = [
             "id",
             "completedDateTime",
             "failedTasksCount",
@@ -449,11 +517,11 @@ mod tests {
             "totalUsersCount",
             "workflowExecutionType",
         ];
-        let layout = table_layout(&NAMES);
-        let mut used = homes(&NAMES, layout.seed, layout.size);
-        used.sort_unstable();
-        used.dedup();
-        assert_eq!(used.len(), NAMES.len());
+        let names = leak(&RUN);
+        let table = build(names, table_layout(&RUN));
+        for (index, name) in RUN.iter().enumerate() {
+            assert_eq!(table.find(name), Some(index), "{name}");
+        }
     }
 
     /// Too many names for any seed to keep apart in the sizes searched: the smallest table,
@@ -476,6 +544,60 @@ mod tests {
             assert_eq!(table.find(name), Some(index), "{name}");
         }
         assert_eq!(table.find("p1000"), None);
+    }
+
+    /// The guess is tried first and, wrong or out of range, changes nothing.
+    #[test]
+    fn a_name_is_found_from_any_guess() {
+        let names = leak(&["id", "displayName", "mail", "aVeryLongPropertyNameIndeed"]);
+        let table = build(names, layout::<4>(names));
+        for expected in 0..6 {
+            for (index, name) in names.iter().enumerate() {
+                assert_eq!(
+                    table.find_from(name, expected),
+                    Some(index),
+                    "{name} {expected}"
+                );
+            }
+            assert_eq!(table.find_from("mails", expected), None);
+            assert_eq!(table.find_from("@odata.type", expected), None);
+        }
+    }
+
+    /// Keys in declaration order, out of order, repeated and undeclared are all read as
+    /// the property they name.
+    #[test]
+    fn the_seeds_follow_the_order_and_recover_from_surprises() {
+        const NAMES: &[&str; 3] = &["id", "displayName", "mail"];
+        const LAYOUT: TableLayout = table_layout(NAMES);
+        const TABLE: NameTable<{ LAYOUT.size() }> = name_table(NAMES, LAYOUT);
+        static FOUND: Names = TABLE.names();
+        let keys = [
+            "@odata.type",
+            "id",
+            "displayName",
+            "extra",
+            "mail",
+            "id",
+            "mail",
+        ];
+        let mut seed = FieldIndexSeed::new(&FOUND);
+        let indexes: Vec<usize> = keys.iter().map(|key| seed.index(key)).collect();
+        assert_eq!(indexes, [UNDECLARED, 0, 1, UNDECLARED, 2, 0, 2]);
+        let mut seed = FieldKeySeed::new(&FOUND);
+        let read: Vec<FieldKey> = keys.iter().map(|key| seed.key(key)).collect();
+        assert_eq!(
+            read,
+            [
+                FieldKey::Ignore,
+                FieldKey::Field(0),
+                FieldKey::Field(1),
+                FieldKey::Undeclared("extra".into()),
+                FieldKey::Field(2),
+                FieldKey::Field(0),
+                FieldKey::Field(2),
+            ]
+        );
     }
 
     #[test]

@@ -224,11 +224,12 @@ const _: () = {
                         Option<LifecycleWorkflowProcessingStatus>,
                     > = ::core::option::Option::None;
                     let mut __field4: ::core::option::Option<Option<DateTimeOffset>> = ::core::option::Option::None;
+                    let mut __keys = ::graph_core::__private::FieldIndexSeed::new(
+                        &<Run as ::graph_core::__private::Object>::INFO.names,
+                    );
                     while let ::core::option::Option::Some(__key) = ::graph_core::__private::serde::de::MapAccess::next_key_seed(
                         &mut __map,
-                        ::graph_core::__private::FieldIndexSeed(
-                            &<Run as ::graph_core::__private::Object>::INFO.names,
-                        ),
+                        &mut __keys,
                     )? {
                         match __key {
                             0usize => {

@@ -376,7 +376,7 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
             let span = additional.ty.span();
             let slot = format_ident!("__additional", span = span);
             (
-                quote!(#rt::FieldKeySeed(&<#ident as #rt::Object>::INFO.names)),
+                quote!(#rt::FieldKeySeed::new(&<#ident as #rt::Object>::INFO.names)),
                 quote_spanned! {span=>
                     let mut #slot = ::graph_core::__private::serde_json::Map::new();
                 },
@@ -387,7 +387,7 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
             )
         }
         None => (
-            quote!(#rt::FieldIndexSeed(&<#ident as #rt::Object>::INFO.names)),
+            quote!(#rt::FieldIndexSeed::new(&<#ident as #rt::Object>::INFO.names)),
             TokenStream::new(),
             TokenStream::new(),
             TokenStream::new(),
@@ -425,8 +425,10 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
                         #probes
                         #(#declarations)*
                         #additional_slot
+                        // The keys' seed remembers where the last one was found.
+                        let mut __keys = #seed;
                         while let ::core::option::Option::Some(__key) =
-                            #rt::serde::de::MapAccess::next_key_seed(&mut __map, #seed)?
+                            #rt::serde::de::MapAccess::next_key_seed(&mut __map, &mut __keys)?
                         {
                             // One `?` for every arm: each arm is a call that returns the result.
                             match __key {
