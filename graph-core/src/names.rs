@@ -93,21 +93,29 @@ impl Names {
     /// it is not.
     #[inline]
     #[must_use]
-    pub fn find_from(&self, name: &str, expected: usize) -> Option<usize> {
+    pub fn find_from(&self, name: &[u8], expected: usize) -> Option<usize> {
         if let Some(candidate) = self.names.get(expected) {
-            if candidate.len() == name.len() && candidate.as_bytes() == name.as_bytes() {
+            if same_bytes(candidate.as_bytes(), name) {
                 return Some(expected);
             }
         }
-        self.find(name)
+        self.find_bytes(name)
     }
 
     /// The declaration index of `name`, if it is declared.
     #[inline]
     #[must_use]
     pub fn find(&self, name: &str) -> Option<usize> {
+        self.find_bytes(name.as_bytes())
+    }
+
+    /// [`find`](Self::find) for a name as bytes: a key is compared with the declared
+    /// names, all of them UTF-8, so it needs no validation of its own to be matched.
+    #[inline]
+    #[must_use]
+    pub fn find_bytes(&self, name: &[u8]) -> Option<usize> {
         let mask = self.table.len().checked_sub(1)?;
-        let words = name_words(name.as_bytes());
+        let words = name_words(name);
         let mut at = name_hash(name.len(), words, self.seed) as usize & mask;
         // At most every slot once; the table always has empty slots, so this ends sooner.
         for _ in 0..self.table.len() {
@@ -118,7 +126,11 @@ impl Names {
             let index = usize::from(slot.index);
             if slot.len as usize == name.len()
                 && (slot.first, slot.last) == words
-                && (name.len() <= 16 || self.names.get(index).is_some_and(|n| *n == name))
+                && (name.len() <= 16
+                    || self
+                        .names
+                        .get(index)
+                        .is_some_and(|n| same_bytes(n.as_bytes(), name)))
             {
                 return Some(index);
             }
@@ -126,6 +138,33 @@ impl Names {
         }
         None
     }
+}
+
+/// Whether two names are the same, compared eight bytes at a time in line: property names
+/// are short, and a call to `memcmp` for each key would cost more than the comparison.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let word = |bytes: &[u8], at: usize| {
+        bytes
+            .get(at..at + 8)
+            .and_then(|chunk| chunk.first_chunk::<8>())
+            .map(|chunk| u64::from_le_bytes(*chunk))
+    };
+    let len = a.len();
+    if len < 8 {
+        return a.iter().zip(b).all(|(x, y)| x == y);
+    }
+    let mut at = 0;
+    while at + 8 < len {
+        if word(a, at) != word(b, at) {
+            return false;
+        }
+        at += 8;
+    }
+    word(a, len - 8) == word(b, len - 8)
 }
 
 /// Seeds tried at each table size before the table doubles. Every try is compile-time
@@ -310,7 +349,7 @@ impl FieldKeySeed {
 
     #[inline]
     fn key(&mut self, name: &str) -> FieldKey {
-        if let Some(index) = self.names.find_from(name, self.next) {
+        if let Some(index) = self.names.find_from(name.as_bytes(), self.next) {
             self.next = index + 1;
             FieldKey::Field(index)
         } else if is_type_annotation(name) {
@@ -344,6 +383,11 @@ impl FieldIndexSeed {
 
     #[inline]
     fn index(&mut self, name: &str) -> usize {
+        self.index_bytes(name.as_bytes())
+    }
+
+    #[inline]
+    fn index_bytes(&mut self, name: &[u8]) -> usize {
         match self.names.find_from(name, self.next) {
             Some(index) => {
                 self.next = index + 1;
@@ -357,13 +401,40 @@ impl FieldIndexSeed {
 /// What [`FieldIndexSeed`] gives for a key the type does not declare.
 pub const UNDECLARED: usize = usize::MAX;
 
+/// Keys are asked for as bytes: serde_json then hands them over without checking that they
+/// are UTF-8, which comparing them with declared names does not need (an undeclared key
+/// is skipped either way), and any deserializer that has text gives text. Readers that
+/// follow keys by their text (`serde_path_to_error`, used to name the property where a
+/// read failed) are run with [`keys_as_text`].
 impl<'de> DeserializeSeed<'de> for &mut FieldIndexSeed {
     type Value = usize;
 
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
-        deserializer.deserialize_identifier(self)
+        if KEYS_AS_TEXT.get() {
+            deserializer.deserialize_identifier(self)
+        } else {
+            deserializer.deserialize_bytes(self)
+        }
     }
+}
+
+thread_local! {
+    /// Set while [`keys_as_text`] runs on this thread.
+    static KEYS_AS_TEXT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `read` with every key asked for as text, for a reader that records keys by their
+/// text; set back however `read` ends.
+pub(crate) fn keys_as_text<R>(read: impl FnOnce() -> R) -> R {
+    struct Reset(bool);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            KEYS_AS_TEXT.set(self.0);
+        }
+    }
+    let _reset = Reset(KEYS_AS_TEXT.replace(true));
+    read()
 }
 
 impl Visitor<'_> for &mut FieldIndexSeed {
@@ -379,10 +450,7 @@ impl Visitor<'_> for &mut FieldIndexSeed {
     }
 
     fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<usize, E> {
-        match std::str::from_utf8(v) {
-            Ok(v) => Ok(self.index(v)),
-            Err(_) => Err(E::invalid_value(de::Unexpected::Bytes(v), &self)),
-        }
+        Ok(self.index_bytes(v))
     }
 }
 
@@ -554,13 +622,13 @@ mod tests {
         for expected in 0..6 {
             for (index, name) in names.iter().enumerate() {
                 assert_eq!(
-                    table.find_from(name, expected),
+                    table.find_from(name.as_bytes(), expected),
                     Some(index),
                     "{name} {expected}"
                 );
             }
-            assert_eq!(table.find_from("mails", expected), None);
-            assert_eq!(table.find_from("@odata.type", expected), None);
+            assert_eq!(table.find_from(b"mails", expected), None);
+            assert_eq!(table.find_from(b"@odata.type", expected), None);
         }
     }
 

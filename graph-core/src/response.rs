@@ -257,15 +257,17 @@ fn created<T: DeserializeOwned>(
             // Read again, tracking the path, to say where it failed: errors are rare and
             // the first read stays as fast as plain serde.
             let mut deserializer = serde_json::Deserializer::from_slice(body);
-            let (property, cause) =
-                match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
-                    Err(error) => {
-                        let path = error.path().to_string();
-                        let property = (path != ".").then_some(path);
-                        (property, error.into_inner().to_string())
-                    }
-                    Ok(_) => (None, "it is not valid JSON".to_owned()),
-                };
+            let read = crate::names::keys_as_text(|| {
+                serde_path_to_error::deserialize::<_, T>(&mut deserializer)
+            });
+            let (property, cause) = match read {
+                Err(error) => {
+                    let path = error.path().to_string();
+                    let property = (path != ".").then_some(path);
+                    (property, error.into_inner().to_string())
+                }
+                Ok(_) => (None, "it is not valid JSON".to_owned()),
+            };
             let mut error = GraphError::new(
                 StatusCode::CREATED,
                 GraphErrorKind::InvalidBody,

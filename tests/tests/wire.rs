@@ -328,3 +328,28 @@ fn names_that_need_escaping_are_escaped_in_both_writers_and_read_back() {
     assert_eq!(body, serde_json::to_string(&odd).unwrap());
     assert_eq!(serde_json::from_str::<OddNames>(&body).unwrap(), odd);
 }
+
+/// Keys are matched as bytes: an escaped key reads as the property it spells, in any order,
+/// and every reader serde_json has (a string, bytes, a reader, a `Value`) gives the same.
+#[test]
+fn keys_read_alike_escaped_out_of_order_and_from_every_source() {
+    let text = r##"{"count":2,"display\u004eame":"Ann","@odata.type":"#microsoft.graph.thing","mail":"a@b.c","unknown\u00e9":1,"tags":["x"]}"##;
+    let expected = Thing {
+        display_name: Some("Ann".into()),
+        email_address: Some("a@b.c".into()),
+        tags: vec!["x".into()],
+        count: 2,
+        ..Thing::default()
+    };
+    assert_eq!(serde_json::from_str::<Thing>(text).unwrap(), expected);
+    assert_eq!(
+        serde_json::from_slice::<Thing>(text.as_bytes()).unwrap(),
+        expected
+    );
+    assert_eq!(
+        serde_json::from_reader::<_, Thing>(text.as_bytes()).unwrap(),
+        expected
+    );
+    let value: Value = serde_json::from_str(text).unwrap();
+    assert_eq!(serde_json::from_value::<Thing>(value).unwrap(), expected);
+}
