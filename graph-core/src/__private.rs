@@ -18,9 +18,9 @@ pub use crate::object::{
     FieldVisitor, GraphField, Object, ObjectInfo, SerdeField,
 };
 pub use crate::probe::{
-    Descends, Edge, EdgeToGraph, EdgeToOther, GraphProperty, NoReader, Probe, ProbeGraph,
-    ProbeNoRead, ProbeNotOption, ProbeOption, ProbeRead, ProbeSerde, ProbeUnmarked, ReadProbe,
-    Reader, Unmarked,
+    Descends, Edge, EdgeToGraph, EdgeToOther, FieldReader, GraphProperty, NoReader, Probe,
+    ProbeGraph, ProbeNoRead, ProbeNotOption, ProbeOption, ProbeRead, ProbeSerde, ProbeUnmarked,
+    ReadProbe, Reader, Unmarked,
 };
 pub use crate::read::{
     deserialize_enum, next_additional, next_optional_value, next_value, skip_value, take,

@@ -153,22 +153,48 @@ impl<T> ProbeNoRead<T> for ReadProbe<T> {
 /// Reads a field's value through its type's Deserialize.
 pub struct Reader<T>(std::marker::PhantomData<T>);
 
-impl<T> Clone for Reader<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
+/// The reader of a type without Deserialize, in code that does not compile.
+pub struct NoReader<T>(std::marker::PhantomData<T>);
 
-impl<T> Copy for Reader<T> {}
-
-impl<T: DeserializeOwned> Reader<T> {
+/// What generated code reads a field with, whichever reader the [`ReadProbe`] gave: called
+/// by path (`FieldReader::next_value(reader, ...)`), so each read costs the compiler one
+/// method lookup, the probe's.
+pub trait FieldReader<T>: Sized {
     /// See [`next_value`].
     ///
     /// # Errors
     ///
     /// As [`next_value`].
+    fn next_value<'de, A: MapAccess<'de>>(
+        self,
+        map: &mut A,
+        slot: &mut Option<T>,
+        name: &'static str,
+    ) -> Result<(), A::Error>;
+
+    /// See [`next_optional_value`].
+    ///
+    /// # Errors
+    ///
+    /// As [`next_optional_value`].
+    fn next_optional_value<'de, A: MapAccess<'de>>(
+        self,
+        map: &mut A,
+        slot: &mut Option<T>,
+        name: &'static str,
+    ) -> Result<(), A::Error>;
+
+    /// See [`take`].
+    ///
+    /// # Errors
+    ///
+    /// As [`take`].
+    fn take<E: de::Error>(self, slot: Option<T>, name: &'static str) -> Result<T, E>;
+}
+
+impl<T: DeserializeOwned> FieldReader<T> for Reader<T> {
     #[inline]
-    pub fn next_value<'de, A: MapAccess<'de>>(
+    fn next_value<'de, A: MapAccess<'de>>(
         self,
         map: &mut A,
         slot: &mut Option<T>,
@@ -177,13 +203,8 @@ impl<T: DeserializeOwned> Reader<T> {
         next_value(map, slot, name)
     }
 
-    /// See [`next_optional_value`].
-    ///
-    /// # Errors
-    ///
-    /// As [`next_optional_value`].
     #[inline]
-    pub fn next_optional_value<'de, A: MapAccess<'de>>(
+    fn next_optional_value<'de, A: MapAccess<'de>>(
         self,
         map: &mut A,
         slot: &mut Option<T>,
@@ -192,35 +213,15 @@ impl<T: DeserializeOwned> Reader<T> {
         next_optional_value(map, slot, name)
     }
 
-    /// See [`take`].
-    ///
-    /// # Errors
-    ///
-    /// As [`take`].
     #[inline]
-    pub fn take<E: de::Error>(self, slot: Option<T>, name: &'static str) -> Result<T, E> {
+    fn take<E: de::Error>(self, slot: Option<T>, name: &'static str) -> Result<T, E> {
         take(slot, name)
     }
 }
 
-/// The reader of a type without Deserialize, in code that does not compile.
-pub struct NoReader<T>(std::marker::PhantomData<T>);
-
-impl<T> Clone for NoReader<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T> Copy for NoReader<T> {}
-
-impl<T> NoReader<T> {
-    /// Fails: this type has no Deserialize.
-    ///
-    /// # Errors
-    ///
-    /// Always.
-    pub fn next_value<'de, A: MapAccess<'de>>(
+/// Fails, in code that does not compile: the type has no Deserialize.
+impl<T> FieldReader<T> for NoReader<T> {
+    fn next_value<'de, A: MapAccess<'de>>(
         self,
         _: &mut A,
         _: &mut Option<T>,
@@ -231,12 +232,7 @@ impl<T> NoReader<T> {
         )))
     }
 
-    /// Fails: this type has no Deserialize.
-    ///
-    /// # Errors
-    ///
-    /// Always.
-    pub fn next_optional_value<'de, A: MapAccess<'de>>(
+    fn next_optional_value<'de, A: MapAccess<'de>>(
         self,
         map: &mut A,
         slot: &mut Option<T>,
@@ -245,12 +241,7 @@ impl<T> NoReader<T> {
         self.next_value(map, slot, name)
     }
 
-    /// Fails: this type has no Deserialize.
-    ///
-    /// # Errors
-    ///
-    /// Always.
-    pub fn take<E: de::Error>(self, _: Option<T>, name: &'static str) -> Result<T, E> {
+    fn take<E: de::Error>(self, _: Option<T>, name: &'static str) -> Result<T, E> {
         Err(E::custom(format_args!("`{name}` has no Deserialize")))
     }
 }

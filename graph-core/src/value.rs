@@ -198,46 +198,34 @@ fn serialize_entries<'a, S: Serializer, T: GraphValue + 'a>(
     map.end()
 }
 
-impl<T: GraphValue> GraphValue for std::collections::BTreeMap<String, T> {
-    fn __serialize_in_mode<S: Serializer>(
-        &self,
-        serializer: S,
-        mode: Mode,
-    ) -> Result<S::Ok, S::Error> {
-        serialize_entries(serializer, self.len(), self.iter(), mode)
-    }
+/// `BTreeMap<String, T>` and `HashMap<String, T, H>`.
+macro_rules! map {
+    ($([$($param:tt)*] $ty:ty;)*) => {$(
+        impl<$($param)*> GraphValue for $ty {
+            fn __serialize_in_mode<S: Serializer>(
+                &self,
+                serializer: S,
+                mode: Mode,
+            ) -> Result<S::Ok, S::Error> {
+                serialize_entries(serializer, self.len(), self.iter(), mode)
+            }
 
-    fn __validate_at(&self, at: &PropertyPath<'_>, out: &mut Violations) {
-        for (key, value) in self {
-            value.__validate_at(&PropertyPath::Key(at, key), out);
+            fn __validate_at(&self, at: &PropertyPath<'_>, out: &mut Violations) {
+                for (key, value) in self {
+                    value.__validate_at(&PropertyPath::Key(at, key), out);
+                }
+            }
+
+            fn __write_json(&self, out: &mut Vec<u8>, mode: Mode) -> Result<(), serde_json::Error> {
+                write_entries(out, self.iter(), mode)
+            }
         }
-    }
-
-    fn __write_json(&self, out: &mut Vec<u8>, mode: Mode) -> Result<(), serde_json::Error> {
-        write_entries(out, self.iter(), mode)
-    }
+    )*};
 }
 
-impl<T: GraphValue, H: std::hash::BuildHasher> GraphValue
-    for std::collections::HashMap<String, T, H>
-{
-    fn __serialize_in_mode<S: Serializer>(
-        &self,
-        serializer: S,
-        mode: Mode,
-    ) -> Result<S::Ok, S::Error> {
-        serialize_entries(serializer, self.len(), self.iter(), mode)
-    }
-
-    fn __validate_at(&self, at: &PropertyPath<'_>, out: &mut Violations) {
-        for (key, value) in self {
-            value.__validate_at(&PropertyPath::Key(at, key), out);
-        }
-    }
-
-    fn __write_json(&self, out: &mut Vec<u8>, mode: Mode) -> Result<(), serde_json::Error> {
-        write_entries(out, self.iter(), mode)
-    }
+map! {
+    [T: GraphValue] std::collections::BTreeMap<String, T>;
+    [T: GraphValue, H: std::hash::BuildHasher] std::collections::HashMap<String, T, H>;
 }
 
 /// Writes a map keyed by name as a JSON object.

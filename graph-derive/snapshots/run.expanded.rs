@@ -240,15 +240,15 @@ const _: () = {
                                 )
                             }
                             1usize => {
-                                (&&::graph_core::__private::ReadProbe::<
-                                    Option<DateTimeOffset>,
-                                >::NEW)
-                                    .__reader()
-                                    .next_optional_value(
-                                        &mut __map,
-                                        &mut __field1,
-                                        "completedDateTime",
-                                    )
+                                ::graph_core::__private::FieldReader::next_optional_value(
+                                    (&&::graph_core::__private::ReadProbe::<
+                                        Option<DateTimeOffset>,
+                                    >::NEW)
+                                        .__reader(),
+                                    &mut __map,
+                                    &mut __field1,
+                                    "completedDateTime",
+                                )
                             }
                             2usize => {
                                 ::graph_core::__private::next_optional_value(
@@ -258,26 +258,26 @@ const _: () = {
                                 )
                             }
                             3usize => {
-                                (&&::graph_core::__private::ReadProbe::<
-                                    Option<LifecycleWorkflowProcessingStatus>,
-                                >::NEW)
-                                    .__reader()
-                                    .next_optional_value(
-                                        &mut __map,
-                                        &mut __field3,
-                                        "processingStatus",
-                                    )
+                                ::graph_core::__private::FieldReader::next_optional_value(
+                                    (&&::graph_core::__private::ReadProbe::<
+                                        Option<LifecycleWorkflowProcessingStatus>,
+                                    >::NEW)
+                                        .__reader(),
+                                    &mut __map,
+                                    &mut __field3,
+                                    "processingStatus",
+                                )
                             }
                             4usize => {
-                                (&&::graph_core::__private::ReadProbe::<
-                                    Option<DateTimeOffset>,
-                                >::NEW)
-                                    .__reader()
-                                    .next_optional_value(
-                                        &mut __map,
-                                        &mut __field4,
-                                        "scheduledDateTime",
-                                    )
+                                ::graph_core::__private::FieldReader::next_optional_value(
+                                    (&&::graph_core::__private::ReadProbe::<
+                                        Option<DateTimeOffset>,
+                                    >::NEW)
+                                        .__reader(),
+                                    &mut __map,
+                                    &mut __field4,
+                                    "scheduledDateTime",
+                                )
                             }
                             _ => ::graph_core::__private::skip_value(&mut __map),
                         }?;

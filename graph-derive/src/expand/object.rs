@@ -350,9 +350,12 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
                 }
             } else {
                 quote_spanned! {span=>
-                    #pattern => (&&::graph_core::__private::ReadProbe::<#ty>::NEW)
-                        .__reader()
-                        .#read(&mut __map, &mut #slot, #name),
+                    #pattern => ::graph_core::__private::FieldReader::#read(
+                        (&&::graph_core::__private::ReadProbe::<#ty>::NEW).__reader(),
+                        &mut __map,
+                        &mut #slot,
+                        #name,
+                    ),
                 }
             }
         });
@@ -367,7 +370,9 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
         } else if field.plain {
             quote!(#member: #rt::take(#slot, #name)?,)
         } else {
-            quote!(#member: (&&#rt::ReadProbe::<#ty>::NEW).__reader().take(#slot, #name)?,)
+            quote! {
+                #member: #rt::FieldReader::take((&&#rt::ReadProbe::<#ty>::NEW).__reader(), #slot, #name)?,
+            }
         }
     });
     let (seed, additional_slot, additional_arm, additional_init) = match &object.additional {
