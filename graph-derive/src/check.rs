@@ -31,6 +31,8 @@ pub fn object<'a>(input: &'a ast::Object, errors: &mut Errors) -> Option<model::
     };
 
     let mut properties = Vec::new();
+    // The input of each property, in step with `properties`, for the JSON-name rule.
+    let mut declared = Vec::new();
     let mut additional: Option<model::Additional<'a>> = None;
     for field in fields {
         serde_attributes(&field.serde_attrs, attribute, errors);
@@ -55,6 +57,7 @@ pub fn object<'a>(input: &'a ast::Object, errors: &mut Errors) -> Option<model::
             (None, Some(_)) => Presence::ReadOnly,
             (None, None) => Presence::Optional,
         };
+        declared.push(field);
         properties.push(model::Field {
             member: &field.member,
             ty: &field.ty,
@@ -67,18 +70,9 @@ pub fn object<'a>(input: &'a ast::Object, errors: &mut Errors) -> Option<model::
             nested: containers_descended(&field.ty),
         });
     }
-    let names = fields
-        .iter()
-        .filter(|field| field.flag("additional_data").is_none())
-        .zip(&properties)
-        .map(|(field, property)| Named {
-            json_name: &property.json_name,
-            rust_name: field.member.to_string(),
-            span: field
-                .string("rename")
-                .map_or_else(|| field.member.span(), syn::LitStr::span),
-            renamed: field.string("rename").is_some(),
-        });
+    let names = declared.iter().zip(&properties).map(|(field, property)| {
+        Named::new(&property.json_name, &field.member, field.string("rename"))
+    });
     json_names(names, ("property", "properties", "field"), errors);
 
     let kind = match input.kind {
@@ -145,13 +139,8 @@ pub fn enumeration<'a>(
             members_carry_no_data(variant, errors);
         }
     }
-    let named = names.iter().map(|(variant, json_name)| Named {
-        json_name,
-        rust_name: variant.ident.to_string(),
-        span: variant
-            .string("rename")
-            .map_or_else(|| variant.ident.span(), syn::LitStr::span),
-        renamed: variant.string("rename").is_some(),
+    let named = names.iter().map(|(variant, json_name)| {
+        Named::new(json_name, &variant.ident, variant.string("rename"))
     });
     json_names(named, ("member", "members", "variant"), errors);
 
@@ -542,6 +531,17 @@ struct Named<'n> {
     /// Where the name comes from: the `rename` string, or the Rust name.
     span: Span,
     renamed: bool,
+}
+
+impl<'n> Named<'n> {
+    fn new(json_name: &'n str, rust: &syn::Ident, rename: Option<&syn::LitStr>) -> Self {
+        Self {
+            json_name,
+            rust_name: rust.to_string(),
+            span: rename.map_or_else(|| rust.span(), syn::LitStr::span),
+            renamed: rename.is_some(),
+        }
+    }
 }
 
 /// Properties the attribute itself writes or that belong to the OData protocol.
