@@ -10,9 +10,7 @@ pub use serde;
 pub use serde_json;
 
 pub use crate::create::{create_request, validate};
-pub use crate::names::{
-    name_table, table_layout, FieldIndexSeed, FieldKey, FieldKeySeed, NameTable, Names, TableLayout,
-};
+pub use crate::names::{FieldIndexSeed, FieldKey, FieldKeySeed, Names};
 pub use crate::object::{
     serde_field, serialize_object, validate_object, write_object, FieldInfo, FieldValue,
     FieldVisitor, GraphField, Object, ObjectInfo, SerdeField,

@@ -2,6 +2,7 @@
 //! seeds that read a key as the property it names.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use serde::de::{self, DeserializeSeed, Visitor};
 use serde::Deserializer;
@@ -17,32 +18,41 @@ pub enum FieldKey {
     Ignore,
 }
 
-/// A type's declared JSON names and the table that finds them: an open-addressing hash
-/// table built at compile time by [`table_layout`] and [`name_table`], with a seed chosen,
-/// where one turns up quickly, so that every name has a slot of its own. Reading a key then
-/// costs one hash and one comparison of words, however many properties the type declares
-/// (`user` has well over a hundred).
+/// A type's declared JSON names and the table that finds them.
+///
+/// The macro emits the names as a `static` (`Names::new(&["id", ...])`); the table is built
+/// from them the first time a key is not found at its expected place, once per type and
+/// process, so the compiler does no work for it. It is an open-addressing hash table with
+/// a seed chosen, where one turns up among the first few, so that every name has a slot of
+/// its own: reading a key costs one hash and one comparison of words, however many
+/// properties the type declares (`user` has well over a hundred).
 pub struct Names {
     /// The JSON names, in declaration order.
     pub(crate) names: &'static [&'static str],
+    /// Built on first use.
+    table: OnceLock<Table>,
+}
+
+/// The hash table of [`Names`].
+struct Table {
     /// A power-of-two number of slots, at least one of them empty.
-    table: &'static [Slot],
+    slots: Box<[Slot]>,
     /// The seed of [`name_hash`] the table was built with.
     seed: u32,
 }
 
-/// A slot of [`Names::table`]: a declaration index and the name's [`name_words`], which
-/// settle a match without comparing bytes for names of up to 16 bytes.
+/// A slot of a [`Table`]: a declaration index and the name's [`name_words`], which settle
+/// a match without comparing bytes for names of up to 16 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Slot {
-    index: u16,
+struct Slot {
+    index: u32,
     len: u32,
     first: u64,
     last: u64,
 }
 
 /// Marks an unused slot.
-const EMPTY: u16 = u16::MAX;
+const EMPTY: u32 = u32::MAX;
 
 /// A slot no name uses.
 const EMPTY_SLOT: Slot = Slot {
@@ -56,38 +66,42 @@ const EMPTY_SLOT: Slot = Slot {
 /// bytes is one word, zero-padded, used twice. With the length, they are the whole name
 /// for names of up to 16 bytes.
 #[inline]
-#[must_use]
-pub const fn name_words(name: &[u8]) -> (u64, u64) {
+fn name_words(name: &[u8]) -> (u64, u64) {
     if let (Some(first), Some(last)) = (name.first_chunk::<8>(), name.last_chunk::<8>()) {
         return (u64::from_le_bytes(*first), u64::from_le_bytes(*last));
     }
     let mut word = [0; 8];
-    let mut at = 0;
-    while at < name.len() {
-        word[at] = name[at];
-        at += 1;
-    }
+    word[..name.len()].copy_from_slice(name);
     let word = u64::from_le_bytes(word);
     (word, word)
 }
 
 /// The length and the words, mixed by multiplication: a few cycles whatever the length.
 /// Names that share all three share a slot, and the table's probing tells them apart.
-///
-/// Each product is taken as the low half of the full 128-bit one: the same machine code as
-/// `wrapping_mul`, but a plain operation rather than two calls in const evaluation, where
-/// the seed search hashes each name many times for every type a user declares.
 #[inline]
-#[must_use]
 #[allow(clippy::cast_possible_truncation)]
-pub const fn name_hash(len: usize, (first, last): (u64, u64), seed: u32) -> u32 {
-    let mut hash = ((seed as u64 ^ len as u64) as u128 * 0x9e37_79b9_7f4a_7c15) as u64;
-    hash = ((hash ^ first) as u128 * 0xc2b2_ae3d_27d4_eb4f) as u64;
-    hash = ((hash ^ last) as u128 * 0x1656_67b1_9e37_79f9) as u64;
+fn name_hash(len: usize, (first, last): (u64, u64), seed: u32) -> u32 {
+    let mut hash = (u64::from(seed) ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    hash = (hash ^ first).wrapping_mul(0xc2b2_ae3d_27d4_eb4f);
+    hash = (hash ^ last).wrapping_mul(0x1656_67b1_9e37_79f9);
     (hash >> 32) as u32
 }
 
+/// Seeds tried at each table size before the table doubles. The search runs once per type
+/// and process, in microseconds even for `user`; where none keeps the names apart, names
+/// that collide take the next free slot, which costs one more comparison of words.
+const SEEDS_PER_SIZE: u32 = 16;
+
 impl Names {
+    /// A type's names, in declaration order; the table is built when first needed.
+    #[must_use]
+    pub const fn new(names: &'static [&'static str]) -> Self {
+        Self {
+            names,
+            table: OnceLock::new(),
+        }
+    }
+
     /// The declaration index of `name`, if it is declared, trying `expected` first: one
     /// length check and one comparison of bytes where the guess is right, the table where
     /// it is not.
@@ -111,19 +125,19 @@ impl Names {
 
     /// [`find`](Self::find) for a name as bytes: a key is compared with the declared
     /// names, all of them UTF-8, so it needs no validation of its own to be matched.
-    #[inline]
     #[must_use]
     pub fn find_bytes(&self, name: &[u8]) -> Option<usize> {
-        let mask = self.table.len().checked_sub(1)?;
+        let table = self.table.get_or_init(|| Table::build(self.names));
+        let mask = table.slots.len() - 1;
         let words = name_words(name);
-        let mut at = name_hash(name.len(), words, self.seed) as usize & mask;
+        let mut at = name_hash(name.len(), words, table.seed) as usize & mask;
         // At most every slot once; the table always has empty slots, so this ends sooner.
-        for _ in 0..self.table.len() {
-            let slot = self.table[at];
+        for _ in 0..table.slots.len() {
+            let slot = table.slots[at];
             if slot.index == EMPTY {
                 return None;
             }
-            let index = usize::from(slot.index);
+            let index = slot.index as usize;
             if slot.len as usize == name.len()
                 && (slot.first, slot.last) == words
                 && (name.len() <= 16
@@ -138,6 +152,60 @@ impl Names {
         }
         None
     }
+}
+
+impl Table {
+    /// A power of two of at least twice as many slots as names (so a lookup of an
+    /// undeclared key soon meets an empty slot), and a seed that gives every name a slot
+    /// of its own: the first of [`SEEDS_PER_SIZE`] that does, at the smallest size or the
+    /// one twice as large; failing both, the smallest with seed 0, probed.
+    fn build(names: &[&str]) -> Self {
+        let keys: Vec<(usize, (u64, u64))> = names
+            .iter()
+            .map(|name| (name.len(), name_words(name.as_bytes())))
+            .collect();
+        let smallest = (names.len() * 2).next_power_of_two().max(2);
+        let layout = [smallest, smallest * 2]
+            .into_iter()
+            .flat_map(|size| (0..SEEDS_PER_SIZE).map(move |seed| (size, seed)))
+            .find(|&(size, seed)| all_apart(&keys, seed, size))
+            .unwrap_or((smallest, 0));
+        Self::place(&keys, layout)
+    }
+
+    /// Puts each name at the slot it hashes to, or the next free one after it.
+    #[allow(clippy::cast_possible_truncation)]
+    fn place(keys: &[(usize, (u64, u64))], (size, seed): (usize, u32)) -> Self {
+        let mut slots = vec![EMPTY_SLOT; size].into_boxed_slice();
+        let mask = size - 1;
+        for (index, &(len, (first, last))) in keys.iter().enumerate() {
+            let mut at = name_hash(len, (first, last), seed) as usize & mask;
+            while slots[at].index != EMPTY {
+                at = (at + 1) & mask;
+            }
+            // Both fit: no type declares four billion properties, and no name of a Rust
+            // string literal a macro emits comes near 4 GiB; a larger one could only
+            // collide, and its bytes are compared.
+            slots[at] = Slot {
+                index: index as u32,
+                len: len as u32,
+                first,
+                last,
+            };
+        }
+        Self { slots, seed }
+    }
+}
+
+/// Whether every name, given by its length and words, hashes to a slot of its own; gives
+/// up at the first collision.
+fn all_apart(keys: &[(usize, (u64, u64))], seed: u32, size: usize) -> bool {
+    let mask = size - 1;
+    let mut used = vec![false; size];
+    keys.iter().all(|&(len, words)| {
+        let at = name_hash(len, words, seed) as usize & mask;
+        !std::mem::replace(&mut used[at], true)
+    })
 }
 
 /// Whether two names are the same, compared eight bytes at a time in line: property names
@@ -165,170 +233,6 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
         at += 8;
     }
     word(a, len - 8) == word(b, len - 8)
-}
-
-/// Seeds tried at each table size before the table doubles: one. Every try is
-/// compile-time work for every type a user declares, and reading mostly finds a key by its
-/// place (see [`FieldIndexSeed`]); the table serves the keys that come out of order, where
-/// a collision costs one more comparison of words.
-const SEEDS_PER_SIZE: u32 = 1;
-
-/// The seed search tries the smallest table and the one twice its size, and no more than
-/// this many slots: the size of its scratch bit set. Types with more than 1024 names
-/// search the smallest size only, or none, and are probed.
-const SEARCH_SLOTS: usize = 4096;
-
-/// The size and seed of a type's table, as [`table_layout`] chooses them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TableLayout {
-    size: usize,
-    seed: u32,
-}
-
-impl TableLayout {
-    /// The number of slots: the length of the [`NameTable`] to build.
-    #[must_use]
-    pub const fn size(self) -> usize {
-        self.size
-    }
-}
-
-/// Chooses a table for `names`: a power of two of at least twice as many slots as names,
-/// and a seed that gives every name a slot of its own, so a lookup compares once. Where
-/// no seed is found among the first few, the table doubles once; failing that, the
-/// smallest table with seed 0, where names that collide take the next free slot (linear
-/// probing, which [`Names::find`] follows).
-///
-/// # Panics
-///
-/// At compile time, when a type declares 65535 names or more.
-#[must_use]
-pub const fn table_layout<const K: usize>(names: &[&str; K]) -> TableLayout {
-    assert!(
-        K < EMPTY as usize,
-        "a type declares at most 65534 properties"
-    );
-    // Each try hashes the names again, so what does not depend on the seed is read once.
-    let mut keys = [(0, (0, 0)); K];
-    let mut index = 0;
-    while index < K {
-        let name = names[index].as_bytes();
-        keys[index] = (name.len(), name_words(name));
-        index += 1;
-    }
-    let smallest = match (K * 2).next_power_of_two() {
-        0 | 1 => 2,
-        size => size,
-    };
-    let mut size = smallest;
-    while size <= smallest * 2 && size <= SEARCH_SLOTS {
-        let mut seed = 0;
-        while seed < SEEDS_PER_SIZE {
-            if all_apart(&keys, seed, size) {
-                return TableLayout { size, seed };
-            }
-            seed += 1;
-        }
-        size *= 2;
-    }
-    TableLayout {
-        size: smallest,
-        seed: 0,
-    }
-}
-
-/// Whether every name, given by its length and words, hashes to a slot of its own; gives
-/// up at the first collision.
-const fn all_apart(keys: &[(usize, (u64, u64))], seed: u32, size: usize) -> bool {
-    let mask = size - 1;
-    let mut used = [0u64; SEARCH_SLOTS / 64];
-    let mut index = 0;
-    while index < keys.len() {
-        let (len, words) = keys[index];
-        let at = name_hash(len, words, seed) as usize & mask;
-        let bit = 1 << (at % 64);
-        if used[at / 64] & bit != 0 {
-            return false;
-        }
-        used[at / 64] |= bit;
-        index += 1;
-    }
-    true
-}
-
-/// A type's [`Names`], built at compile time, its slots held inline: `N` is the layout's
-/// [`size`](TableLayout::size).
-pub struct NameTable<const N: usize> {
-    names: &'static [&'static str],
-    slots: [Slot; N],
-    seed: u32,
-}
-
-impl<const N: usize> NameTable<N> {
-    /// The table, to find names with.
-    #[must_use]
-    pub const fn names(&'static self) -> Names {
-        Names {
-            names: self.names,
-            table: &self.slots,
-            seed: self.seed,
-        }
-    }
-}
-
-/// Builds the table `layout` describes, with `N` its size:
-///
-/// ```
-/// use graph_core::__private::{name_table, table_layout, NameTable, TableLayout};
-///
-/// const NAMES: &[&str; 2] = &["id", "displayName"];
-/// const LAYOUT: TableLayout = table_layout(NAMES);
-/// const TABLE: NameTable<{ LAYOUT.size() }> = name_table(NAMES, LAYOUT);
-///
-/// assert_eq!(TABLE.names().find("displayName"), Some(1));
-/// ```
-///
-/// # Panics
-///
-/// At compile time, when `N` is not the layout's size.
-#[must_use]
-pub const fn name_table<const N: usize>(
-    names: &'static [&'static str],
-    layout: TableLayout,
-) -> NameTable<N> {
-    assert!(N == layout.size, "the table's length is its layout's size");
-    let mut slots = [EMPTY_SLOT; N];
-    place(names, layout.seed, &mut slots);
-    NameTable {
-        names,
-        slots,
-        seed: layout.seed,
-    }
-}
-
-/// Puts each name at the slot it hashes to, or the next free one after it.
-const fn place(names: &[&str], seed: u32, slots: &mut [Slot]) {
-    let mask = slots.len() - 1;
-    let mut index = 0;
-    while index < names.len() {
-        let name = names[index].as_bytes();
-        let (first, last) = name_words(name);
-        let mut at = name_hash(name.len(), (first, last), seed) as usize & mask;
-        while slots[at].index != EMPTY {
-            at = (at + 1) & mask;
-        }
-        // Both fit: `table_layout` allows fewer than `u16::MAX` names, and no name of a
-        // Rust string literal a macro emits comes near 4 GiB.
-        #[allow(clippy::cast_possible_truncation)]
-        let (index16, len) = (index as u16, name.len() as u32);
-        slots[at] = Slot {
-            index: index16,
-            len,
-            first,
-            last,
-        };
-        index += 1;
-    }
 }
 
 /// Reads a key as a [`FieldKey`] against a type's [`Names`], for types with additional
@@ -501,21 +405,16 @@ mod tests {
         Box::leak(names.into_boxed_slice())
     }
 
-    /// The layout of `K` names made up at run time.
-    fn layout<const K: usize>(names: &[&str]) -> TableLayout {
-        table_layout::<K>(names.try_into().unwrap())
-    }
-
-    /// The table `name_table` builds for `layout`, with its slots on the heap, so that
-    /// sizes known only at run time can be tried.
-    fn build(names: &'static [&'static str], layout: TableLayout) -> Names {
-        let mut slots = vec![EMPTY_SLOT; layout.size];
-        place(names, layout.seed, &mut slots);
-        Names {
-            names,
-            table: Box::leak(slots.into_boxed_slice()),
-            seed: layout.seed,
-        }
+    /// A type's names with a table of the given layout, to try layouts `Table::build`
+    /// would not choose.
+    fn with_layout(names: &'static [&'static str], layout: (usize, u32)) -> Names {
+        let keys: Vec<_> = names
+            .iter()
+            .map(|name| (name.len(), name_words(name.as_bytes())))
+            .collect();
+        let found = Names::new(names);
+        assert!(found.table.set(Table::place(&keys, layout)).is_ok());
+        found
     }
 
     /// The slot each name hashes to.
@@ -528,43 +427,29 @@ mod tests {
             .collect()
     }
 
-    fn every_name_is_found<const K: usize>(all: &[&str]) {
-        let names = leak(&all[..K]);
-        let layout = layout::<K>(names);
-        assert!(layout.size.is_power_of_two());
-        assert!(layout.size >= names.len() * 2);
-        let table = build(names, layout);
-        for (index, name) in names.iter().enumerate() {
-            assert_eq!(table.find(name), Some(index), "{K} {name}");
-        }
-        assert_eq!(table.find("undeclared"), None);
-        assert_eq!(table.find(""), None);
-    }
-
     #[test]
     fn every_name_is_found_and_others_are_not() {
-        let names: Vec<String> = (0..150).map(|i| format!("property{i}Name")).collect();
-        let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        every_name_is_found::<0>(&names);
-        every_name_is_found::<1>(&names);
-        every_name_is_found::<2>(&names);
-        every_name_is_found::<3>(&names);
-        every_name_is_found::<12>(&names);
-        every_name_is_found::<40>(&names);
-        every_name_is_found::<150>(&names);
+        let all: Vec<String> = (0..150).map(|i| format!("property{i}Name")).collect();
+        let all: Vec<&str> = all.iter().map(String::as_str).collect();
+        for count in [0, 1, 2, 3, 12, 40, 150] {
+            let names = Names::new(leak(&all[..count]));
+            for (index, name) in all[..count].iter().enumerate() {
+                assert_eq!(names.find(name), Some(index), "{count} {name}");
+            }
+            assert_eq!(names.find("undeclared"), None);
+            assert_eq!(names.find(""), None);
+            let slots = names.table.get().unwrap().slots.len();
+            assert!(
+                slots.is_power_of_two() && slots >= count * 2,
+                "{count}: {slots}"
+            );
+        }
     }
 
-    /// Where one of the few seeds tried keeps the names apart, it is the one used; the
-    /// page's run, with more names, may be probed, and every name is found either way.
+    /// Where one of the seeds tried keeps the names apart, it is the one used: the page's
+    /// run gets a slot for each of its names.
     #[test]
     fn a_seed_that_keeps_names_apart_is_used_where_one_turns_up() {
-        const FEW: [&str; 2] = ["id", "displayName"];
-        let layout = table_layout(&FEW);
-        let mut used = homes(&FEW, layout.seed, layout.size);
-        used.sort_unstable();
-        used.dedup();
-        assert_eq!(used.len(), FEW.len());
-
         const RUN: [&str; 13] = [
             "id",
             "completedDateTime",
@@ -580,61 +465,67 @@ mod tests {
             "totalUsersCount",
             "workflowExecutionType",
         ];
-        let names = leak(&RUN);
-        let table = build(names, table_layout(&RUN));
+        let names = Names::new(leak(&RUN));
         for (index, name) in RUN.iter().enumerate() {
-            assert_eq!(table.find(name), Some(index), "{name}");
+            assert_eq!(names.find(name), Some(index), "{name}");
         }
+        let table = names.table.get().unwrap();
+        let mut used = homes(&RUN, table.seed, table.slots.len());
+        used.sort_unstable();
+        used.dedup();
+        assert_eq!(used.len(), RUN.len());
     }
 
-    /// Too many names for any seed to keep apart in the sizes searched: the smallest table,
-    /// probed.
+    /// Too many similar names for any seed to keep apart: the smallest table, probed.
     #[test]
     fn without_a_seed_names_are_probed_in_the_smallest_table() {
-        let names: Vec<String> = (0..1000).map(|i| format!("p{i}")).collect();
-        let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        let names = leak(&names);
-        let layout = layout::<1000>(names);
-        assert_eq!(
-            layout,
-            TableLayout {
-                size: 2048,
-                seed: 0
-            }
-        );
-        let table = build(names, layout);
-        for (index, name) in names.iter().enumerate() {
-            assert_eq!(table.find(name), Some(index), "{name}");
+        let all: Vec<String> = (0..1000).map(|i| format!("p{i}")).collect();
+        let all: Vec<&str> = all.iter().map(String::as_str).collect();
+        let names = Names::new(leak(&all));
+        for (index, name) in all.iter().enumerate() {
+            assert_eq!(names.find(name), Some(index), "{name}");
         }
-        assert_eq!(table.find("p1000"), None);
+        assert_eq!(names.find("p1000"), None);
+        let table = names.table.get().unwrap();
+        assert_eq!((table.slots.len(), table.seed), (2048, 0));
     }
 
     /// The guess is tried first and, wrong or out of range, changes nothing.
     #[test]
     fn a_name_is_found_from_any_guess() {
-        let names = leak(&["id", "displayName", "mail", "aVeryLongPropertyNameIndeed"]);
-        let table = build(names, layout::<4>(names));
+        let all = ["id", "displayName", "mail", "aVeryLongPropertyNameIndeed"];
+        let names = Names::new(leak(&all));
         for expected in 0..6 {
-            for (index, name) in names.iter().enumerate() {
+            for (index, name) in all.iter().enumerate() {
                 assert_eq!(
-                    table.find_from(name.as_bytes(), expected),
+                    names.find_from(name.as_bytes(), expected),
                     Some(index),
                     "{name} {expected}"
                 );
             }
-            assert_eq!(table.find_from(b"mails", expected), None);
-            assert_eq!(table.find_from(b"@odata.type", expected), None);
+            assert_eq!(names.find_from(b"mails", expected), None);
+            assert_eq!(names.find_from(b"@odata.type", expected), None);
         }
+    }
+
+    /// A key at its expected place is found without the table.
+    #[test]
+    fn keys_in_order_need_no_table() {
+        static NAMES: Names = Names::new(&["id", "displayName", "mail"]);
+        let mut seed = FieldIndexSeed::new(&NAMES);
+        for (index, key) in ["id", "displayName", "mail"].iter().enumerate() {
+            assert_eq!(seed.index(key), index);
+        }
+        assert!(NAMES.table.get().is_none());
+        assert_eq!(seed.index("id"), 0);
+        assert!(NAMES.table.get().is_some());
     }
 
     /// Keys in declaration order, out of order, repeated and undeclared are all read as
     /// the property they name.
     #[test]
     fn the_seeds_follow_the_order_and_recover_from_surprises() {
-        const NAMES: &[&str; 3] = &["id", "displayName", "mail"];
-        const LAYOUT: TableLayout = table_layout(NAMES);
-        const TABLE: NameTable<{ LAYOUT.size() }> = name_table(NAMES, LAYOUT);
-        static FOUND: Names = TABLE.names();
+        static FOUND: Names = Names::new(&["id", "displayName", "mail"]);
         let keys = [
             "@odata.type",
             "id",
@@ -664,38 +555,6 @@ mod tests {
     }
 
     #[test]
-    fn a_table_builds_at_compile_time() {
-        const NAMES: &[&str; 3] = &["id", "displayName", "aVeryLongPropertyNameIndeed"];
-        const LAYOUT: TableLayout = table_layout(NAMES);
-        const TABLE: NameTable<{ LAYOUT.size() }> = name_table(NAMES, LAYOUT);
-        const FOUND: Names = TABLE.names();
-        for (index, name) in NAMES.iter().enumerate() {
-            assert_eq!(FOUND.find(name), Some(index));
-        }
-        assert_eq!(FOUND.find("displayname"), None);
-    }
-
-    #[test]
-    fn the_hash_is_the_wrapping_one() {
-        for (name, seed) in [
-            ("", 0),
-            ("id", 3),
-            ("displayName", 7),
-            ("a".repeat(40).as_str(), 31),
-        ] {
-            let (first, last) = name_words(name.as_bytes());
-            let mut hash =
-                (u64::from(seed) ^ name.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-            hash = (hash ^ first).wrapping_mul(0xc2b2_ae3d_27d4_eb4f);
-            hash = (hash ^ last).wrapping_mul(0x1656_67b1_9e37_79f9);
-            assert_eq!(
-                name_hash(name.len(), (first, last), seed),
-                (hash >> 32) as u32
-            );
-        }
-    }
-
-    #[test]
     fn a_short_name_is_one_zero_padded_word() {
         assert_eq!(name_words(b""), (0, 0));
         assert_eq!(name_words(b"ab"), (0x6261, 0x6261));
@@ -709,14 +568,13 @@ mod tests {
     fn long_names_differing_in_any_middle_byte_are_told_apart() {
         for len in 17..=48 {
             let declared = "x".repeat(len);
-            let names = leak(&[declared.as_str()]);
-            let table = build(names, layout::<1>(names));
-            assert_eq!(table.find(&declared), Some(0));
+            let names = Names::new(leak(&[declared.as_str()]));
+            assert_eq!(names.find(&declared), Some(0));
             for at in 8..len - 8 {
                 let mut other = declared.clone().into_bytes();
                 other[at] = b'y';
                 let other = String::from_utf8(other).unwrap();
-                assert_eq!(table.find(&other), None, "{len} {at}");
+                assert_eq!(names.find(&other), None, "{len} {at}");
             }
         }
     }
@@ -740,16 +598,9 @@ mod tests {
                 used.len() < names.len()
             })
             .unwrap();
-        for layout in [
-            layout::<4>(names),
-            TableLayout {
-                size: 8,
-                seed: colliding,
-            },
-        ] {
-            let table = build(names, layout);
+        for found in [Names::new(names), with_layout(names, (8, colliding))] {
             for (index, name) in names.iter().enumerate() {
-                assert_eq!(table.find(name), Some(index), "{name}");
+                assert_eq!(found.find(name), Some(index), "{name}");
             }
             for other in [
                 "",
@@ -758,14 +609,9 @@ mod tests {
                 "prefix--MIDDLE-C--suffixxx",
                 "a\0",
             ] {
-                assert_eq!(table.find(other), None, "{other}");
+                assert_eq!(found.find(other), None, "{other}");
             }
         }
-        let none = Names {
-            names: &[],
-            table: &[],
-            seed: 0,
-        };
-        assert_eq!(none.find("a"), None);
+        assert_eq!(Names::new(&[]).find("a"), None);
     }
 }

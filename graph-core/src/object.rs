@@ -34,8 +34,8 @@ pub struct ObjectInfo {
     pub odata_prefix: &'static [u8],
     /// The declared properties, in declaration order.
     pub fields: &'static [FieldInfo],
-    /// The table that finds a property by name when reading.
-    pub names: Names,
+    /// The JSON names again, as the table that finds a property by name when reading.
+    pub names: &'static Names,
 }
 
 /// A resource or complex type: what the macro generates for the runtime to work with.

@@ -84,21 +84,16 @@ const _: () = {
                 },
             ],
             names: {
-                const NAMES: &[&::core::primitive::str; 5] = &[
-                    "id",
-                    "completedDateTime",
-                    "failedTasksCount",
-                    "processingStatus",
-                    "scheduledDateTime",
-                ];
-                const LAYOUT: ::graph_core::__private::TableLayout = ::graph_core::__private::table_layout(
-                    NAMES,
+                static NAMES: ::graph_core::__private::Names = ::graph_core::__private::Names::new(
+                    &[
+                        "id",
+                        "completedDateTime",
+                        "failedTasksCount",
+                        "processingStatus",
+                        "scheduledDateTime",
+                    ],
                 );
-                const TABLE: ::graph_core::__private::NameTable<{ LAYOUT.size() }> = ::graph_core::__private::name_table(
-                    NAMES,
-                    LAYOUT,
-                );
-                TABLE.names()
+                &NAMES
             },
         };
         #[inline]
@@ -225,7 +220,7 @@ const _: () = {
                     > = ::core::option::Option::None;
                     let mut __field4: ::core::option::Option<Option<DateTimeOffset>> = ::core::option::Option::None;
                     let mut __keys = ::graph_core::__private::FieldIndexSeed::new(
-                        &<Run as ::graph_core::__private::Object>::INFO.names,
+                        <Run as ::graph_core::__private::Object>::INFO.names,
                     );
                     while let ::core::option::Option::Some(__key) = ::graph_core::__private::serde::de::MapAccess::next_key_seed(
                         &mut __map,

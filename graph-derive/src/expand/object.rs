@@ -148,21 +148,16 @@ fn info(object: &Object<'_>) -> TokenStream {
         }
     });
     let names = object.fields.iter().map(|field| &field.json_name);
-    // An array, not a slice: the table's layout is searched with the names' words read once
-    // into an array of this length.
-    let count = proc_macro2::Literal::usize_unsuffixed(object.fields.len());
-    // The table is built by the runtime's `const fn`s, so the hash that places names at
-    // compile time and the one that finds them at run time are one definition.
+    // The names are a `static` the runtime builds its lookup table from when first needed,
+    // so the compiler evaluates nothing for it.
     quote! {
         const INFO: &'static #rt::ObjectInfo = &#rt::ObjectInfo {
             odata_type: #odata_type,
             odata_prefix: #odata_prefix,
             fields: &[#(#fields),*],
             names: {
-                const NAMES: &[&::core::primitive::str; #count] = &[#(#names),*];
-                const LAYOUT: #rt::TableLayout = #rt::table_layout(NAMES);
-                const TABLE: #rt::NameTable<{ LAYOUT.size() }> = #rt::name_table(NAMES, LAYOUT);
-                TABLE.names()
+                static NAMES: #rt::Names = #rt::Names::new(&[#(#names),*]);
+                &NAMES
             },
         };
     }
@@ -381,7 +376,7 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
             let span = additional.ty.span();
             let slot = format_ident!("__additional", span = span);
             (
-                quote!(#rt::FieldKeySeed::new(&<#ident as #rt::Object>::INFO.names)),
+                quote!(#rt::FieldKeySeed::new(<#ident as #rt::Object>::INFO.names)),
                 quote_spanned! {span=>
                     let mut #slot = ::graph_core::__private::serde_json::Map::new();
                 },
@@ -392,7 +387,7 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
             )
         }
         None => (
-            quote!(#rt::FieldIndexSeed::new(&<#ident as #rt::Object>::INFO.names)),
+            quote!(#rt::FieldIndexSeed::new(<#ident as #rt::Object>::INFO.names)),
             TokenStream::new(),
             TokenStream::new(),
             TokenStream::new(),
