@@ -9,7 +9,9 @@
 pub use serde;
 pub use serde_json;
 
-pub use crate::create::{create_request, validate};
+pub use crate::create::{
+    create_request, delete_request, get_request, list_request, update_request, validate,
+};
 pub use crate::names::{FieldIndexSeed, FieldKey, FieldKeySeed, Names};
 pub use crate::object::{
     serde_field, serialize_object, validate_object, write_object, FieldInfo, FieldValue,

@@ -1,11 +1,17 @@
-//! What every resource's `validate` and `create_request` do, written once as generic
-//! functions that the generated methods call.
+//! What every resource's operations do, written once as generic functions that the
+//! generated methods (and `GraphResource`'s `_at` forms) call: validation, paths and bodies.
 
 use std::borrow::Cow;
 
+use crate::object::{check_additional, is_object_annotation, FieldValue, FieldVisitor, Object};
+use crate::path::Template;
+use crate::request::{Create, Delete, Get, List, Request, Update};
 use crate::validation::{PropertyPath, Violation, Violations};
 use crate::value::{GraphValue, Mode};
-use crate::{CreateRequest, GraphResource, ValidationError, ViolationKind};
+use crate::{
+    CreateRequest, DeleteRequest, GetRequest, GraphResource, ListRequest, UpdateRequest,
+    ValidationError, ViolationKind,
+};
 
 /// `GraphResource::validate` for every resource.
 ///
@@ -18,42 +24,364 @@ pub fn validate<T: GraphResource + GraphValue>(value: &T) -> Result<(), Validati
     out.finish(T::ODATA_TYPE)
 }
 
-/// `create_request` for every resource. The path template is split at its placeholders:
-/// `literals` has one more entry than `names` (the placeholders' names) and `params` (their
-/// values, in order).
+/// The path of `template` filled with `params`, and, for an item of the collection it
+/// names, `/` and the item's key; each violation recorded: a template that breaks the
+/// rules, a wrong number of parameters, an empty parameter or key.
+fn path(
+    template: &str,
+    params: &[&str],
+    item: Option<&str>,
+    out: &mut Violations,
+) -> Option<String> {
+    let raw = template;
+    let template = match Template::parse(raw) {
+        Ok(template) => template,
+        Err(message) => {
+            out.push_violation(Violation::with_detail(
+                String::new(),
+                ViolationKind::InvalidPathTemplate,
+                message,
+            ));
+            return None;
+        }
+    };
+    if template.names.len() != params.len() {
+        let names: Vec<String> = template
+            .names
+            .iter()
+            .map(|n| format!("`{{{n}}}`"))
+            .collect();
+        let has = match names.len() {
+            0 => "no placeholders".to_owned(),
+            1 => format!("1 placeholder ({})", names[0]),
+            n => format!("{n} placeholders ({})", names.join(", ")),
+        };
+        out.push_violation(Violation::with_detail(
+            String::new(),
+            ViolationKind::PathParameterCount,
+            format!(
+                "path template `{raw}` has {has}, and {} parameter{} given",
+                params.len(),
+                if params.len() == 1 { " was" } else { "s were" },
+            ),
+        ));
+        return None;
+    }
+    let mut empty = false;
+    for (name, param) in template.names.iter().zip(params) {
+        if param.is_empty() {
+            empty = true;
+            out.push_violation(Violation::new(
+                (*name).to_owned(),
+                ViolationKind::EmptyPathParameter,
+            ));
+        }
+    }
+    if item == Some("") {
+        empty = true;
+        out.push(
+            &PropertyPath::Property(&PropertyPath::Root, "id"),
+            ViolationKind::EmptyPathParameter,
+        );
+    }
+    if empty {
+        return None;
+    }
+    let mut path = crate::path::fill(&template.literals, params);
+    if let Some(id) = item {
+        path.push('/');
+        crate::path::push_segment(&mut path, id);
+    }
+    Some(path)
+}
+
+/// `create_request(...)` for every resource: `POST` to the attribute's path.
 ///
 /// # Errors
 ///
 /// Every violation in the value, then every empty path parameter.
 pub fn create_request<T: GraphResource + GraphValue>(
     value: &T,
-    literals: &[&'static str],
-    names: &[&'static str],
+    params: &[&str],
+) -> Result<CreateRequest<T>, ValidationError> {
+    create_request_at(value, T::PATH, params)
+}
+
+/// `create_request_at(template, params)` for every resource: `POST` to the collection
+/// `template` names.
+///
+/// # Errors
+///
+/// Every violation in the value, then the path's.
+pub fn create_request_at<T: GraphResource + GraphValue>(
+    value: &T,
+    template: &str,
     params: &[&str],
 ) -> Result<CreateRequest<T>, ValidationError> {
     let mut out = Violations::new();
     value.__validate_at(&PropertyPath::Root, &mut out);
-    for (name, param) in names.iter().zip(params) {
-        if param.is_empty() {
-            out.push(
-                &PropertyPath::Property(&PropertyPath::Root, name),
-                ViolationKind::EmptyPathParameter,
-            );
-        }
-    }
+    let path = path(template, params, None, &mut out);
     out.finish(T::ODATA_TYPE)?;
-    let path = if params.is_empty() {
-        Cow::Borrowed(T::PATH)
-    } else {
-        Cow::Owned(crate::path::fill(literals, params))
-    };
     let mut body = Vec::with_capacity(T::SIZE_HINT);
     match value.__write_json(&mut body, Mode::Create) {
-        Ok(()) => Ok(CreateRequest::new(path, body)),
-        Err(error) => {
-            let mut out = Violations::new();
-            out.push_violation(Violation::unserializable(error.to_string()));
-            Err(out.finish(T::ODATA_TYPE).unwrap_err())
+        Ok(()) => Ok(Request::new(path.unwrap_or_default(), Some(body), Create)),
+        Err(error) => Err(unserializable::<T>(&error)),
+    }
+}
+
+fn unserializable<T: GraphResource>(error: &serde_json::Error) -> ValidationError {
+    ValidationError::new(
+        T::ODATA_TYPE,
+        vec![Violation::unserializable(error.to_string())],
+    )
+}
+
+/// A request without a body to the path built from `template` and `params` (and `id`).
+fn bodiless<K: crate::request::RequestKind, T: GraphResource>(
+    template: &str,
+    params: &[&str],
+    id: Option<&str>,
+    kind: K,
+) -> Result<Request<K, T>, ValidationError> {
+    let mut out = Violations::new();
+    let path = path(template, params, id, &mut out);
+    out.finish(T::ODATA_TYPE)?;
+    Ok(Request::new(path.unwrap_or_default(), None, kind))
+}
+
+/// `get_request(..., id)`: `GET` of the item `id` of the attribute's collection.
+///
+/// # Errors
+///
+/// Every empty path parameter (the key included).
+pub fn get_request<T: GraphResource>(
+    params: &[&str],
+    id: &str,
+) -> Result<GetRequest<T>, ValidationError> {
+    bodiless(T::PATH, params, Some(id), Get)
+}
+
+/// `get_request_at(template, params)`: `GET` of the item `template` names.
+///
+/// # Errors
+///
+/// The template breaks the rules of `path`, has another number of placeholders, or a
+/// parameter is empty.
+pub fn get_request_at<T: GraphResource>(
+    template: &str,
+    params: &[&str],
+) -> Result<GetRequest<T>, ValidationError> {
+    bodiless(template, params, None, Get)
+}
+
+/// `list_request(...)`: `GET` of the attribute's collection.
+///
+/// # Errors
+///
+/// Every empty path parameter.
+pub fn list_request<T: GraphResource>(params: &[&str]) -> Result<ListRequest<T>, ValidationError> {
+    bodiless(T::PATH, params, None, List::default())
+}
+
+/// `list_request_at(template, params)`: `GET` of the collection `template` names.
+///
+/// # Errors
+///
+/// As [`get_request_at`].
+pub fn list_request_at<T: GraphResource>(
+    template: &str,
+    params: &[&str],
+) -> Result<ListRequest<T>, ValidationError> {
+    bodiless(template, params, None, List::default())
+}
+
+/// `delete_request(..., id)`: `DELETE` of the item `id` of the attribute's collection.
+///
+/// # Errors
+///
+/// Every empty path parameter (the key included).
+pub fn delete_request<T: GraphResource>(
+    params: &[&str],
+    id: &str,
+) -> Result<DeleteRequest<T>, ValidationError> {
+    bodiless(T::PATH, params, Some(id), Delete)
+}
+
+/// `delete_request_at(template, params)`: `DELETE` of the item `template` names.
+///
+/// # Errors
+///
+/// As [`get_request_at`].
+pub fn delete_request_at<T: GraphResource>(
+    template: &str,
+    params: &[&str],
+) -> Result<DeleteRequest<T>, ValidationError> {
+    bodiless(template, params, None, Delete)
+}
+
+/// `update_request(..., id)` and `update_request_from(before, ..., id)`: `PATCH` of the item
+/// `id` of the attribute's collection.
+///
+/// # Errors
+///
+/// As [`update_request_at`], and an empty key.
+pub fn update_request<T: GraphResource + Object>(
+    value: &T,
+    before: Option<&T>,
+    params: &[&str],
+    id: &str,
+) -> Result<UpdateRequest<T>, ValidationError> {
+    update(value, before, T::PATH, params, Some(id))
+}
+
+/// `update_request_at(template, params)` and `update_request_from_at`: `PATCH` of the item
+/// `template` names. Without `before`, the body has every property that is set; with it,
+/// only what changed from it (`null` for what was cleared).
+///
+/// # Errors
+///
+/// Every enum sentinel and every violation inside a value that is sent (a partial body
+/// needs no `required` property, but a complex value is sent whole), additional data that
+/// holds a declared property, then the path's.
+pub fn update_request_at<T: GraphResource + Object>(
+    value: &T,
+    before: Option<&T>,
+    template: &str,
+    params: &[&str],
+) -> Result<UpdateRequest<T>, ValidationError> {
+    update(value, before, template, params, None)
+}
+
+fn update<T: GraphResource + Object>(
+    value: &T,
+    before: Option<&T>,
+    template: &str,
+    params: &[&str],
+    id: Option<&str>,
+) -> Result<UpdateRequest<T>, ValidationError> {
+    let mut out = Violations::new();
+    let fields = T::INFO.fields;
+    let mut now = Snapshot::new(fields, Some(&mut out));
+    value.__fields(&mut now);
+    let (now, error) = (now.values, now.error);
+    let was = match before {
+        Some(before) => {
+            let mut was = Snapshot::new(fields, None);
+            before.__fields(&mut was);
+            was.values
+        }
+        None => vec![None; fields.len()],
+    };
+    if let Some(additional) = value.__additional() {
+        check_additional(
+            additional,
+            T::INFO.names.names,
+            T::INFO.odata_type.is_some(),
+            &PropertyPath::Root,
+            &mut out,
+        );
+    }
+    let path = path(template, params, id, &mut out);
+    out.finish(T::ODATA_TYPE)?;
+    if let Some(error) = error {
+        return Err(unserializable::<T>(&error));
+    }
+    let mut entries = Vec::new();
+    for ((field, now), was) in fields.iter().zip(now).zip(was) {
+        if field.read_only {
+            continue;
+        }
+        let value: Vec<u8> = match (now, was) {
+            (Some(now), Some(was)) if now == was => continue,
+            (Some(now), _) => now,
+            (None, Some(_)) => b"null".to_vec(),
+            (None, None) => continue,
+        };
+        let mut entry = field.prefix.to_vec();
+        entry.extend_from_slice(&value);
+        entries.push((Cow::Borrowed(field.name), entry));
+    }
+    additional_changes(
+        value.__additional(),
+        before.and_then(Object::__additional),
+        &mut entries,
+    );
+    Ok(Request::<Update, T>::from_entries(
+        path.unwrap_or_default(),
+        T::INFO.odata_prefix,
+        entries,
+    ))
+}
+
+/// The additional data an update sends: every entry added or changed since `before`, and
+/// `null` for every entry removed; never the object's own `@odata.` annotations.
+fn additional_changes(
+    now: Option<&serde_json::Map<String, serde_json::Value>>,
+    before: Option<&serde_json::Map<String, serde_json::Value>>,
+    entries: &mut Vec<(Cow<'static, str>, Vec<u8>)>,
+) {
+    let empty = serde_json::Map::new();
+    let (now, before) = (now.unwrap_or(&empty), before.unwrap_or(&empty));
+    let mut push = |name: &str, value: &serde_json::Value| {
+        let mut entry = vec![b','];
+        // A `String` and a JSON value always write.
+        let _ = serde_json::to_writer(&mut entry, name);
+        entry.push(b':');
+        let _ = serde_json::to_writer(&mut entry, value);
+        entries.push((Cow::Owned(name.to_owned()), entry));
+    };
+    for (name, value) in now {
+        if !is_object_annotation(name) && before.get(name) != Some(value) {
+            push(name, value);
         }
     }
+    for name in before.keys() {
+        if !is_object_annotation(name) && !now.contains_key(name) {
+            push(name, &serde_json::Value::Null);
+        }
+    }
+}
+
+/// Each field's JSON as a create body would write it, `None` where it is `None`; with
+/// `out`, each value that is set is validated at its path too.
+struct Snapshot<'v> {
+    values: Vec<Option<Vec<u8>>>,
+    out: Option<&'v mut Violations>,
+    error: Option<serde_json::Error>,
+    info: &'static [crate::object::FieldInfo],
+}
+
+impl<'v> Snapshot<'v> {
+    fn new(info: &'static [crate::object::FieldInfo], out: Option<&'v mut Violations>) -> Self {
+        Self {
+            values: vec![None; info.len()],
+            out,
+            error: None,
+            info,
+        }
+    }
+}
+
+impl FieldVisitor for Snapshot<'_> {
+    fn field<F: FieldValue>(&mut self, index: usize, value: F) {
+        if let Some(out) = self.out.as_deref_mut() {
+            if let Some(field) = self.info.get(index).filter(|f| !f.read_only) {
+                value.validate(
+                    &PropertyPath::Property(&PropertyPath::Root, field.name),
+                    out,
+                );
+            }
+        }
+        let mut json = Vec::new();
+        match value.write_json(&mut json, Mode::Create) {
+            Ok(()) => {
+                if let Some(slot) = self.values.get_mut(index) {
+                    *slot = Some(json);
+                }
+            }
+            Err(error) => self.error = self.error.take().or(Some(error)),
+        }
+    }
+
+    fn none(&mut self, _: usize) {}
 }

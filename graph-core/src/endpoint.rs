@@ -179,6 +179,11 @@ impl Endpoint {
         format!("{}://{}{}", self.scheme, self.authority, self.path)
     }
 
+    /// Whether `path` (with its query) after the base path is a valid URL path and query.
+    pub(crate) fn is_valid_path(&self, path: &str) -> bool {
+        PathAndQuery::try_from(format!("{}{path}", self.path)).is_ok()
+    }
+
     /// The full URL of a request path (`/workflowBase/runs`), as an `http` URI.
     pub(crate) fn uri(&self, path: &str) -> Uri {
         let full = format!("{}{path}", self.path);

@@ -56,6 +56,7 @@ mod datetime;
 mod endpoint;
 mod names;
 mod object;
+mod page;
 mod path;
 mod probe;
 mod read;
@@ -86,7 +87,12 @@ pub use graph_derive::graph_resource;
 #[doc = include_str!("docs/graph_union.md")]
 #[doc(inline)]
 pub use graph_derive::graph_union;
-pub use request::{CreateRequest, USER_AGENT_VALUE};
+pub use page::Page;
+pub use request::{
+    Create, CreateRequest, Delete, DeleteRequest, Get, GetRequest, List, ListRequest,
+    NextPageError, NextPageReason, ParseResponse, Request, RequestKind, Update, UpdateRequest,
+    USER_AGENT_VALUE,
+};
 pub use resource::{GraphEnum, GraphResource};
 pub use response::{GraphError, GraphErrorKind};
 pub use token::{AccessToken, InvalidAccessToken};

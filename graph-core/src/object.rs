@@ -185,7 +185,7 @@ pub fn serialize_object<T: Object, S: Serializer>(
         return Err(error);
     }
     if let Some(additional) = value.__additional() {
-        serialize_additional(&mut map, additional)?;
+        serialize_additional(&mut map, additional, mode)?;
     }
     map.end()
 }
@@ -239,7 +239,7 @@ pub fn write_object<T: Object>(
         return Err(error);
     }
     if let Some(additional) = value.__additional() {
-        write_additional(out, additional)?;
+        write_additional(out, additional, mode)?;
     }
     finish_object(out, start);
     Ok(())
@@ -274,7 +274,7 @@ impl FieldVisitor for WriteFields<'_> {
 /// Ends an object whose properties were each written with a leading comma from `start`:
 /// the first comma becomes the opening brace (or one is written, for an empty object).
 #[inline]
-fn finish_object(out: &mut Vec<u8>, start: usize) {
+pub(crate) fn finish_object(out: &mut Vec<u8>, start: usize) {
     match out.get_mut(start) {
         Some(first) => *first = b'{',
         None => out.push(b'{'),
@@ -333,7 +333,17 @@ impl FieldVisitor for ValidateFields<'_, '_> {
     }
 }
 
-/// Writes additional data after the declared properties, each with a leading comma.
+/// Whether an additional-data key is one of the object's own `@odata.` annotations
+/// (`@odata.etag`, `@odata.id`, `@odata.editLink`, ...), which Graph writes on what it
+/// returns and which a request body never carries. Property annotations
+/// (`members@odata.bind`) and other instance annotations
+/// (`@microsoft.graph.conflictBehavior`) are data a request may send.
+pub(crate) fn is_object_annotation(name: &str) -> bool {
+    name.starts_with("@odata.")
+}
+
+/// Writes additional data after the declared properties, each with a leading comma; in
+/// request bodies, without the object's own annotations.
 ///
 /// # Errors
 ///
@@ -341,8 +351,12 @@ impl FieldVisitor for ValidateFields<'_, '_> {
 fn write_additional(
     out: &mut Vec<u8>,
     additional: &serde_json::Map<String, serde_json::Value>,
+    mode: Mode,
 ) -> Result<(), serde_json::Error> {
     for (name, value) in additional {
+        if !mode.writes_read_only() && is_object_annotation(name) {
+            continue;
+        }
         out.push(b',');
         write_serde(out, name)?;
         out.push(b':');
@@ -360,8 +374,12 @@ fn write_additional(
 fn serialize_additional<M: SerializeMap>(
     map: &mut M,
     additional: &serde_json::Map<String, serde_json::Value>,
+    mode: Mode,
 ) -> Result<(), M::Error> {
     for (name, value) in additional {
+        if !mode.writes_read_only() && is_object_annotation(name) {
+            continue;
+        }
         map.serialize_entry(name, value)?;
     }
     Ok(())
@@ -370,7 +388,7 @@ fn serialize_additional<M: SerializeMap>(
 /// Records a violation for each additional-data key that the type writes itself: a
 /// declared property, or `@odata.type` where the type writes one. Written twice, the body
 /// would be ambiguous.
-fn check_additional(
+pub(crate) fn check_additional(
     additional: &serde_json::Map<String, serde_json::Value>,
     names: &'static [&'static str],
     writes_odata_type: bool,

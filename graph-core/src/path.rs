@@ -1,4 +1,5 @@
-//! Filling a path template's placeholders, each value as exactly one segment.
+//! Path templates: checked at run time by the rules `#[graph_resource(path = ...)]` is
+//! checked by at compile time, and filled with each parameter as exactly one segment.
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC};
 
@@ -40,9 +41,207 @@ pub(crate) fn fill(literals: &[&str], params: &[&str]) -> String {
     out
 }
 
+/// A path template split at its `{placeholders}`: `literals` has one more entry than
+/// `names`.
+#[derive(Debug)]
+pub(crate) struct Template<'t> {
+    pub(crate) literals: Vec<&'t str>,
+    pub(crate) names: Vec<&'t str>,
+}
+
+impl<'t> Template<'t> {
+    /// Parses `/groups/{group-id}/members` by the rules the attribute's `path` is checked
+    /// by, with the same messages: what is wrong and what to write.
+    pub(crate) fn parse(raw: &'t str) -> Result<Self, String> {
+        if raw.is_empty() {
+            return Err("the path template is empty; write a path, e.g. `/users`".into());
+        }
+        if !raw.starts_with('/') {
+            return Err(format!(
+                "path template `{raw}` must start with `/`: write `/{}`",
+                raw.trim_end_matches('/')
+            ));
+        }
+        if let Some(message) = alternatives(raw) {
+            return Err(message);
+        }
+        if let Some(bad) = raw
+            .chars()
+            .find(|c| c.is_whitespace() || matches!(c, '?' | '#'))
+        {
+            return Err(format!(
+                "path template `{raw}` contains {}; it is the path alone, without a query or fragment",
+                describe(bad)
+            ));
+        }
+        // RFC 3986 path characters (`pchar`), `/`, and the braces of placeholders: what a
+        // URL can carry as it is.
+        let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@/%{}".contains(c);
+        if let Some(bad) = raw.chars().find(|c| !allowed(*c)) {
+            return Err(format!(
+                "path template `{raw}` contains `{bad}`, which a URL path cannot carry as it is; \
+                 percent-encode it"
+            ));
+        }
+        if raw.len() > 1 && raw.ends_with('/') {
+            return Err(format!(
+                "path template `{raw}` ends with `/`; write `{}`",
+                raw.trim_end_matches('/')
+            ));
+        }
+        if raw.contains("//") {
+            return Err(format!("path template `{raw}` has an empty segment (`//`)"));
+        }
+        let mut literals = Vec::new();
+        let mut names: Vec<&str> = Vec::new();
+        let mut rest = raw;
+        loop {
+            match (rest.find('{'), rest.find('}')) {
+                (None, None) => {
+                    literals.push(rest);
+                    break;
+                }
+                (open, Some(close)) if open.is_none_or(|open| close < open) => {
+                    return Err(format!(
+                        "path template `{raw}` has a `}}` that closes no `{{`; a path parameter is written `{{name}}`"
+                    ));
+                }
+                (Some(_), None) => {
+                    return Err(format!(
+                        "path template `{raw}` has a `{{` that is never closed; a path parameter is written `{{name}}`"
+                    ));
+                }
+                (Some(open), Some(close)) => {
+                    let name = &rest[open + 1..close];
+                    if name.contains('{') {
+                        return Err(format!(
+                            "path template `{raw}` has a `{{` inside a path parameter; a path parameter is written `{{name}}`"
+                        ));
+                    }
+                    if name.is_empty() {
+                        return Err(format!(
+                            "path template `{raw}` has an empty `{{}}`; name the path parameter, e.g. `{{id}}`"
+                        ));
+                    }
+                    if let Some(bad) = name
+                        .chars()
+                        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_')))
+                    {
+                        return Err(format!(
+                            "path parameter `{{{name}}}` contains {}; name it with letters, digits, `-` and `_`",
+                            describe(bad)
+                        ));
+                    }
+                    if names.contains(&name) {
+                        return Err(format!(
+                            "path parameter `{{{name}}}` appears twice in `{raw}`; give each its own name"
+                        ));
+                    }
+                    literals.push(&rest[..open]);
+                    names.push(name);
+                    rest = &rest[close + 1..];
+                }
+                (None, Some(_)) => unreachable!("handled by the guard above"),
+            }
+        }
+        Ok(Self { literals, names })
+    }
+}
+
+/// Graph's pages write a placeholder that takes either of two values as
+/// `{id | userPrincipalName}`; a template has one value per placeholder, so this says to
+/// pick one and suggests names: the first alternative, and one made from the segment
+/// before it (`/users/{...}` gives `{userId}`).
+fn alternatives(raw: &str) -> Option<String> {
+    let mut from = 0;
+    while let Some(open) = raw[from..].find('{').map(|open| from + open) {
+        let close = open + raw[open..].find('}')?;
+        let inside = &raw[open + 1..close];
+        from = close + 1;
+        if !inside.contains('|') && !inside.trim().contains(char::is_whitespace) {
+            continue;
+        }
+        let first = inside
+            .split(|c: char| c == '|' || c.is_whitespace())
+            .find(|part| !part.is_empty())
+            .unwrap_or("id");
+        let segment = raw[..open].trim_end_matches('/').rsplit('/').next();
+        let singular = segment.map(|segment| segment.strip_suffix('s').unwrap_or(segment));
+        let named = singular
+            .filter(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric()))
+            .map(|singular| format!(" or `{{{singular}Id}}`"))
+            .unwrap_or_default();
+        return Some(format!(
+            "path parameter `{{{inside}}}` lists alternatives, as Graph's pages do; a \
+             placeholder is one name, which takes one value: write `{{{first}}}`{named}"
+        ));
+    }
+    None
+}
+
+fn describe(c: char) -> String {
+    if c.is_whitespace() {
+        "whitespace".to_owned()
+    } else {
+        format!("`{c}`")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn templates_are_checked_by_the_attributes_rules() {
+        for (raw, message) in [
+            ("", "the path template is empty; write a path, e.g. `/users`"),
+            ("users", "path template `users` must start with `/`: write `/users`"),
+            (
+                "/users/{id | userPrincipalName}/events",
+                "path parameter `{id | userPrincipalName}` lists alternatives, as Graph's pages do; a placeholder is one name, which takes one value: write `{id}` or `{userId}`",
+            ),
+            (
+                "/users?$top=1",
+                "path template `/users?$top=1` contains `?`; it is the path alone, without a query or fragment",
+            ),
+            (
+                "/café",
+                "path template `/café` contains `é`, which a URL path cannot carry as it is; percent-encode it",
+            ),
+            ("/users/", "path template `/users/` ends with `/`; write `/users`"),
+            ("/a//b", "path template `/a//b` has an empty segment (`//`)"),
+            (
+                "/a}",
+                "path template `/a}` has a `}` that closes no `{`; a path parameter is written `{name}`",
+            ),
+            (
+                "/a/{id",
+                "path template `/a/{id` has a `{` that is never closed; a path parameter is written `{name}`",
+            ),
+            (
+                "/a/{{id}",
+                "path template `/a/{{id}` has a `{` inside a path parameter; a path parameter is written `{name}`",
+            ),
+            (
+                "/a/{}",
+                "path template `/a/{}` has an empty `{}`; name the path parameter, e.g. `{id}`",
+            ),
+            (
+                "/a/{i.d}",
+                "path parameter `{i.d}` contains `.`; name it with letters, digits, `-` and `_`",
+            ),
+            (
+                "/a/{id}/b/{id}",
+                "path parameter `{id}` appears twice in `/a/{id}/b/{id}`; give each its own name",
+            ),
+        ] {
+            assert_eq!(Template::parse(raw).unwrap_err(), message, "{raw}");
+        }
+        let template = Template::parse("/users/{user-id}/calendars/{id}/events").unwrap();
+        assert_eq!(template.literals, ["/users/", "/calendars/", "/events"]);
+        assert_eq!(template.names, ["user-id", "id"]);
+        assert_eq!(Template::parse("/me").unwrap().names.len(), 0);
+    }
 
     fn encode(value: &str) -> String {
         let mut out = String::new();

@@ -1,13 +1,25 @@
 //! The traits the attributes implement.
 
-use crate::ValidationError;
+use crate::object::Object;
+use crate::value::GraphValue;
+use crate::{
+    CreateRequest, DeleteRequest, GetRequest, ListRequest, UpdateRequest, ValidationError,
+};
 
 /// A Microsoft Graph resource: a type with a collection path that a create request
 /// `POST`s to.
 ///
 /// Implemented by `#[graph_resource(path = "...", odata = "...")]`, which also gives the
-/// type an inherent `create_request(...)` taking one `&str` per `{placeholder}` of
-/// [`PATH`](Self::PATH).
+/// type inherent `create_request`, `get_request`, `list_request`, `update_request`,
+/// `update_request_from` and `delete_request` methods taking one `&str` per
+/// `{placeholder}` of [`PATH`](Self::PATH) (and the item's key, for an item).
+///
+/// The `_at` forms here take any path Graph documents for the type, as a template and its
+/// parameters at run time (`/users/{user-id}/calendars/{calendar-id}/events`), checked by
+/// the rules of the attribute's `path`: the collection for create and list, the item
+/// itself for get, update and delete (so `/me` works). Each parameter is percent-encoded
+/// as exactly one segment. Bring the trait into scope (`use graph_core::GraphResource;`)
+/// to call them.
 pub trait GraphResource: serde::Serialize + serde::de::DeserializeOwned {
     /// The collection path as written in the attribute, placeholders included
     /// (`/workflowBase/runs`, `/groups/{group-id}/members`).
@@ -25,6 +37,104 @@ pub trait GraphResource: serde::Serialize + serde::de::DeserializeOwned {
     ///
     /// A [`ValidationError`] listing every violation, each named by its JSON property.
     fn validate(&self) -> Result<(), ValidationError>;
+
+    /// A create request to the collection `template` names, with `params` filling its
+    /// placeholders in order.
+    ///
+    /// # Errors
+    ///
+    /// Every violation in the value; a template that breaks the rules of `path`, a wrong
+    /// number of parameters, an empty parameter.
+    fn create_request_at(
+        &self,
+        template: &str,
+        params: &[&str],
+    ) -> Result<CreateRequest<Self>, ValidationError>
+    where
+        Self: GraphValue,
+    {
+        crate::create::create_request_at(self, template, params)
+    }
+
+    /// A get request for the item `template` names (`/me`, `/users/{id}`).
+    ///
+    /// # Errors
+    ///
+    /// A template that breaks the rules of `path`, a wrong number of parameters, an empty
+    /// parameter.
+    fn get_request_at(template: &str, params: &[&str]) -> Result<GetRequest<Self>, ValidationError>
+    where
+        Self: Sized,
+    {
+        crate::create::get_request_at(template, params)
+    }
+
+    /// A list request for the collection `template` names
+    /// (`/users/{user-id}/calendars/{calendar-id}/events`).
+    ///
+    /// # Errors
+    ///
+    /// As [`get_request_at`](Self::get_request_at).
+    fn list_request_at(
+        template: &str,
+        params: &[&str],
+    ) -> Result<ListRequest<Self>, ValidationError>
+    where
+        Self: Sized,
+    {
+        crate::create::list_request_at(template, params)
+    }
+
+    /// An update request for the item `template` names, sending every writable property
+    /// that is set.
+    ///
+    /// # Errors
+    ///
+    /// Every enum sentinel and every violation inside a value that is sent; as
+    /// [`get_request_at`](Self::get_request_at) for the path.
+    fn update_request_at(
+        &self,
+        template: &str,
+        params: &[&str],
+    ) -> Result<UpdateRequest<Self>, ValidationError>
+    where
+        Self: Object,
+    {
+        crate::create::update_request_at(self, None, template, params)
+    }
+
+    /// An update request for the item `template` names, sending only what changed from
+    /// `before`: `null` for a property that was cleared.
+    ///
+    /// # Errors
+    ///
+    /// As [`update_request_at`](Self::update_request_at).
+    fn update_request_from_at(
+        &self,
+        before: &Self,
+        template: &str,
+        params: &[&str],
+    ) -> Result<UpdateRequest<Self>, ValidationError>
+    where
+        Self: Object,
+    {
+        crate::create::update_request_at(self, Some(before), template, params)
+    }
+
+    /// A delete request for the item `template` names.
+    ///
+    /// # Errors
+    ///
+    /// As [`get_request_at`](Self::get_request_at).
+    fn delete_request_at(
+        template: &str,
+        params: &[&str],
+    ) -> Result<DeleteRequest<Self>, ValidationError>
+    where
+        Self: Sized,
+    {
+        crate::create::delete_request_at(template, params)
+    }
 }
 
 /// A Graph enumeration, implemented by `#[graph_enum]`.

@@ -20,10 +20,11 @@ pub enum GraphErrorKind {
     /// An error status whose body is not a Graph error: empty, or a gateway's or proxy's
     /// HTML page. [`body_excerpt`](GraphError::body_excerpt) shows its start.
     NotGraphError,
-    /// A success status other than `201 Created`: the request did not create what it
-    /// was meant to.
+    /// A success status other than the one the request expects (`201 Created` for a
+    /// create, `204 No Content` for a delete, ...): the request did not do what it was
+    /// meant to.
     UnexpectedStatus,
-    /// `201 Created`, but the body does not read as the resource;
+    /// A success, but the body does not read as what the request returns;
     /// [`property`](GraphError::property) says where.
     InvalidBody,
     /// `201 Created`, but the body's `@odata.type` names a different type.
@@ -231,28 +232,44 @@ pub(crate) fn parse<T: DeserializeOwned>(
     if status == StatusCode::CREATED {
         return created(body, odata_type, headers);
     }
+    Err(unexpected(
+        status,
+        headers,
+        body,
+        &format!(
+            "201 Created with the created {}",
+            odata_type.trim_start_matches('#')
+        ),
+    ))
+}
+
+/// The error for a response that is not the one expected: Graph's error for an error
+/// status, else a success status that says the request did something else.
+pub(crate) fn unexpected(
+    status: StatusCode,
+    headers: &HeaderMap,
+    body: &[u8],
+    expected: &str,
+) -> GraphError {
     let meta = Meta::from_headers(headers);
     if status.is_success() {
         let mut error = GraphError::new(status, GraphErrorKind::UnexpectedStatus, meta);
-        error.0.message = Some(format!(
-            "expected 201 Created with the created {}",
-            odata_type.trim_start_matches('#')
-        ));
-        return Err(error);
+        error.0.message = Some(format!("expected {expected}"));
+        return error;
     }
-    Err(service_error(status, body, meta))
+    service_error(status, body, meta)
 }
 
-/// The headers are read only where there is an error to describe: a success costs the read
-/// of the body and little else.
-fn created<T: DeserializeOwned>(
-    body: &[u8],
-    odata_type: &'static str,
+/// Reads a success's body as `T`, `name` being what it should be (for messages). Where
+/// it does not read, the error names the property where one is known.
+pub(crate) fn read_body<T: DeserializeOwned>(
+    status: StatusCode,
     headers: &HeaderMap,
+    body: &[u8],
+    name: &str,
 ) -> Result<T, GraphError> {
-    let name = odata_type.trim_start_matches('#');
-    let value = match serde_json::from_slice::<T>(body) {
-        Ok(value) => value,
+    match serde_json::from_slice::<T>(body) {
+        Ok(value) => Ok(value),
         Err(_) => {
             // Read again, tracking the path, to say where it failed: errors are rare and
             // the first read stays as fast as plain serde.
@@ -269,7 +286,7 @@ fn created<T: DeserializeOwned>(
                 Ok(_) => (None, "it is not valid JSON".to_owned()),
             };
             let mut error = GraphError::new(
-                StatusCode::CREATED,
+                status,
                 GraphErrorKind::InvalidBody,
                 Meta::from_headers(headers),
             );
@@ -280,9 +297,20 @@ fn created<T: DeserializeOwned>(
                 None => format!("the body does not read as {name}: {cause}"),
             });
             error.0.property = property;
-            return Err(error);
+            Err(error)
         }
-    };
+    }
+}
+
+/// The headers are read only where there is an error to describe: a success costs the read
+/// of the body and little else.
+fn created<T: DeserializeOwned>(
+    body: &[u8],
+    odata_type: &'static str,
+    headers: &HeaderMap,
+) -> Result<T, GraphError> {
+    let name = odata_type.trim_start_matches('#');
+    let value = read_body(StatusCode::CREATED, headers, body, name)?;
     // Related means the same type: a body without `@odata.type` is taken as the type
     // posted; any other type is not what was created.
     let found = match leading_odata_type(body) {

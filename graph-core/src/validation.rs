@@ -21,6 +21,17 @@ pub enum ViolationKind {
     AdditionalDataConflict,
     /// The body could not be written as JSON: a field's own `Serialize` impl failed.
     Unserializable,
+    /// A path template given at run time (an `_at` form) breaks the rules of the
+    /// attribute's `path`; the message says which and what to write.
+    InvalidPathTemplate,
+    /// A path template was given a different number of parameters than it has
+    /// placeholders.
+    PathParameterCount,
+    /// A property name the type does not declare (`select`, `clear`); the message names
+    /// the nearest one it does.
+    UnknownProperty,
+    /// A read-only property where a request would send it (`clear`).
+    ReadOnlyProperty,
 }
 
 /// One problem found by validation: where it is and what it is.
@@ -37,6 +48,14 @@ impl Violation {
             path,
             kind,
             detail: None,
+        }
+    }
+
+    pub(crate) fn with_detail(path: String, kind: ViolationKind, detail: String) -> Self {
+        Self {
+            path,
+            kind,
+            detail: Some(detail),
         }
     }
 
@@ -82,6 +101,16 @@ impl fmt::Display for Violation {
             ViolationKind::EmptyPathParameter => {
                 write!(f, "path parameter `{{{}}}` is empty", self.path)
             }
+            ViolationKind::InvalidPathTemplate
+            | ViolationKind::PathParameterCount
+            | ViolationKind::UnknownProperty => {
+                f.write_str(self.detail.as_deref().unwrap_or("invalid request"))
+            }
+            ViolationKind::ReadOnlyProperty => write!(
+                f,
+                "property `{}` is read-only; Graph does not take it in a request",
+                self.path
+            ),
             ViolationKind::Unserializable => write!(
                 f,
                 "the body cannot be written as JSON: {}",

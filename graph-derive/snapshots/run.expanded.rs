@@ -16,15 +16,13 @@ const _: () = {
             ::graph_core::__private::validate(self)
         }
     }
+    #[allow(dead_code)]
     impl Run {
         /// Builds the request that creates this `microsoft.graph.identityGovernance.run`: `POST /workflowBase/runs`, with this value as the JSON body.
         ///
         /// # Errors
         ///
-        /// A `ValidationError` naming every required property that is missing, every enum
-        /// property set to `unknownFutureValue` and every empty path parameter, at any depth.
-        /// Nothing is built unless the value is valid.
-        #[allow(dead_code)]
+        /// A `ValidationError` naming every required property that is missing, every enum property set to `unknownFutureValue` and every empty path parameter, at any depth. Nothing is built unless the value is valid.
         #[inline]
         pub fn create_request(
             &self,
@@ -32,12 +30,88 @@ const _: () = {
             ::graph_core::CreateRequest<Self>,
             ::graph_core::ValidationError,
         > {
-            ::graph_core::__private::create_request(
+            ::graph_core::__private::create_request(self, &[])
+        }
+        /// Builds the request that reads one `microsoft.graph.identityGovernance.run`: `GET /workflowBase/runs/{id}`.
+        ///
+        /// # Errors
+        ///
+        /// A `ValidationError` naming every empty path parameter.
+        #[inline]
+        pub fn get_request(
+            id: &::core::primitive::str,
+        ) -> ::core::result::Result<
+            ::graph_core::GetRequest<Self>,
+            ::graph_core::ValidationError,
+        > {
+            ::graph_core::__private::get_request(&[], id)
+        }
+        /// Builds the request that lists `microsoft.graph.identityGovernance.run` a page at a time: `GET /workflowBase/runs`.
+        ///
+        /// # Errors
+        ///
+        /// A `ValidationError` naming every empty path parameter.
+        #[inline]
+        pub fn list_request() -> ::core::result::Result<
+            ::graph_core::ListRequest<Self>,
+            ::graph_core::ValidationError,
+        > {
+            ::graph_core::__private::list_request(&[])
+        }
+        /// Builds the request that updates this `microsoft.graph.identityGovernance.run`: `PATCH /workflowBase/runs/{id}`, with every writable property that is set.
+        ///
+        /// # Errors
+        ///
+        /// A `ValidationError` naming every enum property set to `unknownFutureValue` and every violation inside a value that is sent (an update needs no `required` property), and every empty path parameter.
+        #[inline]
+        pub fn update_request(
+            &self,
+            id: &::core::primitive::str,
+        ) -> ::core::result::Result<
+            ::graph_core::UpdateRequest<Self>,
+            ::graph_core::ValidationError,
+        > {
+            ::graph_core::__private::update_request(
                 self,
-                &["/workflowBase/runs"],
+                ::core::option::Option::None,
                 &[],
-                &[],
+                id,
             )
+        }
+        /// Builds the request that updates this `microsoft.graph.identityGovernance.run`: `PATCH /workflowBase/runs/{id}`, with only what changed from `before` (`null` for a property that was cleared).
+        ///
+        /// # Errors
+        ///
+        /// As `update_request`.
+        #[inline]
+        pub fn update_request_from(
+            &self,
+            before: &Self,
+            id: &::core::primitive::str,
+        ) -> ::core::result::Result<
+            ::graph_core::UpdateRequest<Self>,
+            ::graph_core::ValidationError,
+        > {
+            ::graph_core::__private::update_request(
+                self,
+                ::core::option::Option::Some(before),
+                &[],
+                id,
+            )
+        }
+        /// Builds the request that deletes a `microsoft.graph.identityGovernance.run`: `DELETE /workflowBase/runs/{id}`.
+        ///
+        /// # Errors
+        ///
+        /// A `ValidationError` naming every empty path parameter.
+        #[inline]
+        pub fn delete_request(
+            id: &::core::primitive::str,
+        ) -> ::core::result::Result<
+            ::graph_core::DeleteRequest<Self>,
+            ::graph_core::ValidationError,
+        > {
+            ::graph_core::__private::delete_request(&[], id)
         }
     }
     #[automatically_derived]

@@ -34,7 +34,17 @@ pub fn object(object: &Object, errors: &Errors) -> TokenStream {
             .keys
             .string("path")
             .map_or(0, |path| template::lenient_arity(&path.value()));
-        let params = (0..arity).map(|i| format_ident!("_param{}", i));
+        let params: Vec<_> = (0..arity).map(|i| format_ident!("_param{}", i)).collect();
+        let str_ = quote!(&::core::primitive::str);
+        let result = |request: TokenStream| {
+            quote!(::core::result::Result<::graph_core::#request<Self>, ::graph_core::ValidationError>)
+        };
+        let (get, list, update, delete) = (
+            result(quote!(GetRequest)),
+            result(quote!(ListRequest)),
+            result(quote!(UpdateRequest)),
+            result(quote!(DeleteRequest)),
+        );
         quote! {
             impl ::graph_core::GraphResource for #ident {
                 const PATH: &'static ::core::primitive::str = "";
@@ -49,6 +59,26 @@ pub fn object(object: &Object, errors: &Errors) -> TokenStream {
                     &self,
                     #(#params: &::core::primitive::str),*
                 ) -> ::core::result::Result<::graph_core::CreateRequest<Self>, ::graph_core::ValidationError> {
+                    ::core::unreachable!()
+                }
+                #[allow(dead_code, missing_docs)]
+                pub fn get_request(#(#params: #str_,)* _id: #str_) -> #get {
+                    ::core::unreachable!()
+                }
+                #[allow(dead_code, missing_docs)]
+                pub fn list_request(#(#params: #str_),*) -> #list {
+                    ::core::unreachable!()
+                }
+                #[allow(dead_code, missing_docs)]
+                pub fn update_request(&self, #(#params: #str_,)* _id: #str_) -> #update {
+                    ::core::unreachable!()
+                }
+                #[allow(dead_code, missing_docs)]
+                pub fn update_request_from(&self, _before: &Self, #(#params: #str_,)* _id: #str_) -> #update {
+                    ::core::unreachable!()
+                }
+                #[allow(dead_code, missing_docs)]
+                pub fn delete_request(#(#params: #str_,)* _id: #str_) -> #delete {
                     ::core::unreachable!()
                 }
             }

@@ -230,38 +230,73 @@ fn fields(object: &Object<'_>) -> TokenStream {
     }
 }
 
-/// `GraphResource` and `create_request(&self, one: &str, ...)`, one argument per
-/// placeholder.
+/// `GraphResource`, and the operations as thin methods over the runtime's: one `&str`
+/// per placeholder, and the item's key for an item.
 fn resource(object: &Object<'_>, path: &PathTemplate, odata: &str) -> TokenStream {
     let ident = object.ident();
     let rt = private();
     let raw_path = &path.raw;
-    let literals = &path.literals;
-    let names: Vec<&str> = path.params.iter().map(|p| p.name.as_str()).collect();
     let params: Vec<_> = path.params.iter().map(|p| &p.ident).collect();
-    let summary = format!(
-        " Builds the request that creates this `{}`: `POST {}`, with this value as the JSON body.",
-        odata.trim_start_matches('#'),
-        path.raw
-    );
-    let mut docs = vec![summary];
+    // The item's key: `id`, unless a placeholder already takes that name.
+    let key = if params.iter().any(|p| *p == "id") {
+        format_ident!("item_id")
+    } else {
+        format_ident!("id")
+    };
+    let name = odata.trim_start_matches('#');
+    let item = format!("{}/{{{key}}}", path.raw);
+    let mut params_doc = Vec::new();
     if !path.params.is_empty() {
-        docs.push(String::new());
+        params_doc.push(String::new());
         for param in &path.params {
-            docs.push(format!(
+            params_doc.push(format!(
                 " `{}` fills `{{{}}}`, percent-encoded as exactly one path segment.",
                 param.ident, param.name
             ));
         }
     }
-    let errors = [
-        "",
-        " # Errors",
-        "",
-        " A `ValidationError` naming every required property that is missing, every enum",
-        " property set to `unknownFutureValue` and every empty path parameter, at any depth.",
-        " Nothing is built unless the value is valid.",
-    ];
+    let doc = |summary: String, errors: &str| {
+        let lines = std::iter::once(summary)
+            .chain(params_doc.iter().cloned())
+            .chain(["".into(), " # Errors".into(), "".into(), errors.to_owned()]);
+        quote!(#(#[doc = #lines])*)
+    };
+    let create_doc = doc(
+        format!(" Builds the request that creates this `{name}`: `POST {}`, with this value as the JSON body.", path.raw),
+        " A `ValidationError` naming every required property that is missing, every enum property set to `unknownFutureValue` and every empty path parameter, at any depth. Nothing is built unless the value is valid.",
+    );
+    let get_doc = doc(
+        format!(" Builds the request that reads one `{name}`: `GET {item}`."),
+        " A `ValidationError` naming every empty path parameter.",
+    );
+    let list_doc = doc(
+        format!(
+            " Builds the request that lists `{name}` a page at a time: `GET {}`.",
+            path.raw
+        ),
+        " A `ValidationError` naming every empty path parameter.",
+    );
+    let update_doc = doc(
+        format!(" Builds the request that updates this `{name}`: `PATCH {item}`, with every writable property that is set."),
+        " A `ValidationError` naming every enum property set to `unknownFutureValue` and every violation inside a value that is sent (an update needs no `required` property), and every empty path parameter.",
+    );
+    let update_from_doc = doc(
+        format!(" Builds the request that updates this `{name}`: `PATCH {item}`, with only what changed from `before` (`null` for a property that was cleared)."),
+        " As `update_request`.",
+    );
+    let delete_doc = doc(
+        format!(" Builds the request that deletes a `{name}`: `DELETE {item}`."),
+        " A `ValidationError` naming every empty path parameter.",
+    );
+    let str_ = quote!(&::core::primitive::str);
+    let result = |request: TokenStream| quote!(::core::result::Result<::graph_core::#request<Self>, ::graph_core::ValidationError>);
+    let (create, get, list, update, delete) = (
+        result(quote!(CreateRequest)),
+        result(quote!(GetRequest)),
+        result(quote!(ListRequest)),
+        result(quote!(UpdateRequest)),
+        result(quote!(DeleteRequest)),
+    );
     quote! {
         #[automatically_derived]
         impl ::graph_core::GraphResource for #ident {
@@ -274,16 +309,42 @@ fn resource(object: &Object<'_>, path: &PathTemplate, odata: &str) -> TokenStrea
             }
         }
 
+        #[allow(dead_code)]
         impl #ident {
-            #(#[doc = #docs])*
-            #(#[doc = #errors])*
-            #[allow(dead_code)]
+            #create_doc
             #[inline]
-            pub fn create_request(
-                &self,
-                #(#params: &::core::primitive::str),*
-            ) -> ::core::result::Result<::graph_core::CreateRequest<Self>, ::graph_core::ValidationError> {
-                #rt::create_request(self, &[#(#literals),*], &[#(#names),*], &[#(#params),*])
+            pub fn create_request(&self, #(#params: #str_),*) -> #create {
+                #rt::create_request(self, &[#(#params),*])
+            }
+
+            #get_doc
+            #[inline]
+            pub fn get_request(#(#params: #str_,)* #key: #str_) -> #get {
+                #rt::get_request(&[#(#params),*], #key)
+            }
+
+            #list_doc
+            #[inline]
+            pub fn list_request(#(#params: #str_),*) -> #list {
+                #rt::list_request(&[#(#params),*])
+            }
+
+            #update_doc
+            #[inline]
+            pub fn update_request(&self, #(#params: #str_,)* #key: #str_) -> #update {
+                #rt::update_request(self, ::core::option::Option::None, &[#(#params),*], #key)
+            }
+
+            #update_from_doc
+            #[inline]
+            pub fn update_request_from(&self, before: &Self, #(#params: #str_,)* #key: #str_) -> #update {
+                #rt::update_request(self, ::core::option::Option::Some(before), &[#(#params),*], #key)
+            }
+
+            #delete_doc
+            #[inline]
+            pub fn delete_request(#(#params: #str_,)* #key: #str_) -> #delete {
+                #rt::delete_request(&[#(#params),*], #key)
             }
         }
     }
