@@ -1,0 +1,670 @@
+//! Every operation on a resource, without a network: the requests `get_request`,
+//! `list_request`, `update_request(_from)`, `delete_request` and their `_at` forms build,
+//! their headers, preferences and query options, how their answers read, and paging.
+
+use graph_core::http::{self, header, HeaderName, HeaderValue, StatusCode};
+use graph_core::serde_json::{json, Map, Value};
+use graph_core::{
+    graph_complex, graph_resource, AccessToken, Endpoint, GraphErrorKind, GraphResource,
+    NextPageReason, Page, ViolationKind,
+};
+use graph_examples::lifecycle_workflows::Run;
+use graph_examples::samples::{new_user, queued_run};
+use graph_examples::users::{PasswordProfile, User};
+
+/// An event, at the path an app-only daemon uses (`/me` needs a signed-in user).
+#[graph_resource(
+    path = "/users/{user-id}/calendars/{calendar-id}/events",
+    odata = "#microsoft.graph.event"
+)]
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Event {
+    #[graph(read_only)]
+    id: Option<String>,
+    #[graph(required)]
+    subject: Option<String>,
+    body: Option<ItemBody>,
+    categories: Option<Vec<String>>,
+    is_reminder_on: Option<bool>,
+    #[graph(additional_data)]
+    additional_data: Map<String, Value>,
+}
+
+#[graph_complex]
+#[derive(Debug, Clone, PartialEq, Default)]
+struct ItemBody {
+    #[graph(required)]
+    content_type: Option<String>,
+    content: Option<String>,
+}
+
+/// A resource whose collection path already has a placeholder called `id`.
+#[graph_resource(
+    path = "/groups/{id}/threads",
+    odata = "#microsoft.graph.conversationThread"
+)]
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Thread {
+    topic: Option<String>,
+}
+
+fn token() -> AccessToken {
+    AccessToken::new("eyJ0eXAiOiJKV1Qi.c2VjcmV0LXBheWxvYWQ.c2lnbmF0dXJl").unwrap()
+}
+
+fn response(status: u16, body: &str) -> http::Response<Vec<u8>> {
+    let mut response = http::Response::new(body.as_bytes().to_vec());
+    *response.status_mut() = StatusCode::from_u16(status).unwrap();
+    response
+}
+
+fn text(body: &[u8]) -> &str {
+    std::str::from_utf8(body).unwrap()
+}
+
+fn event() -> Event {
+    Event {
+        id: Some("AAMkAGI1".into()),
+        subject: Some("Plan".into()),
+        body: Some(ItemBody {
+            content_type: Some("HTML".into()),
+            content: Some("Agenda".into()),
+        }),
+        categories: Some(vec!["Red".into()]),
+        is_reminder_on: Some(true),
+        additional_data: Map::new(),
+    }
+}
+
+#[test]
+fn item_operations_address_the_item_under_the_collection_path() {
+    let get = Event::get_request("adele@contoso.com", "AQMk/1", "AAMk..").unwrap();
+    assert_eq!(get.method(), http::Method::GET);
+    assert_eq!(
+        get.path(),
+        "/users/adele%40contoso.com/calendars/AQMk%2F1/events/AAMk.."
+    );
+    let delete = Event::delete_request("u", "c", "..").unwrap();
+    assert_eq!(delete.method(), http::Method::DELETE);
+    assert_eq!(delete.path(), "/users/u/calendars/c/events/%2E%2E");
+    let update = event().update_request("u", "c", "e 1").unwrap();
+    assert_eq!(update.method(), http::Method::PATCH);
+    assert_eq!(update.path(), "/users/u/calendars/c/events/e%201");
+    let list = Event::list_request("u", "c").unwrap();
+    assert_eq!(list.path(), "/users/u/calendars/c/events");
+    // The key of a path whose collection has an `{id}` is `item_id`.
+    assert_eq!(
+        Thread::get_request("g", "t").unwrap().path(),
+        "/groups/g/threads/t"
+    );
+}
+
+#[test]
+fn empty_parameters_and_keys_are_violations_named_by_placeholder() {
+    let error = Event::get_request("", "c", "").unwrap_err();
+    let found: Vec<_> = error
+        .violations()
+        .iter()
+        .map(|v| (v.path(), v.kind()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("user-id", ViolationKind::EmptyPathParameter),
+            ("id", ViolationKind::EmptyPathParameter)
+        ]
+    );
+    assert!(User::delete_request("").is_err());
+    assert!(User::list_request_at("/users/{id}/events", &[""]).is_err());
+}
+
+#[test]
+fn any_documented_path_through_the_at_forms() {
+    let me = User::get_request_at("/me", &[]).unwrap();
+    assert_eq!(me.path(), "/me");
+    let events = Event::list_request_at("/me/calendars/{id}/events", &["AQ/=="]).unwrap();
+    assert_eq!(events.path(), "/me/calendars/AQ%2F%3D%3D/events");
+    let created = event()
+        .create_request_at("/groups/{group-id}/events", &["g1"])
+        .unwrap();
+    assert_eq!(created.path(), "/groups/g1/events");
+    assert_eq!(
+        User::delete_request_at("/users/{id}", &["a?b"])
+            .unwrap()
+            .path(),
+        "/users/a%3Fb"
+    );
+    let updated = new_user()
+        .update_request_at("/users/{id}", &["u1"])
+        .unwrap();
+    assert_eq!(updated.path(), "/users/u1");
+    let before = new_user();
+    let mut after = before.clone();
+    after.job_title = Some("Lead".into());
+    let from = after.update_request_from_at(&before, "/me", &[]).unwrap();
+    assert_eq!(
+        text(from.body()),
+        r##"{"@odata.type":"#microsoft.graph.user","jobTitle":"Lead"}"##
+    );
+}
+
+#[test]
+fn at_templates_are_checked_by_the_rules_of_the_attribute() {
+    let error = User::get_request_at("/users/{id | userPrincipalName}", &["a"]).unwrap_err();
+    assert_eq!(
+        error.violations()[0].kind(),
+        ViolationKind::InvalidPathTemplate
+    );
+    assert_eq!(
+        error.to_string(),
+        "microsoft.graph.user is not valid: path parameter `{id | userPrincipalName}` lists \
+         alternatives, as Graph's pages do; a placeholder is one name, which takes one value: \
+         write `{id}` or `{userId}`"
+    );
+    let error = User::list_request_at("users", &[]).unwrap_err();
+    assert_eq!(
+        error.violations()[0].to_string(),
+        "path template `users` must start with `/`: write `/users`"
+    );
+    let error = User::get_request_at("/users/{id}/events?$top=1", &["a"]).unwrap_err();
+    assert!(
+        error.to_string().contains("without a query or fragment"),
+        "{error}"
+    );
+    let error = User::get_request_at("/users/{id}", &[]).unwrap_err();
+    assert_eq!(
+        error.violations()[0].kind(),
+        ViolationKind::PathParameterCount
+    );
+    assert_eq!(
+        error.violations()[0].to_string(),
+        "path template `/users/{id}` has 1 placeholder (`{id}`), and 0 parameters were given"
+    );
+    let error = new_user()
+        .create_request_at("/groups/{a}/{b}", &["x"])
+        .unwrap_err();
+    assert!(error
+        .to_string()
+        .contains("2 placeholders (`{a}`, `{b}`), and 1 parameter was given"));
+}
+
+#[test]
+fn an_update_is_partial_and_needs_no_required_property() {
+    // No required property is set: an update sends only what is set.
+    let change = User {
+        id: Some("read-only".into()),
+        job_title: Some("Lead".into()),
+        ..User::default()
+    };
+    let request = change.update_request("u1").unwrap();
+    assert_eq!(
+        text(request.body()),
+        r##"{"@odata.type":"#microsoft.graph.user","jobTitle":"Lead"}"##
+    );
+    // A complex value is sent whole, so what it requires is still checked.
+    let change = User {
+        password_profile: Some(PasswordProfile::default()),
+        ..User::default()
+    };
+    let error = change.update_request("u1").unwrap_err();
+    assert_eq!(error.violations()[0].path(), "passwordProfile.password");
+    // Enum sentinels are never sent.
+    let mut run = Run::default();
+    run.processing_status = Some(
+        graph_examples::lifecycle_workflows::LifecycleWorkflowProcessingStatus::UnknownFutureValue,
+    );
+    let error = run.update_request("r1").unwrap_err();
+    assert_eq!(
+        error.violations()[0].kind(),
+        ViolationKind::UnknownFutureValue
+    );
+}
+
+#[test]
+fn update_from_sends_what_changed_null_for_what_was_cleared() {
+    let before = event();
+    let mut after = before.clone();
+    after.subject = Some("Plan, again".into()); // changed
+    after.is_reminder_on = None; // cleared
+    after.body.as_mut().unwrap().content = Some("New agenda".into()); // nested: sent whole
+    after.id = Some("another".into()); // read-only: never sent
+    let request = after.update_request_from(&before, "u", "c", "e").unwrap();
+    assert_eq!(
+        text(request.body()),
+        r##"{"@odata.type":"#microsoft.graph.event","subject":"Plan, again","body":{"contentType":"HTML","content":"New agenda"},"isReminderOn":null}"##
+    );
+    // Nothing changed: only the type.
+    let same = before.update_request_from(&before, "u", "c", "e").unwrap();
+    assert_eq!(
+        text(same.body()),
+        r##"{"@odata.type":"#microsoft.graph.event"}"##
+    );
+    // A collection that changed is sent whole.
+    let mut tagged = before.clone();
+    tagged.categories.as_mut().unwrap().push("Blue".into());
+    let request = tagged.update_request_from(&before, "u", "c", "e").unwrap();
+    assert_eq!(
+        text(request.body()),
+        r##"{"@odata.type":"#microsoft.graph.event","categories":["Red","Blue"]}"##
+    );
+}
+
+#[test]
+fn update_from_sends_additional_data_added_changed_and_removed() {
+    let mut before = event();
+    before.additional_data = json!({
+        "@odata.etag": "W/\"1\"",
+        "location": {"displayName": "Room 1"},
+        "showAs": "busy",
+        "importance": "normal",
+    })
+    .as_object()
+    .unwrap()
+    .clone();
+    let mut after = before.clone();
+    after.additional_data["@odata.etag"] = json!("W/\"2\"");
+    after.additional_data["showAs"] = json!("free");
+    after.additional_data.remove("importance");
+    after
+        .additional_data
+        .insert("sensitivity".into(), json!("private"));
+    let request = after.update_request_from(&before, "u", "c", "e").unwrap();
+    assert_eq!(
+        text(request.body()),
+        r##"{"@odata.type":"#microsoft.graph.event","showAs":"free","sensitivity":"private","importance":null}"##
+    );
+}
+
+#[test]
+fn request_bodies_leave_out_the_objects_own_annotations() {
+    let mut user = new_user();
+    user.additional_data = json!({
+        "@odata.etag": "W/\"1\"",
+        "@odata.id": "https://graph.microsoft.com/v2/users/1",
+        "@odata.editLink": "users/1",
+        "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users/$entity",
+        "manager@odata.bind": "https://graph.microsoft.com/v1.0/users/2",
+        "@microsoft.graph.conflictBehavior": "rename",
+    })
+    .as_object()
+    .unwrap()
+    .clone();
+    let created = user.create_request().unwrap();
+    let body = text(created.body());
+    assert!(
+        !body.contains("@odata.etag") && !body.contains("@odata.id\""),
+        "{body}"
+    );
+    assert!(!body.contains("@odata.editLink") && !body.contains("@odata.context"));
+    assert!(body.ends_with(
+        r#""manager@odata.bind":"https://graph.microsoft.com/v1.0/users/2","@microsoft.graph.conflictBehavior":"rename"}"#
+    ), "{body}");
+    let updated = user.update_request("u").unwrap();
+    assert!(!text(updated.body()).contains("@odata.etag"));
+    // Written in full, as read, the annotations stay.
+    let full = graph_core::serde_json::to_string(&user).unwrap();
+    assert!(full.contains("@odata.etag"));
+}
+
+#[test]
+fn clear_sends_null_for_a_declared_writable_property() {
+    let request = User {
+        job_title: Some("Lead".into()),
+        ..User::default()
+    }
+    .update_request("u")
+    .unwrap()
+    .clear("usageLocation")
+    .unwrap()
+    .clear("jobTitle")
+    .unwrap();
+    assert_eq!(
+        text(request.body()),
+        r##"{"@odata.type":"#microsoft.graph.user","jobTitle":null,"usageLocation":null}"##
+    );
+    let error = User::default()
+        .update_request("u")
+        .unwrap()
+        .clear("jobtitle")
+        .unwrap_err();
+    assert_eq!(error.violations()[0].kind(), ViolationKind::UnknownProperty);
+    assert!(
+        error.to_string().contains("did you mean `jobTitle`?"),
+        "{error}"
+    );
+    let error = User::default()
+        .update_request("u")
+        .unwrap()
+        .clear("createdDateTime")
+        .unwrap_err();
+    assert_eq!(
+        error.violations()[0].kind(),
+        ViolationKind::ReadOnlyProperty
+    );
+}
+
+#[test]
+fn if_match_is_sent_on_updates_and_deletes() {
+    let update = event()
+        .update_request("u", "c", "e")
+        .unwrap()
+        .if_match("W/\"JzEtMjQ=\"")
+        .to_http(&Endpoint::v1(), &token());
+    assert_eq!(update.headers()[header::IF_MATCH], "W/\"JzEtMjQ=\"");
+    assert_eq!(update.headers()[header::CONTENT_TYPE], "application/json");
+    let delete = Event::delete_request("u", "c", "e")
+        .unwrap()
+        .if_match("*")
+        .to_http(&Endpoint::v1(), &token());
+    assert_eq!(delete.method(), http::Method::DELETE);
+    assert_eq!(delete.headers()[header::IF_MATCH], "*");
+    assert!(delete.body().is_empty());
+    assert!(delete.headers().get(header::CONTENT_TYPE).is_none());
+}
+
+#[test]
+fn headers_and_preferences_reach_the_http_request() {
+    let request = Event::list_request("u", "c")
+        .unwrap()
+        .page_size(50)
+        .prefer("outlook.timezone=\"Pacific Standard Time\"")
+        .header(
+            HeaderName::from_static("prefer"),
+            HeaderValue::from_static("outlook.body-content-type=\"text\", odata.maxpagesize=10"),
+        )
+        .header(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Bearer user-supplied"),
+        )
+        .header(
+            HeaderName::from_static("x-custom"),
+            HeaderValue::from_static("1"),
+        );
+    let sent = request.to_http(&Endpoint::v1(), &token());
+    assert_eq!(
+        sent.headers()["prefer"],
+        "odata.maxpagesize=10, outlook.timezone=\"Pacific Standard Time\", outlook.body-content-type=\"text\""
+    );
+    assert_eq!(sent.headers().get_all("prefer").iter().count(), 1);
+    assert_eq!(
+        sent.headers().get_all(header::AUTHORIZATION).iter().count(),
+        1
+    );
+    assert_eq!(
+        sent.headers()[header::AUTHORIZATION],
+        "Bearer user-supplied"
+    );
+    assert!(sent.headers()[header::AUTHORIZATION].is_sensitive());
+    assert_eq!(sent.headers()["x-custom"], "1");
+    // Without one of its own, the token's.
+    let plain = User::get_request("u")
+        .unwrap()
+        .to_http(&Endpoint::v1(), &token());
+    assert_eq!(
+        plain.headers()[header::AUTHORIZATION],
+        "Bearer eyJ0eXAiOiJKV1Qi.c2VjcmV0LXBheWxvYWQ.c2lnbmF0dXJl"
+    );
+    assert!(plain.headers().get("prefer").is_none());
+}
+
+#[test]
+fn query_options_are_encoded_so_any_character_arrives_as_written() {
+    let request = User::list_request()
+        .unwrap()
+        .select(&["id", "displayName"])
+        .unwrap()
+        .filter("startswith(displayName,'A&B = C+D #1 %') and accountEnabled eq true")
+        .order_by("displayName desc")
+        .top(5)
+        .expand("manager($select=id)")
+        .top(7);
+    assert_eq!(
+        request.path(),
+        "/users?$select=id,displayName\
+         &$filter=startswith(displayName,'A%26B%20%3D%20C%2BD%20%231%20%25')%20and%20accountEnabled%20eq%20true\
+         &$orderby=displayName%20desc&$top=7&$expand=manager($select%3Did)"
+    );
+    let sent = request.to_http(&Endpoint::v1(), &token());
+    assert!(sent
+        .uri()
+        .to_string()
+        .starts_with("https://graph.microsoft.com/v1.0/users?$select="));
+    assert!(sent.headers().get("consistencylevel").is_none());
+    let counted = User::list_request()
+        .unwrap()
+        .search("\"displayName:Adele\"")
+        .count();
+    assert_eq!(
+        counted.path(),
+        "/users?$search=%22displayName:Adele%22&$count=true"
+    );
+    assert_eq!(
+        counted.to_http(&Endpoint::v1(), &token()).headers()["consistencylevel"],
+        "eventual"
+    );
+    let get = User::get_request("u").unwrap().select(&["mail"]).unwrap();
+    assert_eq!(get.path(), "/users/u?$select=mail");
+}
+
+#[test]
+fn select_refuses_a_name_the_type_does_not_declare() {
+    let error = User::list_request()
+        .unwrap()
+        .select(&["id", "displayname", "nonsense"])
+        .unwrap_err();
+    let messages: Vec<String> = error.violations().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "`displayname` is not a property of the type; did you mean `displayName`?",
+            "`nonsense` is not a property of the type",
+        ]
+    );
+}
+
+#[test]
+fn responses_read_by_request_kind() {
+    let get = User::get_request("u").unwrap();
+    let user = get
+        .parse_response(response(
+            200,
+            r#"{"@odata.context":"x","id":"u","displayName":"Adele","accountEnabled":true}"#,
+        ))
+        .unwrap();
+    assert_eq!(user.display_name.as_deref(), Some("Adele"));
+    let error = get.parse_response(response(201, "{}")).unwrap_err();
+    assert_eq!(error.kind(), GraphErrorKind::UnexpectedStatus);
+    let error = get
+        .parse_response(response(
+            404,
+            r#"{"error":{"code":"Request_ResourceNotFound","message":"gone"}}"#,
+        ))
+        .unwrap_err();
+    assert_eq!(error.status(), StatusCode::NOT_FOUND);
+    assert_eq!(error.code(), Some("Request_ResourceNotFound"));
+    let error = get
+        .parse_response(response(200, r#"{"displayName":5}"#))
+        .unwrap_err();
+    assert_eq!(error.kind(), GraphErrorKind::InvalidBody);
+    assert_eq!(error.property(), Some("displayName"));
+
+    let update = new_user().update_request("u").unwrap();
+    assert_eq!(update.parse_response(response(204, "")).unwrap(), None);
+    let updated = update
+        .parse_response(response(200, r#"{"id":"u","jobTitle":"Lead"}"#))
+        .unwrap()
+        .unwrap();
+    assert_eq!(updated.job_title.as_deref(), Some("Lead"));
+    assert_eq!(
+        update
+            .parse_response(response(201, "{}"))
+            .unwrap_err()
+            .kind(),
+        GraphErrorKind::UnexpectedStatus
+    );
+
+    let delete = User::delete_request("u").unwrap();
+    delete.parse_response(response(204, "")).unwrap();
+    assert_eq!(
+        delete
+            .parse_response(response(200, "{}"))
+            .unwrap_err()
+            .kind(),
+        GraphErrorKind::UnexpectedStatus
+    );
+    assert_eq!(
+        delete
+            .parse_response(response(
+                412,
+                r#"{"error":{"code":"PreconditionFailed","message":"etag"}}"#
+            ))
+            .unwrap_err()
+            .code(),
+        Some("PreconditionFailed")
+    );
+    // Create is unchanged: 201.
+    let create = queued_run().create_request().unwrap();
+    assert_eq!(
+        create
+            .parse_response(response(200, "{}"))
+            .unwrap_err()
+            .kind(),
+        GraphErrorKind::UnexpectedStatus
+    );
+}
+
+#[test]
+fn a_list_answer_is_a_page_with_its_links_and_count() {
+    let list = User::list_request().unwrap().count();
+    let page = list
+        .parse_response(response(
+            200,
+            r#"{"@odata.context":"c","@odata.count":42,"value":[{"id":"1","displayName":"A"},{"id":"2"}],"@odata.nextLink":"https://graph.microsoft.com/v1.0/users?$count=true&$skiptoken=X"}"#,
+        ))
+        .unwrap();
+    assert_eq!(page.items().len(), 2);
+    assert_eq!(page.items()[0].display_name.as_deref(), Some("A"));
+    assert_eq!(page.count(), Some(42));
+    assert_eq!(
+        page.next_link(),
+        Some("https://graph.microsoft.com/v1.0/users?$count=true&$skiptoken=X")
+    );
+    assert_eq!(page.delta_link(), None);
+    let last = list
+        .parse_response(response(
+            200,
+            r#"{"value":[],"@odata.deltaLink":"https://graph.microsoft.com/v1.0/users/delta?$deltatoken=Y"}"#,
+        ))
+        .unwrap();
+    assert!(last.items().is_empty());
+    assert_eq!(last.next_link(), None);
+    assert!(last.delta_link().unwrap().ends_with("$deltatoken=Y"));
+    let error = list
+        .parse_response(response(200, r#"{"id":"1"}"#))
+        .unwrap_err();
+    assert_eq!(error.kind(), GraphErrorKind::InvalidBody);
+    assert!(error.to_string().contains("value"), "{error}");
+    let error = list
+        .parse_response(response(
+            200,
+            r#"{"value":[{"id":"1"},{"accountEnabled":"yes"}]}"#,
+        ))
+        .unwrap_err();
+    assert_eq!(error.property(), Some("value[1].accountEnabled"));
+}
+
+#[test]
+fn next_page_carries_the_headers_and_uses_the_link_byte_for_byte() {
+    let endpoint = Endpoint::v1();
+    let first = User::list_request().unwrap().count().page_size(2).header(
+        HeaderName::from_static("x-trace"),
+        HeaderValue::from_static("t1"),
+    );
+    let link = "https://graph.microsoft.com/v1.0/users?$count=true&$skiptoken=RFNwdAIAAQAAAD8%3a";
+    let page: Page<User> = Page::new(vec![], Some(link.into()));
+    let second = first.next_page(&page, &endpoint).unwrap().unwrap();
+    assert_eq!(
+        second.path(),
+        "/users?$count=true&$skiptoken=RFNwdAIAAQAAAD8%3a"
+    );
+    let sent = second.to_http(&endpoint, &token());
+    assert_eq!(sent.uri().to_string(), link);
+    assert_eq!(sent.headers()["consistencylevel"], "eventual");
+    assert_eq!(sent.headers()["x-trace"], "t1");
+    assert_eq!(sent.headers()["prefer"], "odata.maxpagesize=2");
+    // The last page.
+    assert!(second
+        .next_page(&Page::new(vec![], None), &endpoint)
+        .unwrap()
+        .is_none());
+}
+
+#[test]
+fn next_page_refuses_blank_foreign_and_repeated_links() {
+    let endpoint = Endpoint::v1();
+    let first = User::list_request().unwrap().top(5);
+    let refused = |request: &graph_core::ListRequest<User>, link: &str| {
+        request
+            .next_page(&Page::new(vec![], Some(link.into())), &endpoint)
+            .unwrap_err()
+            .reason()
+    };
+    assert_eq!(refused(&first, ""), NextPageReason::Blank);
+    assert_eq!(refused(&first, "  "), NextPageReason::Blank);
+    for foreign in [
+        "https://evil.example.com/v1.0/users?$skiptoken=1",
+        "http://graph.microsoft.com/v1.0/users?$skiptoken=1",
+        "https://graph.microsoft.com:8443/v1.0/users?$skiptoken=1",
+        "https://graph.microsoft.com/v1.0evil/users",
+        "https://graph.microsoft.com/beta/users?$skiptoken=1",
+        "https://graph.microsoft.com.evil.com/v1.0/users",
+        "/v1.0/users?$skiptoken=1",
+    ] {
+        assert_eq!(
+            refused(&first, foreign),
+            NextPageReason::OutsideEndpoint,
+            "{foreign}"
+        );
+    }
+    assert_eq!(
+        refused(
+            &first,
+            "https://graph.microsoft.com/v1.0/users?$skiptoken=a b"
+        ),
+        NextPageReason::NotAPath
+    );
+    // Its own URL, then any earlier page's.
+    assert_eq!(
+        refused(&first, "https://graph.microsoft.com/v1.0/users?$top=5"),
+        NextPageReason::Repeated
+    );
+    let page = |token: &str| {
+        Page::<User>::new(
+            vec![],
+            Some(format!(
+                "https://graph.microsoft.com/v1.0/users?$top=5&$skiptoken={token}"
+            )),
+        )
+    };
+    let second = first.next_page(&page("2"), &endpoint).unwrap().unwrap();
+    let third = second.next_page(&page("3"), &endpoint).unwrap().unwrap();
+    assert_eq!(
+        third.next_page(&page("2"), &endpoint).unwrap_err().reason(),
+        NextPageReason::Repeated
+    );
+    let error = third.next_page(&page("3"), &endpoint).unwrap_err();
+    assert_eq!(error.reason(), NextPageReason::Repeated);
+    assert!(error.to_string().contains("would loop"), "{error}");
+    assert!(third.next_page(&page("4"), &endpoint).unwrap().is_some());
+}
+
+#[test]
+fn debug_shows_neither_body_nor_header_values() {
+    let request = new_user().update_request("u").unwrap().if_match("W/\"1\"");
+    let debug = format!("{request:?}");
+    assert!(
+        debug.starts_with("UpdateRequest { method: PATCH, path: \"/users/u\""),
+        "{debug}"
+    );
+    assert!(!debug.contains("xWwvJ") && !debug.contains("W/"), "{debug}");
+}
