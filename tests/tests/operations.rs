@@ -8,7 +8,7 @@ use graph_core::{
     graph_complex, graph_resource, AccessToken, Endpoint, GraphErrorKind, GraphResource,
     NextPageReason, Page, ViolationKind,
 };
-use graph_examples::lifecycle_workflows::Run;
+use graph_examples::lifecycle_workflows::{LifecycleWorkflowProcessingStatus, Run};
 use graph_examples::samples::{new_user, queued_run};
 use graph_examples::users::{PasswordProfile, User};
 
@@ -209,10 +209,10 @@ fn an_update_is_partial_and_needs_no_required_property() {
     let error = change.update_request("u1").unwrap_err();
     assert_eq!(error.violations()[0].path(), "passwordProfile.password");
     // Enum sentinels are never sent.
-    let mut run = Run::default();
-    run.processing_status = Some(
-        graph_examples::lifecycle_workflows::LifecycleWorkflowProcessingStatus::UnknownFutureValue,
-    );
+    let run = Run {
+        processing_status: Some(LifecycleWorkflowProcessingStatus::UnknownFutureValue),
+        ..Run::default()
+    };
     let error = run.update_request("r1").unwrap_err();
     assert_eq!(
         error.violations()[0].kind(),
