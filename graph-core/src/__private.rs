@@ -12,15 +12,15 @@ pub use serde_json;
 pub use crate::create::{
     create_request, delete_request, get_request, list_request, update_request, validate,
 };
-pub use crate::names::{FieldIndexSeed, FieldKey, FieldKeySeed, Names};
+pub use crate::names::{FieldIndexSeed, FieldInfo, FieldKey, FieldKeySeed, Names};
 pub use crate::object::{
-    serde_field, serialize_object, validate_object, write_object, FieldInfo, FieldValue,
-    FieldVisitor, GraphField, Object, ObjectInfo, SerdeField,
+    serde_field, serialize_object, validate_object, write_object, FieldValue, FieldVisitor,
+    GraphField, Object, ObjectInfo, SerdeField,
 };
 pub use crate::probe::{
-    Descends, Edge, EdgeToGraph, EdgeToOther, FieldReader, GraphProperty, NoReader, Probe,
-    ProbeGraph, ProbeNoRead, ProbeNotOption, ProbeOption, ProbeRead, ProbeSerde, ProbeUnmarked,
-    ReadProbe, Reader, Unmarked,
+    Descends, Edge, EdgeToGraph, EdgeToOther, FieldReader, GraphProperty, Probe, ProbeGraph,
+    ProbeNoRead, ProbeNotOption, ProbeOption, ProbeRead, ProbeSerde, ProbeUnmarked, ReadProbe,
+    Readable, Unmarked, Unreadable,
 };
 pub use crate::read::{
     deserialize_enum, next_additional, next_optional_value, next_value, skip_value, take,

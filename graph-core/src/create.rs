@@ -275,7 +275,7 @@ fn update<T: GraphResource + Object>(
     if let Some(additional) = value.__additional() {
         check_additional(
             additional,
-            T::INFO.names.names,
+            T::INFO.fields,
             T::INFO.odata_type.is_some(),
             &PropertyPath::Root,
             &mut out,
@@ -348,11 +348,11 @@ struct Snapshot<'v> {
     values: Vec<Option<Vec<u8>>>,
     out: Option<&'v mut Violations>,
     error: Option<serde_json::Error>,
-    info: &'static [crate::object::FieldInfo],
+    info: &'static [crate::names::FieldInfo],
 }
 
 impl<'v> Snapshot<'v> {
-    fn new(info: &'static [crate::object::FieldInfo], out: Option<&'v mut Violations>) -> Self {
+    fn new(info: &'static [crate::names::FieldInfo], out: Option<&'v mut Violations>) -> Self {
         Self {
             values: vec![None; info.len()],
             out,

@@ -1,11 +1,23 @@
-//! Finding a property by its JSON name when reading: a type's [`Names`] table, and the
-//! seeds that read a key as the property it names.
+//! A type's declared properties ([`FieldInfo`]), finding one by its JSON name when
+//! reading ([`Names`]), and the seeds that read a key as the property it names.
 
 use std::fmt;
 use std::sync::OnceLock;
 
 use serde::de::{self, DeserializeSeed, Visitor};
 use serde::Deserializer;
+
+/// A declared property, as the macro describes it.
+pub struct FieldInfo {
+    /// The JSON name.
+    pub name: &'static str,
+    /// `,"name":`, pre-escaped, for writing JSON directly.
+    pub prefix: &'static [u8],
+    /// `#[graph(required)]`.
+    pub required: bool,
+    /// `#[graph(read_only)]`.
+    pub read_only: bool,
+}
 
 /// What a key of a resource's or complex type's JSON object is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,15 +32,15 @@ pub enum FieldKey {
 
 /// A type's declared JSON names and the table that finds them.
 ///
-/// The macro emits the names as a `static` (`Names::new(&["id", ...])`); the table is built
+/// The macro emits them as a `static` over the type's [`FieldInfo`]s; the table is built
 /// from them the first time a key is not found at its expected place, once per type and
 /// process, so the compiler does no work for it. It is an open-addressing hash table with
 /// a seed chosen, where one turns up among the first few, so that every name has a slot of
 /// its own: reading a key costs one hash and one comparison of words, however many
 /// properties the type declares (`user` has well over a hundred).
 pub struct Names {
-    /// The JSON names, in declaration order.
-    pub(crate) names: &'static [&'static str],
+    /// The declared properties, in declaration order.
+    fields: &'static [FieldInfo],
     /// Built on first use.
     table: OnceLock<Table>,
 }
@@ -93,11 +105,12 @@ fn name_hash(len: usize, (first, last): (u64, u64), seed: u32) -> u32 {
 const SEEDS_PER_SIZE: u32 = 16;
 
 impl Names {
-    /// A type's names, in declaration order; the table is built when first needed.
+    /// The names of a type's properties, in declaration order; the table is built when
+    /// first needed.
     #[must_use]
-    pub const fn new(names: &'static [&'static str]) -> Self {
+    pub const fn new(fields: &'static [FieldInfo]) -> Self {
         Self {
-            names,
+            fields,
             table: OnceLock::new(),
         }
     }
@@ -108,8 +121,8 @@ impl Names {
     #[inline]
     #[must_use]
     pub fn find_from(&self, name: &[u8], expected: usize) -> Option<usize> {
-        if let Some(candidate) = self.names.get(expected) {
-            if same_bytes(candidate.as_bytes(), name) {
+        if let Some(candidate) = self.fields.get(expected) {
+            if same_bytes(candidate.name.as_bytes(), name) {
                 return Some(expected);
             }
         }
@@ -127,7 +140,7 @@ impl Names {
     /// names, all of them UTF-8, so it needs no validation of its own to be matched.
     #[must_use]
     pub fn find_bytes(&self, name: &[u8]) -> Option<usize> {
-        let table = self.table.get_or_init(|| Table::build(self.names));
+        let table = self.table.get_or_init(|| Table::build(self.fields));
         let mask = table.slots.len() - 1;
         let words = name_words(name);
         let mut at = name_hash(name.len(), words, table.seed) as usize & mask;
@@ -142,9 +155,9 @@ impl Names {
                 && (slot.first, slot.last) == words
                 && (name.len() <= 16
                     || self
-                        .names
+                        .fields
                         .get(index)
-                        .is_some_and(|n| same_bytes(n.as_bytes(), name)))
+                        .is_some_and(|f| same_bytes(f.name.as_bytes(), name)))
             {
                 return Some(index);
             }
@@ -159,12 +172,12 @@ impl Table {
     /// undeclared key soon meets an empty slot), and a seed that gives every name a slot
     /// of its own: the first of [`SEEDS_PER_SIZE`] that does, at the smallest size or the
     /// one twice as large; failing both, the smallest with seed 0, probed.
-    fn build(names: &[&str]) -> Self {
-        let keys: Vec<(usize, (u64, u64))> = names
+    fn build(fields: &[FieldInfo]) -> Self {
+        let keys: Vec<(usize, (u64, u64))> = fields
             .iter()
-            .map(|name| (name.len(), name_words(name.as_bytes())))
+            .map(|field| (field.name.len(), name_words(field.name.as_bytes())))
             .collect();
-        let smallest = (names.len() * 2).next_power_of_two().max(2);
+        let smallest = (fields.len() * 2).next_power_of_two().max(2);
         let layout = [smallest, smallest * 2]
             .into_iter()
             .flat_map(|size| (0..SEEDS_PER_SIZE).map(move |seed| (size, seed)))
@@ -396,23 +409,33 @@ impl Visitor<'_> for &mut FieldKeySeed {
 mod tests {
     use super::*;
 
-    /// Names made up at run time, kept for the rest of the test run as a type's are.
-    fn leak(names: &[&str]) -> &'static [&'static str] {
-        let names: Vec<&'static str> = names
+    /// A property named `name`, as the macro describes one.
+    const fn field(name: &'static str) -> FieldInfo {
+        FieldInfo {
+            name,
+            prefix: b"",
+            required: false,
+            read_only: false,
+        }
+    }
+
+    /// Properties made up at run time, kept for the rest of the test run as a type's are.
+    fn leak(names: &[&str]) -> &'static [FieldInfo] {
+        let fields: Vec<FieldInfo> = names
             .iter()
-            .map(|name| &*Box::leak((*name).to_owned().into_boxed_str()))
+            .map(|name| field(Box::leak((*name).to_owned().into_boxed_str())))
             .collect();
-        Box::leak(names.into_boxed_slice())
+        Box::leak(fields.into_boxed_slice())
     }
 
     /// A type's names with a table of the given layout, to try layouts `Table::build`
     /// would not choose.
-    fn with_layout(names: &'static [&'static str], layout: (usize, u32)) -> Names {
-        let keys: Vec<_> = names
+    fn with_layout(fields: &'static [FieldInfo], layout: (usize, u32)) -> Names {
+        let keys: Vec<_> = fields
             .iter()
-            .map(|name| (name.len(), name_words(name.as_bytes())))
+            .map(|field| (field.name.len(), name_words(field.name.as_bytes())))
             .collect();
-        let found = Names::new(names);
+        let found = Names::new(fields);
         assert!(found.table.set(Table::place(&keys, layout)).is_ok());
         found
     }
@@ -511,7 +534,7 @@ mod tests {
     /// A key at its expected place is found without the table.
     #[test]
     fn keys_in_order_need_no_table() {
-        static NAMES: Names = Names::new(&["id", "displayName", "mail"]);
+        static NAMES: Names = Names::new(&[field("id"), field("displayName"), field("mail")]);
         let mut seed = FieldIndexSeed::new(&NAMES);
         for (index, key) in ["id", "displayName", "mail"].iter().enumerate() {
             assert_eq!(seed.index(key), index);
@@ -525,7 +548,7 @@ mod tests {
     /// the property they name.
     #[test]
     fn the_seeds_follow_the_order_and_recover_from_surprises() {
-        static FOUND: Names = Names::new(&["id", "displayName", "mail"]);
+        static FOUND: Names = Names::new(&[field("id"), field("displayName"), field("mail")]);
         let keys = [
             "@odata.type",
             "id",
@@ -584,21 +607,22 @@ mod tests {
         // Long names that share their first and last eight bytes and their length are told
         // apart by their bytes, in their own slots or, with a seed that makes names
         // collide, through probing.
-        let names = leak(&[
+        let names = [
             "a",
             "abcdefgh12345678",
             "prefix--MIDDLE-A--suffixxx",
             "prefix--MIDDLE-B--suffixxx",
-        ]);
+        ];
+        let fields = leak(&names);
         let colliding = (0..)
             .find(|&seed| {
-                let mut used = homes(names, seed, 8);
+                let mut used = homes(&names, seed, 8);
                 used.sort_unstable();
                 used.dedup();
                 used.len() < names.len()
             })
             .unwrap();
-        for found in [Names::new(names), with_layout(names, (8, colliding))] {
+        for found in [Names::new(fields), with_layout(fields, (8, colliding))] {
             for (index, name) in names.iter().enumerate() {
                 assert_eq!(found.find(name), Some(index), "{name}");
             }

@@ -9,22 +9,10 @@
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
-use crate::names::Names;
+use crate::names::{FieldInfo, Names};
 use crate::validation::{PropertyPath, Violations};
 use crate::value::{write_serde, GraphValue, InMode, Mode};
 use crate::ViolationKind;
-
-/// A declared property, as the macro describes it.
-pub struct FieldInfo {
-    /// The JSON name.
-    pub name: &'static str,
-    /// `,"name":`, pre-escaped, for writing JSON directly.
-    pub prefix: &'static [u8],
-    /// `#[graph(required)]`.
-    pub required: bool,
-    /// `#[graph(read_only)]`.
-    pub read_only: bool,
-}
 
 /// A resource's or complex type's properties, as the macro describes them.
 pub struct ObjectInfo {
@@ -34,7 +22,7 @@ pub struct ObjectInfo {
     pub odata_prefix: &'static [u8],
     /// The declared properties, in declaration order.
     pub fields: &'static [FieldInfo],
-    /// The JSON names again, as the table that finds a property by name when reading.
+    /// The table that finds a property by name when reading.
     pub names: &'static Names,
 }
 
@@ -295,7 +283,7 @@ pub fn validate_object<T: Object>(value: &T, at: &PropertyPath<'_>, out: &mut Vi
     if let Some(additional) = value.__additional() {
         check_additional(
             additional,
-            T::INFO.names.names,
+            T::INFO.fields,
             T::INFO.odata_type.is_some(),
             at,
             out,
@@ -390,7 +378,7 @@ fn serialize_additional<M: SerializeMap>(
 /// would be ambiguous.
 pub(crate) fn check_additional(
     additional: &serde_json::Map<String, serde_json::Value>,
-    names: &'static [&'static str],
+    fields: &'static [FieldInfo],
     writes_odata_type: bool,
     at: &PropertyPath<'_>,
     out: &mut Violations,
@@ -398,10 +386,10 @@ pub(crate) fn check_additional(
     if additional.is_empty() {
         return;
     }
-    for (index, name) in names.iter().enumerate() {
-        if additional.contains_key(*name) {
+    for field in fields {
+        if additional.contains_key(field.name) {
             out.push(
-                &PropertyPath::Property(at, names[index]),
+                &PropertyPath::Property(at, field.name),
                 ViolationKind::AdditionalDataConflict,
             );
         }

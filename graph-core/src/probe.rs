@@ -114,9 +114,11 @@ impl<T: ?Sized> FieldValue for Unmarked<'_, T> {
     }
 }
 
-/// Picks how a field is read: `(&&ReadProbe::<T>::NEW).__reader()` is a [`Reader`] when `T`
-/// has Deserialize, and a [`NoReader`] otherwise, which adds no error of its own: a field of
-/// such a type is already an error at the [`Probe`] that writes it.
+/// Picks how a type's fields are read: `(&&ReadProbe::<(A, B, ...)>::NEW).__readers()`,
+/// asked once with the tuple of the field types that are not plainly serde's, is
+/// [`Readable`] when they all have Deserialize, and [`Unreadable`] otherwise, which adds no
+/// error of its own: a field of a type without Deserialize is already an error at the
+/// [`Probe`] that writes it. Each field is then read with [`FieldReader`], by path.
 pub struct ReadProbe<T>(std::marker::PhantomData<T>);
 
 impl<T> ReadProbe<T> {
@@ -125,41 +127,43 @@ impl<T> ReadProbe<T> {
 }
 
 /// The [`ReadProbe`] method for types with Deserialize.
-pub trait ProbeRead<T> {
+pub trait ProbeRead {
     /// Reads through serde.
-    fn __reader(&self) -> Reader<T>;
+    fn __readers(&self) -> Readable;
 }
 
-impl<T: DeserializeOwned> ProbeRead<T> for &ReadProbe<T> {
+impl<T: DeserializeOwned> ProbeRead for &ReadProbe<T> {
     #[inline]
-    fn __reader(&self) -> Reader<T> {
-        Reader(std::marker::PhantomData)
+    fn __readers(&self) -> Readable {
+        Readable
     }
 }
 
-/// The [`ReadProbe`] method for any other type.
-pub trait ProbeNoRead<T> {
-    /// A reader that is never used: the code does not compile.
-    fn __reader(&self) -> NoReader<T>;
+/// The [`ReadProbe`] method for any other types.
+pub trait ProbeNoRead {
+    /// Readers that are never used: the code does not compile.
+    fn __readers(&self) -> Unreadable;
 }
 
-impl<T> ProbeNoRead<T> for ReadProbe<T> {
+impl<T> ProbeNoRead for ReadProbe<T> {
     #[inline]
-    fn __reader(&self) -> NoReader<T> {
-        NoReader(std::marker::PhantomData)
+    fn __readers(&self) -> Unreadable {
+        Unreadable
     }
 }
 
-/// Reads a field's value through its type's Deserialize.
-pub struct Reader<T>(std::marker::PhantomData<T>);
+/// Reads fields through their types' Deserialize.
+#[derive(Clone, Copy)]
+pub struct Readable;
 
-/// The reader of a type without Deserialize, in code that does not compile.
-pub struct NoReader<T>(std::marker::PhantomData<T>);
+/// The readers of types of which one has no Deserialize, in code that does not compile.
+#[derive(Clone, Copy)]
+pub struct Unreadable;
 
-/// What generated code reads a field with, whichever reader the [`ReadProbe`] gave: called
-/// by path (`FieldReader::next_value(reader, ...)`), so each read costs the compiler one
-/// method lookup, the probe's.
-pub trait FieldReader<T>: Sized {
+/// How generated code reads a field of type `T`, whichever readers the [`ReadProbe`] gave:
+/// called by path (`FieldReader::<T>::next_value(readers, ...)`), a plain trait bound for
+/// rustc to prove rather than a method lookup.
+pub trait FieldReader<T>: Copy {
     /// See [`next_value`].
     ///
     /// # Errors
@@ -192,7 +196,7 @@ pub trait FieldReader<T>: Sized {
     fn take<E: de::Error>(self, slot: Option<T>, name: &'static str) -> Result<T, E>;
 }
 
-impl<T: DeserializeOwned> FieldReader<T> for Reader<T> {
+impl<T: DeserializeOwned> FieldReader<T> for Readable {
     #[inline]
     fn next_value<'de, A: MapAccess<'de>>(
         self,
@@ -219,8 +223,8 @@ impl<T: DeserializeOwned> FieldReader<T> for Reader<T> {
     }
 }
 
-/// Fails, in code that does not compile: the type has no Deserialize.
-impl<T> FieldReader<T> for NoReader<T> {
+/// Fails, in code that does not compile: a type has no Deserialize.
+impl<T> FieldReader<T> for Unreadable {
     fn next_value<'de, A: MapAccess<'de>>(
         self,
         _: &mut A,

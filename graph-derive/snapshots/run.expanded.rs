@@ -120,12 +120,8 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::graph_core::__private::Object for Run {
-        const INFO: &'static ::graph_core::__private::ObjectInfo = &::graph_core::__private::ObjectInfo {
-            odata_type: ::core::option::Option::Some(
-                "#microsoft.graph.identityGovernance.run",
-            ),
-            odata_prefix: b",\"@odata.type\":\"#microsoft.graph.identityGovernance.run\"",
-            fields: &[
+        const INFO: &'static ::graph_core::__private::ObjectInfo = &{
+            static FIELDS: [::graph_core::__private::FieldInfo; 5] = [
                 ::graph_core::__private::FieldInfo {
                     name: "id",
                     prefix: b",\"id\":",
@@ -156,19 +152,18 @@ const _: () = {
                     required: true,
                     read_only: false,
                 },
-            ],
-            names: {
-                static NAMES: ::graph_core::__private::Names = ::graph_core::__private::Names::new(
-                    &[
-                        "id",
-                        "completedDateTime",
-                        "failedTasksCount",
-                        "processingStatus",
-                        "scheduledDateTime",
-                    ],
-                );
-                &NAMES
-            },
+            ];
+            static NAMES: ::graph_core::__private::Names = ::graph_core::__private::Names::new(
+                &FIELDS,
+            );
+            ::graph_core::__private::ObjectInfo {
+                odata_type: ::core::option::Option::Some(
+                    "#microsoft.graph.identityGovernance.run",
+                ),
+                odata_prefix: b",\"@odata.type\":\"#microsoft.graph.identityGovernance.run\"",
+                fields: &FIELDS,
+                names: &NAMES,
+            }
         };
         #[inline]
         fn __fields<__V: ::graph_core::__private::FieldVisitor>(
@@ -286,6 +281,14 @@ const _: () = {
                 ) -> ::core::result::Result<Run, __A::Error> {
                     #[allow(unused_imports)]
                     use ::graph_core::__private::{ProbeNoRead as _, ProbeRead as _};
+                    let __readers = (&&::graph_core::__private::ReadProbe::<
+                        (
+                            Option<DateTimeOffset>,
+                            Option<LifecycleWorkflowProcessingStatus>,
+                            Option<DateTimeOffset>,
+                        ),
+                    >::NEW)
+                        .__readers();
                     let mut __field0: ::core::option::Option<Option<String>> = ::core::option::Option::None;
                     let mut __field1: ::core::option::Option<Option<DateTimeOffset>> = ::core::option::Option::None;
                     let mut __field2: ::core::option::Option<Option<i32>> = ::core::option::Option::None;
@@ -309,11 +312,10 @@ const _: () = {
                                 )
                             }
                             1usize => {
-                                ::graph_core::__private::FieldReader::next_optional_value(
-                                    (&&::graph_core::__private::ReadProbe::<
-                                        Option<DateTimeOffset>,
-                                    >::NEW)
-                                        .__reader(),
+                                ::graph_core::__private::FieldReader::<
+                                    Option<DateTimeOffset>,
+                                >::next_optional_value(
+                                    __readers,
                                     &mut __map,
                                     &mut __field1,
                                     "completedDateTime",
@@ -327,22 +329,20 @@ const _: () = {
                                 )
                             }
                             3usize => {
-                                ::graph_core::__private::FieldReader::next_optional_value(
-                                    (&&::graph_core::__private::ReadProbe::<
-                                        Option<LifecycleWorkflowProcessingStatus>,
-                                    >::NEW)
-                                        .__reader(),
+                                ::graph_core::__private::FieldReader::<
+                                    Option<LifecycleWorkflowProcessingStatus>,
+                                >::next_optional_value(
+                                    __readers,
                                     &mut __map,
                                     &mut __field3,
                                     "processingStatus",
                                 )
                             }
                             4usize => {
-                                ::graph_core::__private::FieldReader::next_optional_value(
-                                    (&&::graph_core::__private::ReadProbe::<
-                                        Option<DateTimeOffset>,
-                                    >::NEW)
-                                        .__reader(),
+                                ::graph_core::__private::FieldReader::<
+                                    Option<DateTimeOffset>,
+                                >::next_optional_value(
+                                    __readers,
                                     &mut __map,
                                     &mut __field4,
                                     "scheduledDateTime",

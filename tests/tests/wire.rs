@@ -353,3 +353,40 @@ fn keys_read_alike_escaped_out_of_order_and_from_every_source() {
     let value: Value = serde_json::from_str(text).unwrap();
     assert_eq!(serde_json::from_value::<Thing>(value).unwrap(), expected);
 }
+
+/// More properties of the crate's types than one tuple of 16 holds: the read probe nests
+/// them, and every one reads.
+#[graph_core::graph_complex]
+#[derive(Debug, PartialEq)]
+struct ManyDates {
+    d0: Option<DateTimeOffset>,
+    d1: Option<DateTimeOffset>,
+    d2: Option<DateTimeOffset>,
+    d3: Option<DateTimeOffset>,
+    d4: Option<DateTimeOffset>,
+    d5: Option<DateTimeOffset>,
+    d6: Option<DateTimeOffset>,
+    d7: Option<DateTimeOffset>,
+    d8: Option<DateTimeOffset>,
+    d9: Option<DateTimeOffset>,
+    d10: Option<DateTimeOffset>,
+    d11: Option<DateTimeOffset>,
+    d12: Option<DateTimeOffset>,
+    d13: Option<DateTimeOffset>,
+    d14: Option<DateTimeOffset>,
+    d15: Option<DateTimeOffset>,
+    d16: Option<DateTimeOffset>,
+    d17: DateTimeOffset,
+}
+
+#[test]
+fn types_with_more_than_sixteen_probed_properties_read() {
+    let body = (0..18)
+        .map(|i| format!(r#""d{i}":"2024-05-01T09:00:{i:02}Z""#))
+        .collect::<Vec<_>>()
+        .join(",");
+    let read: ManyDates = serde_json::from_str(&format!("{{{body}}}")).unwrap();
+    assert_eq!(read.d16.unwrap().to_string(), "2024-05-01T09:00:16Z");
+    assert_eq!(read.d17.to_string(), "2024-05-01T09:00:17Z");
+    assert_eq!(serde_json::to_string(&read).unwrap(), format!("{{{body}}}"));
+}

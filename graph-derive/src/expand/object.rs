@@ -147,18 +147,19 @@ fn info(object: &Object<'_>) -> TokenStream {
             #rt::FieldInfo { name: #name, prefix: #prefix, required: #required, read_only: #read_only }
         }
     });
-    let names = object.fields.iter().map(|field| &field.json_name);
-    // The names are a `static` the runtime builds its lookup table from when first needed,
-    // so the compiler evaluates nothing for it.
+    let count = proc_macro2::Literal::usize_unsuffixed(object.fields.len());
+    // The names are the properties' own: a `static` the runtime builds its lookup table
+    // from when first needed, so the compiler evaluates nothing for it.
     quote! {
-        const INFO: &'static #rt::ObjectInfo = &#rt::ObjectInfo {
-            odata_type: #odata_type,
-            odata_prefix: #odata_prefix,
-            fields: &[#(#fields),*],
-            names: {
-                static NAMES: #rt::Names = #rt::Names::new(&[#(#names),*]);
-                &NAMES
-            },
+        const INFO: &'static #rt::ObjectInfo = &{
+            static FIELDS: [#rt::FieldInfo; #count] = [#(#fields),*];
+            static NAMES: #rt::Names = #rt::Names::new(&FIELDS);
+            #rt::ObjectInfo {
+                odata_type: #odata_type,
+                odata_prefix: #odata_prefix,
+                fields: &FIELDS,
+                names: &NAMES,
+            }
         };
     }
 }
@@ -406,8 +407,8 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
                 }
             } else {
                 quote_spanned! {span=>
-                    #pattern => ::graph_core::__private::FieldReader::#read(
-                        (&&::graph_core::__private::ReadProbe::<#ty>::NEW).__reader(),
+                    #pattern => ::graph_core::__private::FieldReader::<#ty>::#read(
+                        __readers,
                         &mut __map,
                         &mut #slot,
                         #name,
@@ -427,7 +428,7 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
             quote!(#member: #rt::take(#slot, #name)?,)
         } else {
             quote! {
-                #member: #rt::FieldReader::take((&&#rt::ReadProbe::<#ty>::NEW).__reader(), #slot, #name)?,
+                #member: #rt::FieldReader::<#ty>::take(__readers, #slot, #name)?,
             }
         }
     });
@@ -454,10 +455,22 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
             TokenStream::new(),
         ),
     };
-    let probes = object.fields.iter().any(|field| !field.plain).then(|| {
+    // One probe for every type that is not plainly serde's, asked as a tuple: where each
+    // has Deserialize, the readers read through it; where one has not, they are readers
+    // that add no error of their own (the writing probe reports that field once, saying
+    // what to do). One method lookup a type, however many fields it has.
+    let probed: Vec<&syn::Type> = object
+        .fields
+        .iter()
+        .filter(|field| !field.plain)
+        .map(|field| field.ty)
+        .collect();
+    let probes = (!probed.is_empty()).then(|| {
+        let all = nested_tuple(&probed);
         quote! {
             #[allow(unused_imports)]
             use #rt::{ProbeNoRead as _, ProbeRead as _};
+            let __readers = (&&#rt::ReadProbe::<#all>::NEW).__readers();
         }
     });
     let expecting = match object.odata() {
@@ -509,4 +522,30 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
             }
         }
     }
+}
+
+/// The types as one tuple type, nested in tuples of at most 16 (the most serde implements
+/// Deserialize for), so that any number of them can be asked about at once.
+fn nested_tuple(types: &[&syn::Type]) -> TokenStream {
+    if types.len() <= 16 {
+        return quote!((#(#types,)*));
+    }
+    let chunks: Vec<TokenStream> = types
+        .chunks(16)
+        .map(|chunk| quote!((#(#chunk,)*)))
+        .collect();
+    let refs: Vec<&TokenStream> = chunks.iter().collect();
+    nested_tokens(&refs)
+}
+
+fn nested_tokens(parts: &[&TokenStream]) -> TokenStream {
+    if parts.len() <= 16 {
+        return quote!((#(#parts,)*));
+    }
+    let chunks: Vec<TokenStream> = parts
+        .chunks(16)
+        .map(|chunk| quote!((#(#chunk,)*)))
+        .collect();
+    let refs: Vec<&TokenStream> = chunks.iter().collect();
+    nested_tokens(&refs)
 }
