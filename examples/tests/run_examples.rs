@@ -110,3 +110,20 @@ async fn create_run_prints_a_graph_error_and_exits_non_zero() {
     assert!(stderr.contains("  request-id: 5ad6ad2c\n"), "{stderr}");
     assert!(!stdout.contains(TOKEN) && !stderr.contains(TOKEN));
 }
+
+#[test]
+fn list_runs_pages_updates_with_a_cleared_property_and_deletes() {
+    let (output, stdout, stderr) = run("list_runs", &[]);
+    assert!(output.status.success(), "{stderr}");
+    assert_eq!(
+        stdout.matches("\nGET ").count() + usize::from(stdout.starts_with("GET ")),
+        2
+    );
+    assert!(stdout.contains("&$skiptoken=M2UyZDAwMDAtZTI\n"));
+    assert!(stdout.contains("3 runs in all"));
+    assert_eq!(stdout.matches("prefer: odata.maxpagesize=2").count(), 2);
+    assert!(stdout.contains(r#""failedUsersCount":0,"completedDateTime":null}"#));
+    assert!(stdout.contains("if-match: W/\"JzEtMjQ=\""));
+    assert!(stdout.contains("\nDELETE https://graph.microsoft.com/beta/identityGovernance/"));
+    assert!(!stdout.contains("not-a-real-token"));
+}

@@ -9,13 +9,13 @@
 pub use serde;
 pub use serde_json;
 
-pub use crate::create::{
-    create_request, delete_request, get_request, list_request, update_request, validate,
-};
 pub use crate::names::{FieldIndexSeed, FieldInfo, FieldKey, FieldKeySeed, Names};
 pub use crate::object::{
     serde_field, serialize_object, validate_object, write_object, FieldValue, FieldVisitor,
     GraphField, Object, ObjectInfo, SerdeField,
+};
+pub use crate::operations::{
+    create_request, delete_request, get_request, list_request, update_request, validate,
 };
 pub use crate::probe::{
     Descends, Edge, EdgeToGraph, EdgeToOther, FieldReader, GraphProperty, Probe, ProbeGraph,

@@ -51,11 +51,11 @@
 
 #![warn(missing_docs)]
 
-mod create;
 mod datetime;
 mod endpoint;
 mod names;
 mod object;
+mod operations;
 mod page;
 mod path;
 mod probe;

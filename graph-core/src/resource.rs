@@ -53,7 +53,7 @@ pub trait GraphResource: serde::Serialize + serde::de::DeserializeOwned {
     where
         Self: GraphValue,
     {
-        crate::create::create_request_at(self, template, params)
+        crate::operations::create_request_at(self, template, params)
     }
 
     /// A get request for the item `template` names (`/me`, `/users/{id}`).
@@ -66,7 +66,7 @@ pub trait GraphResource: serde::Serialize + serde::de::DeserializeOwned {
     where
         Self: Sized,
     {
-        crate::create::get_request_at(template, params)
+        crate::operations::get_request_at(template, params)
     }
 
     /// A list request for the collection `template` names
@@ -82,7 +82,7 @@ pub trait GraphResource: serde::Serialize + serde::de::DeserializeOwned {
     where
         Self: Sized,
     {
-        crate::create::list_request_at(template, params)
+        crate::operations::list_request_at(template, params)
     }
 
     /// An update request for the item `template` names, sending every writable property
@@ -100,7 +100,7 @@ pub trait GraphResource: serde::Serialize + serde::de::DeserializeOwned {
     where
         Self: Object,
     {
-        crate::create::update_request_at(self, None, template, params)
+        crate::operations::update_request_at(self, None, template, params)
     }
 
     /// An update request for the item `template` names, sending only what changed from
@@ -118,7 +118,7 @@ pub trait GraphResource: serde::Serialize + serde::de::DeserializeOwned {
     where
         Self: Object,
     {
-        crate::create::update_request_at(self, Some(before), template, params)
+        crate::operations::update_request_at(self, Some(before), template, params)
     }
 
     /// A delete request for the item `template` names.
@@ -133,7 +133,7 @@ pub trait GraphResource: serde::Serialize + serde::de::DeserializeOwned {
     where
         Self: Sized,
     {
-        crate::create::delete_request_at(template, params)
+        crate::operations::delete_request_at(template, params)
     }
 }
 
