@@ -224,7 +224,7 @@ pub fn delete_request_at<T: GraphResource>(
 ///
 /// # Errors
 ///
-/// As [`update_request_at`], and an empty key.
+/// As `update_request_at`, and an empty key.
 pub fn update_request<T: GraphResource + Object>(
     value: &T,
     before: Option<&T>,
