@@ -9,11 +9,9 @@ use std::marker::PhantomData;
 use http::header::{HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
 use http::{HeaderMap, Method, StatusCode};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC};
-use serde::de::DeserializeOwned;
 
 use crate::object::Object;
 use crate::page::{Page, PageBody};
-use crate::union::HasODataType;
 use crate::validation::{Violation, Violations};
 use crate::{AccessToken, Endpoint, GraphError, GraphResource, ValidationError, ViolationKind};
 
@@ -132,7 +130,7 @@ impl<T: GraphResource> ParseResponse<T> for Create {
     }
 }
 
-impl<T: DeserializeOwned + HasODataType> ParseResponse<T> for Get {
+impl<T: GraphResource> ParseResponse<T> for Get {
     type Output = T;
 
     fn parse(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<T, GraphError> {
@@ -149,7 +147,7 @@ impl<T: DeserializeOwned + HasODataType> ParseResponse<T> for Get {
     }
 }
 
-impl<T: DeserializeOwned + HasODataType> ParseResponse<T> for List {
+impl<T: GraphResource> ParseResponse<T> for List {
     type Output = Page<T>;
 
     fn parse(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<Page<T>, GraphError> {
@@ -168,7 +166,7 @@ impl<T: DeserializeOwned + HasODataType> ParseResponse<T> for List {
     }
 }
 
-impl<T: DeserializeOwned + HasODataType> ParseResponse<T> for Update {
+impl<T: GraphResource> ParseResponse<T> for Update {
     type Output = Option<T>;
 
     fn parse(

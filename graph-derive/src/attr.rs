@@ -352,16 +352,19 @@ pub const VARIANT: Place = Place {
 /// `#[graph_union(odata = "...")]`
 pub const UNION: Place = Place {
     attribute: "graph_union",
-    keys: &[KeySpec {
-        name: "odata",
-        takes_string: true,
-        example: "odata = \"#microsoft.graph.directoryObject\"",
-    }],
-    hints: &[(
-        "path",
-        "a union is the type of a property, with no path of its own; each variant's type \
-         has its own",
-    )],
+    keys: &[
+        KeySpec {
+            name: "odata",
+            takes_string: true,
+            example: "odata = \"#microsoft.graph.directoryObject\"",
+        },
+        KeySpec {
+            name: "path",
+            takes_string: true,
+            example: "path = \"/groups/{group-id}/members\"",
+        },
+    ],
+    hints: &[],
 };
 
 /// `#[graph(...)]` on a union variant.

@@ -17,7 +17,7 @@ use crate::types;
 /// Checks a `#[graph_resource]` or `#[graph_complex]`.
 pub fn object<'a>(input: &'a ast::Object, errors: &mut Errors) -> Option<model::Object<'a>> {
     let attribute = input.kind.attribute();
-    let path = path_template(input, errors);
+    let path = path_template(&input.keys, errors);
     let odata = odata_type(input.keys.string("odata"), errors);
     resource_keys_given(input, errors);
     container(&input.container, attribute, errors);
@@ -154,6 +154,9 @@ pub fn enumeration<'a>(
 /// Checks a `#[graph_union]`.
 pub fn union<'a>(input: &'a ast::Union, errors: &mut Errors) -> Option<model::Union<'a>> {
     let base_type = odata_type(input.keys.string("odata"), errors);
+    // A collection whose items are derived types (`/groups/{id}/members`) is read into
+    // the union; its path follows the rules of a resource's.
+    let path = path_template(&input.keys, errors);
     union_base_type_given(input, errors);
     container(&input.container, "graph_union", errors);
     not_generic(&input.item, "graph_union", errors);
@@ -211,6 +214,7 @@ pub fn union<'a>(input: &'a ast::Union, errors: &mut Errors) -> Option<model::Un
     let base_type = base_type?;
     errors.is_empty().then_some(model::Union {
         item: &input.item,
+        path,
         base_type,
         derived,
         base,
@@ -222,8 +226,8 @@ pub fn union<'a>(input: &'a ast::Union, errors: &mut Errors) -> Option<model::Un
 
 /// A resource's path is what its create request posts to; it must be a path a URL can
 /// carry, with placeholders the request fills one segment each.
-fn path_template(input: &ast::Object, errors: &mut Errors) -> Option<PathTemplate> {
-    let lit = input.keys.string("path")?;
+fn path_template(keys: &ast::ItemKeys, errors: &mut Errors) -> Option<PathTemplate> {
+    let lit = keys.string("path")?;
     PathTemplate::parse(&lit.value(), lit.span())
         .map_err(|message| errors.at(lit, message))
         .ok()

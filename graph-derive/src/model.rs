@@ -112,6 +112,8 @@ impl Enumeration<'_> {
 /// A checked `#[graph_union]`.
 pub struct Union<'a> {
     pub item: &'a DeriveInput,
+    /// The collection path, where the union is read from one (`path = "..."`).
+    pub path: Option<PathTemplate>,
     /// The base type, `#` form.
     pub base_type: String,
     /// The variants read by their type's `@odata.type`, in order.

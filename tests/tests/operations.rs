@@ -668,3 +668,54 @@ fn debug_shows_neither_body_nor_header_values() {
     );
     assert!(!debug.contains("xWwvJ") && !debug.contains("W/"), "{debug}");
 }
+
+/// A group's members: users, groups, and types this code does not know.
+#[graph_core::graph_union(
+    odata = "#microsoft.graph.directoryObject",
+    path = "/groups/{group-id}/members"
+)]
+#[derive(Debug, Clone, PartialEq)]
+enum Member {
+    User(Box<User>),
+    Group(graph_examples::samples::directory::Group),
+    #[graph(other)]
+    Other(Map<String, Value>),
+}
+
+#[test]
+fn a_union_with_a_path_lists_its_items_by_their_type() {
+    let list = Member::list_request("g1").unwrap().top(3);
+    assert_eq!(list.path(), "/groups/g1/members?$top=3");
+    let page = list
+        .parse_response(response(
+            200,
+            r##"{"value":[
+                {"@odata.type":"#microsoft.graph.user","id":"u1","displayName":"Adele"},
+                {"@odata.type":"#microsoft.graph.group","displayName":"Sales"},
+                {"@odata.type":"#microsoft.graph.device","id":"d1","displayName":"Laptop"}]}"##,
+        ))
+        .unwrap();
+    match page.items() {
+        [Member::User(user), Member::Group(group), Member::Other(device)] => {
+            assert_eq!(user.display_name.as_deref(), Some("Adele"));
+            assert_eq!(group.display_name.as_deref(), Some("Sales"));
+            assert_eq!(device["id"], "d1");
+        }
+        other => panic!("{other:?}"),
+    }
+    let get = Member::get_request("g1", "u1").unwrap();
+    assert_eq!(get.path(), "/groups/g1/members/u1");
+    let member = get
+        .parse_response(response(
+            200,
+            r##"{"@odata.type":"#microsoft.graph.user","id":"u1"}"##,
+        ))
+        .unwrap();
+    assert!(matches!(member, Member::User(_)));
+    let located = Member::list_request_at("/me/memberOf", &[]).unwrap();
+    assert_eq!(located.path(), "/me/memberOf");
+    assert_eq!(
+        <Member as GraphResource>::ODATA_TYPE,
+        "#microsoft.graph.directoryObject"
+    );
+}

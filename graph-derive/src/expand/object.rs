@@ -236,79 +236,34 @@ fn fields(object: &Object<'_>) -> TokenStream {
 fn resource(object: &Object<'_>, path: &PathTemplate, odata: &str) -> TokenStream {
     let ident = object.ident();
     let rt = private();
-    let raw_path = &path.raw;
-    let params: Vec<_> = path.params.iter().map(|p| &p.ident).collect();
-    // The item's key: `id`, unless a placeholder already takes that name.
-    let key = if params.iter().any(|p| *p == "id") {
-        format_ident!("item_id")
-    } else {
-        format_ident!("id")
-    };
-    let name = odata.trim_start_matches('#');
-    let item = format!("{}/{{{key}}}", path.raw);
-    let mut params_doc = Vec::new();
-    if !path.params.is_empty() {
-        params_doc.push(String::new());
-        for param in &path.params {
-            params_doc.push(format!(
-                " `{}` fills `{{{}}}`, percent-encoded as exactly one path segment.",
-                param.ident, param.name
-            ));
-        }
-    }
-    let doc = |summary: String, errors: &str| {
-        let lines = std::iter::once(summary)
-            .chain(params_doc.iter().cloned())
-            .chain(["".into(), " # Errors".into(), "".into(), errors.to_owned()]);
-        quote!(#(#[doc = #lines])*)
-    };
-    let create_doc = doc(
+    let ops = Operations::new(path, odata);
+    let (params, key, str_) = (&ops.params, &ops.key, &ops.str_);
+    let (item, name) = (&ops.item, &ops.name);
+    let create_doc = ops.doc(
         format!(" Builds the request that creates this `{name}`: `POST {}`, with this value as the JSON body.", path.raw),
         " A `ValidationError` naming every required property that is missing, every enum property set to `unknownFutureValue` and every empty path parameter, at any depth. Nothing is built unless the value is valid.",
     );
-    let get_doc = doc(
-        format!(" Builds the request that reads one `{name}`: `GET {item}`."),
-        " A `ValidationError` naming every empty path parameter.",
-    );
-    let list_doc = doc(
-        format!(
-            " Builds the request that lists `{name}` a page at a time: `GET {}`.",
-            path.raw
-        ),
-        " A `ValidationError` naming every empty path parameter.",
-    );
-    let update_doc = doc(
+    let update_doc = ops.doc(
         format!(" Builds the request that updates this `{name}`: `PATCH {item}`, with every writable property that is set."),
         " A `ValidationError` naming every enum property set to `unknownFutureValue` and every violation inside a value that is sent (an update needs no `required` property), and every empty path parameter.",
     );
-    let update_from_doc = doc(
+    let update_from_doc = ops.doc(
         format!(" Builds the request that updates this `{name}`: `PATCH {item}`, with only what changed from `before` (`null` for a property that was cleared)."),
         " As `update_request`.",
     );
-    let delete_doc = doc(
+    let delete_doc = ops.doc(
         format!(" Builds the request that deletes a `{name}`: `DELETE {item}`."),
         " A `ValidationError` naming every empty path parameter.",
     );
-    let str_ = quote!(&::core::primitive::str);
-    let result = |request: TokenStream| quote!(::core::result::Result<::graph_core::#request<Self>, ::graph_core::ValidationError>);
-    let (create, get, list, update, delete) = (
+    let (create, update, delete) = (
         result(quote!(CreateRequest)),
-        result(quote!(GetRequest)),
-        result(quote!(ListRequest)),
         result(quote!(UpdateRequest)),
         result(quote!(DeleteRequest)),
     );
+    let graph_resource = graph_resource(ident, path, odata);
+    let reads = ops.reads();
     quote! {
-        #[automatically_derived]
-        impl ::graph_core::GraphResource for #ident {
-            const PATH: &'static ::core::primitive::str = #raw_path;
-            const ODATA_TYPE: &'static ::core::primitive::str = #odata;
-
-            #[inline]
-            fn validate(&self) -> ::core::result::Result<(), ::graph_core::ValidationError> {
-                #rt::validate(self)
-            }
-        }
+        #graph_resource
 
         #[allow(dead_code)]
         impl #ident {
@@ -318,17 +273,7 @@ fn resource(object: &Object<'_>, path: &PathTemplate, odata: &str) -> TokenStrea
                 #rt::create_request(self, &[#(#params),*])
             }
 
-            #get_doc
-            #[inline]
-            pub fn get_request(#(#params: #str_,)* #key: #str_) -> #get {
-                #rt::get_request(&[#(#params),*], #key)
-            }
-
-            #list_doc
-            #[inline]
-            pub fn list_request(#(#params: #str_),*) -> #list {
-                #rt::list_request(&[#(#params),*])
-            }
+            #reads
 
             #update_doc
             #[inline]
@@ -346,6 +291,113 @@ fn resource(object: &Object<'_>, path: &PathTemplate, odata: &str) -> TokenStrea
             #[inline]
             pub fn delete_request(#(#params: #str_,)* #key: #str_) -> #delete {
                 #rt::delete_request(&[#(#params),*], #key)
+            }
+        }
+    }
+}
+
+/// `impl GraphResource`: the path, the OData type, and validation through the runtime.
+pub(super) fn graph_resource(ident: &syn::Ident, path: &PathTemplate, odata: &str) -> TokenStream {
+    let rt = private();
+    let raw_path = &path.raw;
+    quote! {
+        #[automatically_derived]
+        impl ::graph_core::GraphResource for #ident {
+            const PATH: &'static ::core::primitive::str = #raw_path;
+            const ODATA_TYPE: &'static ::core::primitive::str = #odata;
+
+            #[inline]
+            fn validate(&self) -> ::core::result::Result<(), ::graph_core::ValidationError> {
+                #rt::validate(self)
+            }
+        }
+    }
+}
+
+/// `Result<graph_core::<request>, ValidationError>`, what every operation returns.
+fn result(request: TokenStream) -> TokenStream {
+    quote!(::core::result::Result<::graph_core::#request<Self>, ::graph_core::ValidationError>)
+}
+
+/// What the generated operations of a path share: their parameters, the item's key, the
+/// item's path and the lines their docs share.
+pub(super) struct Operations {
+    params: Vec<syn::Ident>,
+    key: syn::Ident,
+    item: String,
+    name: String,
+    raw: String,
+    params_doc: Vec<String>,
+    str_: TokenStream,
+}
+
+impl Operations {
+    pub(super) fn new(path: &PathTemplate, odata: &str) -> Self {
+        let params: Vec<syn::Ident> = path.params.iter().map(|p| p.ident.clone()).collect();
+        // The item's key: `id`, unless a placeholder already takes that name.
+        let key = if params.iter().any(|p| p == "id") {
+            format_ident!("item_id")
+        } else {
+            format_ident!("id")
+        };
+        let mut params_doc = Vec::new();
+        if !path.params.is_empty() {
+            params_doc.push(String::new());
+            for param in &path.params {
+                params_doc.push(format!(
+                    " `{}` fills `{{{}}}`, percent-encoded as exactly one path segment.",
+                    param.ident, param.name
+                ));
+            }
+        }
+        Self {
+            item: format!("{}/{{{key}}}", path.raw),
+            params,
+            key,
+            name: odata.trim_start_matches('#').to_owned(),
+            raw: path.raw.clone(),
+            params_doc,
+            str_: quote!(&::core::primitive::str),
+        }
+    }
+
+    fn doc(&self, summary: String, errors: &str) -> TokenStream {
+        let lines = std::iter::once(summary)
+            .chain(self.params_doc.iter().cloned())
+            .chain(["".into(), " # Errors".into(), "".into(), errors.to_owned()]);
+        quote!(#(#[doc = #lines])*)
+    }
+
+    /// `get_request` and `list_request`.
+    pub(super) fn reads(&self) -> TokenStream {
+        let rt = private();
+        let (params, key, str_, name) = (&self.params, &self.key, &self.str_, &self.name);
+        let get_doc = self.doc(
+            format!(
+                " Builds the request that reads one `{name}`: `GET {}`.",
+                self.item
+            ),
+            " A `ValidationError` naming every empty path parameter.",
+        );
+        let list_doc = self.doc(
+            format!(
+                " Builds the request that lists `{name}` a page at a time: `GET {}`.",
+                self.raw
+            ),
+            " A `ValidationError` naming every empty path parameter.",
+        );
+        let (get, list) = (result(quote!(GetRequest)), result(quote!(ListRequest)));
+        quote! {
+            #get_doc
+            #[inline]
+            pub fn get_request(#(#params: #str_,)* #key: #str_) -> #get {
+                #rt::get_request(&[#(#params),*], #key)
+            }
+
+            #list_doc
+            #[inline]
+            pub fn list_request(#(#params: #str_),*) -> #list {
+                #rt::list_request(&[#(#params),*])
             }
         }
     }

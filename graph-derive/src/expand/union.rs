@@ -88,6 +88,20 @@ pub fn expand(union: &Union<'_>) -> TokenStream {
         #(Self::#other(_) => {})*
     };
 
+    // Read from a collection path: `GraphResource`, `get_request` and `list_request`.
+    let resource = union.path.as_ref().map(|path| {
+        let graph_resource = super::object::graph_resource(ident, path, odata);
+        let reads = super::object::Operations::new(path, odata).reads();
+        quote! {
+            #graph_resource
+
+            #[allow(dead_code)]
+            impl #ident {
+                #reads
+            }
+        }
+    });
+
     quote! {
         #item
 
@@ -95,6 +109,8 @@ pub fn expand(union: &Union<'_>) -> TokenStream {
             const _: () = {
                 #(#duplicates)*
             };
+
+            #resource
 
             #[automatically_derived]
             impl #rt::GraphUnion for #ident {
