@@ -68,6 +68,18 @@ pub struct Delete;
 
 mod sealed {
     pub trait Sealed {}
+    /// The kinds with a body: creates and updates.
+    pub trait WithBody {}
+    impl WithBody for super::Create {}
+    impl WithBody for super::Update {}
+    /// The kinds that take `If-Match`: updates and deletes.
+    pub trait Conditional {}
+    impl Conditional for super::Update {}
+    impl Conditional for super::Delete {}
+    /// The kinds that read what they address: gets and lists.
+    pub trait Reads {}
+    impl Reads for super::Get {}
+    impl Reads for super::List {}
     impl Sealed for super::Create {}
     impl Sealed for super::Get {}
     impl Sealed for super::List {}
@@ -469,7 +481,7 @@ fn unknown_property(name: &str, declared: &[&str]) -> Violation {
     )
 }
 
-impl<T: Object> Request<Get, T> {
+impl<K: RequestKind + sealed::Reads, T: Object> Request<K, T> {
     /// `$select`: only these properties, by their JSON names. A name the type does not
     /// declare is refused, with the nearest one it does.
     ///
@@ -481,35 +493,16 @@ impl<T: Object> Request<Get, T> {
     }
 }
 
-impl<T> Request<Get, T> {
+impl<K: RequestKind + sealed::Reads, T> Request<K, T> {
     /// `$expand`: an OData expand expression, as written (`manager($select=id)`).
     #[must_use]
     pub fn expand(mut self, expression: &str) -> Self {
         self.set_query("$expand", expression);
         self
-    }
-}
-
-impl<T: Object> Request<List, T> {
-    /// `$select`: only these properties, by their JSON names. A name the type does not
-    /// declare is refused, with the nearest one it does.
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidationError`] naming each name the type does not declare.
-    pub fn select(self, names: &[&str]) -> Result<Self, ValidationError> {
-        select(self, names)
     }
 }
 
 impl<T> Request<List, T> {
-    /// `$expand`: an OData expand expression, as written (`manager($select=id)`).
-    #[must_use]
-    pub fn expand(mut self, expression: &str) -> Self {
-        self.set_query("$expand", expression);
-        self
-    }
-
     /// `$filter`: an OData filter expression, as written
     /// (`startswith(displayName,'A') and accountEnabled eq true`).
     #[must_use]
@@ -611,10 +604,10 @@ impl<T> Request<List, T> {
     }
 }
 
-impl<T> Request<Create, T> {
-    /// The compact JSON body: `@odata.type` first, then every property that is set, in
-    /// declaration order; read-only properties and the object's own `@odata.` annotations
-    /// are never in it.
+impl<K: sealed::WithBody, T> Request<K, T> {
+    /// The compact JSON body: `@odata.type` first, then every property the request sends,
+    /// in declaration order (for an update, `null` for one it clears); read-only
+    /// properties and the object's own `@odata.` annotations are never in it.
     #[must_use]
     pub fn body(&self) -> &[u8] {
         self.body.as_deref().unwrap_or_default()
@@ -627,22 +620,9 @@ impl<T> Request<Create, T> {
     }
 }
 
-impl<T> Request<Update, T> {
-    /// The compact JSON body: `@odata.type` first, then each property the update sends
-    /// (`null` for one it clears); read-only properties are never in it.
-    #[must_use]
-    pub fn body(&self) -> &[u8] {
-        self.body.as_deref().unwrap_or_default()
-    }
-
-    /// The body, giving up the request.
-    #[must_use]
-    pub fn into_body(self) -> Vec<u8> {
-        self.body.unwrap_or_default()
-    }
-
-    /// Sends `If-Match` with this ETag (`W/"..."`, as Graph gave it in `@odata.etag`):
-    /// the update only applies if the item is unchanged since.
+impl<K: sealed::Conditional, T> Request<K, T> {
+    /// Sends `If-Match` with this ETag (`W/"..."`, as Graph gave it in `@odata.etag`): the
+    /// update or delete only applies if the item is unchanged since.
     #[must_use]
     pub fn if_match(mut self, etag: &str) -> Self {
         if let Ok(value) = HeaderValue::from_str(etag) {
@@ -650,7 +630,9 @@ impl<T> Request<Update, T> {
         }
         self
     }
+}
 
+impl<T> Request<Update, T> {
     pub(crate) fn from_entries(
         path: String,
         odata_prefix: &'static [u8],
@@ -713,18 +695,6 @@ impl<T: Object> Request<Update, T> {
         }
         self.body = Some(self.kind.body());
         Ok(self)
-    }
-}
-
-impl<T> Request<Delete, T> {
-    /// Sends `If-Match` with this ETag: the delete only applies if the item is unchanged
-    /// since.
-    #[must_use]
-    pub fn if_match(mut self, etag: &str) -> Self {
-        if let Ok(value) = HeaderValue::from_str(etag) {
-            self.headers.insert(http::header::IF_MATCH, value);
-        }
-        self
     }
 }
 

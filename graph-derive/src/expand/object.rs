@@ -579,25 +579,12 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
 /// The types as one tuple type, nested in tuples of at most 16 (the most serde implements
 /// Deserialize for), so that any number of them can be asked about at once.
 fn nested_tuple(types: &[&syn::Type]) -> TokenStream {
-    if types.len() <= 16 {
-        return quote!((#(#types,)*));
+    let mut parts: Vec<TokenStream> = types.iter().map(|ty| quote!(#ty)).collect();
+    while parts.len() > 16 {
+        parts = parts
+            .chunks(16)
+            .map(|chunk| quote!((#(#chunk,)*)))
+            .collect();
     }
-    let chunks: Vec<TokenStream> = types
-        .chunks(16)
-        .map(|chunk| quote!((#(#chunk,)*)))
-        .collect();
-    let refs: Vec<&TokenStream> = chunks.iter().collect();
-    nested_tokens(&refs)
-}
-
-fn nested_tokens(parts: &[&TokenStream]) -> TokenStream {
-    if parts.len() <= 16 {
-        return quote!((#(#parts,)*));
-    }
-    let chunks: Vec<TokenStream> = parts
-        .chunks(16)
-        .map(|chunk| quote!((#(#chunk,)*)))
-        .collect();
-    let refs: Vec<&TokenStream> = chunks.iter().collect();
-    nested_tokens(&refs)
+    quote!((#(#parts,)*))
 }
