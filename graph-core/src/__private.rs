@@ -18,13 +18,13 @@ pub use crate::operations::{
     create_request, delete_request, get_request, list_request, update_request, validate,
 };
 pub use crate::probe::{
-    Descends, Edge, EdgeToGraph, EdgeToOther, FieldReader, GraphProperty, Probe, ProbeGraph,
-    ProbeNoRead, ProbeNotOption, ProbeOption, ProbeRead, ProbeSerde, ProbeUnmarked, ReadProbe,
-    Readable, Unmarked, Unreadable,
+    Descends, Edge, EdgeToGraph, EdgeToOther, FieldReader, GraphProperty, LateProbe, Probe,
+    ProbeGraph, ProbeLate, ProbeNoRead, ProbeNotLate, ProbeNotOption, ProbeOption, ProbeRead,
+    ProbeSerde, ProbeUnmarked, ReadProbe, Readable, Unmarked, Unreadable,
 };
 pub use crate::read::{
     deserialize_enum, next_additional, next_optional_value, next_value, skip_value, take,
 };
 pub use crate::union::{deserialize_union, same_odata_type, GraphUnion, HasODataType};
 pub use crate::validation::{check_enum, PropertyPath, Violations};
-pub use crate::value::{write_serde, GraphValue, Mode};
+pub use crate::value::{write_serde, GraphValue, Mode, TypeWalk};

@@ -43,6 +43,9 @@ pub struct Names {
     fields: &'static [FieldInfo],
     /// Built on first use.
     table: OnceLock<Table>,
+    /// Whether the type holds an evolvable enum with members sent only on request (see
+    /// [`TypeWalk`](crate::value::TypeWalk)), worked out by the first request that asks.
+    pub(crate) late_members: OnceLock<bool>,
 }
 
 /// The hash table of [`Names`].
@@ -112,6 +115,7 @@ impl Names {
         Self {
             fields,
             table: OnceLock::new(),
+            late_members: OnceLock::new(),
         }
     }
 

@@ -27,7 +27,7 @@ pub struct ObjectInfo {
 }
 
 /// A resource or complex type: what the macro generates for the runtime to work with.
-pub trait Object {
+pub trait Object: crate::value::GraphValue {
     /// The type's properties.
     const INFO: &'static ObjectInfo;
 

@@ -7,7 +7,7 @@ use crate::object::{check_additional, is_object_annotation, FieldValue, FieldVis
 use crate::path::Template;
 use crate::request::{Create, Delete, Get, List, Request, Update};
 use crate::validation::{PropertyPath, Violation, Violations};
-use crate::value::{GraphValue, Mode};
+use crate::value::{GraphValue, Mode, TypeWalk};
 use crate::{
     CreateRequest, DeleteRequest, GetRequest, GraphResource, ListRequest, UpdateRequest,
     ValidationError, ViolationKind,
@@ -124,7 +124,11 @@ pub fn create_request_at<T: GraphResource + GraphValue>(
     out.finish(T::ODATA_TYPE)?;
     let mut body = Vec::with_capacity(T::SIZE_HINT);
     match value.__write_json(&mut body, Mode::Create) {
-        Ok(()) => Ok(Request::new(path.unwrap_or_default(), Some(body), Create)),
+        Ok(()) => Ok(asks_for_late_members(Request::new(
+            path.unwrap_or_default(),
+            Some(body),
+            Create,
+        ))),
         Err(error) => Err(unserializable::<T>(&error)),
     }
 }
@@ -134,6 +138,22 @@ fn unserializable<T: GraphResource>(error: &serde_json::Error) -> ValidationErro
         T::ODATA_TYPE,
         vec![Violation::unserializable(error.to_string())],
     )
+}
+
+/// The preference that makes Graph send an evolvable enum's members declared after its
+/// `unknownFutureValue` sentinel, which it otherwise replaces with the sentinel.
+pub(crate) const INCLUDE_UNKNOWN_ENUM_MEMBERS: &str = "include-unknown-enum-members";
+
+/// `request` with [`INCLUDE_UNKNOWN_ENUM_MEMBERS`] where `T` holds, at any depth, an enum
+/// with a member after its sentinel or an `other` variant: the members this code knows
+/// arrive as themselves, and those it does not land in `other` instead of the sentinel.
+fn asks_for_late_members<K: crate::request::RequestKind, T: GraphValue>(
+    mut request: Request<K, T>,
+) -> Request<K, T> {
+    if TypeWalk::late_members::<T>() {
+        request.add_preference(INCLUDE_UNKNOWN_ENUM_MEMBERS);
+    }
+    request
 }
 
 /// A request without a body to the path built from `template` and `params` (and `id`).
@@ -154,11 +174,11 @@ fn bodiless<K: crate::request::RequestKind, T: GraphResource>(
 /// # Errors
 ///
 /// Every empty path parameter (the key included).
-pub fn get_request<T: GraphResource>(
+pub fn get_request<T: GraphResource + GraphValue>(
     params: &[&str],
     id: &str,
 ) -> Result<GetRequest<T>, ValidationError> {
-    bodiless(T::PATH, params, Some(id), Get)
+    bodiless(T::PATH, params, Some(id), Get).map(asks_for_late_members)
 }
 
 /// `get_request_at(template, params)`: `GET` of the item `template` names.
@@ -167,11 +187,11 @@ pub fn get_request<T: GraphResource>(
 ///
 /// The template breaks the rules of `path`, has another number of placeholders, or a
 /// parameter is empty.
-pub fn get_request_at<T: GraphResource>(
+pub fn get_request_at<T: GraphResource + GraphValue>(
     template: &str,
     params: &[&str],
 ) -> Result<GetRequest<T>, ValidationError> {
-    bodiless(template, params, None, Get)
+    bodiless(template, params, None, Get).map(asks_for_late_members)
 }
 
 /// `list_request(...)`: `GET` of the attribute's collection.
@@ -179,8 +199,10 @@ pub fn get_request_at<T: GraphResource>(
 /// # Errors
 ///
 /// Every empty path parameter.
-pub fn list_request<T: GraphResource>(params: &[&str]) -> Result<ListRequest<T>, ValidationError> {
-    bodiless(T::PATH, params, None, List::default())
+pub fn list_request<T: GraphResource + GraphValue>(
+    params: &[&str],
+) -> Result<ListRequest<T>, ValidationError> {
+    bodiless(T::PATH, params, None, List::default()).map(asks_for_late_members)
 }
 
 /// `list_request_at(template, params)`: `GET` of the collection `template` names.
@@ -188,11 +210,11 @@ pub fn list_request<T: GraphResource>(params: &[&str]) -> Result<ListRequest<T>,
 /// # Errors
 ///
 /// As [`get_request_at`].
-pub fn list_request_at<T: GraphResource>(
+pub fn list_request_at<T: GraphResource + GraphValue>(
     template: &str,
     params: &[&str],
 ) -> Result<ListRequest<T>, ValidationError> {
-    bodiless(template, params, None, List::default())
+    bodiless(template, params, None, List::default()).map(asks_for_late_members)
 }
 
 /// `delete_request(..., id)`: `DELETE` of the item `id` of the attribute's collection.
@@ -306,11 +328,11 @@ fn update<T: GraphResource + Object>(
         before.and_then(Object::__additional),
         &mut entries,
     );
-    Ok(Request::<Update, T>::from_entries(
+    Ok(asks_for_late_members(Request::<Update, T>::from_entries(
         path.unwrap_or_default(),
         T::INFO.odata_prefix,
         entries,
-    ))
+    )))
 }
 
 /// The additional data an update sends: every entry added or changed since `before`, and

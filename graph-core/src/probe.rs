@@ -5,6 +5,8 @@
 //! - [`Probe`]: how a field is written and validated, as one of the crate's types, a serde
 //!   type, or neither (an error saying which attribute to put on the type).
 //! - [`ReadProbe`]: how it is read, adding no error of its own.
+//! - [`LateProbe`]: whether it holds an enum with late members (see
+//!   [`GraphValue::__late_members`]).
 //! - [`Edge`]: that the runtime descends into every container around one of the crate's
 //!   types.
 //! - `ProbeOption`: whether a field that is not written as `Option` is one (a type alias).
@@ -16,7 +18,7 @@ use serde::Serialize;
 use crate::object::{FieldValue, GraphField, SerdeField};
 use crate::read::{next_optional_value, next_value, take};
 use crate::validation::{PropertyPath, Violations};
-use crate::value::{GraphValue, Mode};
+use crate::value::{GraphValue, Mode, TypeWalk};
 
 /// Lets generated code treat every field alike: `(&&Probe(&field)).__graph_field()` is a
 /// [`GraphField`] when the field's type is a [`GraphValue`] (one of ours, or a container of
@@ -249,6 +251,42 @@ impl<T> FieldReader<T> for Unreadable {
         Err(E::custom(format_args!("`{name}` has no Deserialize")))
     }
 }
+
+/// Asks whether a field's type holds an enum with late members, from the type alone:
+/// `(&&LateProbe::<T>::NEW).__late_members(walk)` is `T`'s answer when `T` is a
+/// [`GraphValue`] ([`ProbeLate`]), and `false` for any other type ([`ProbeNotLate`]), which
+/// holds none of the crate's enums the runtime could see. Emitted only for fields whose
+/// type is not plainly serde's.
+pub struct LateProbe<T: ?Sized>(std::marker::PhantomData<fn(&T)>);
+
+impl<T: ?Sized> LateProbe<T> {
+    /// The probe.
+    pub const NEW: Self = Self(std::marker::PhantomData);
+}
+
+/// The [`LateProbe`] method for the crate's types and containers of them.
+pub trait ProbeLate {
+    /// The type's answer.
+    fn __late_members(&self, walk: &mut TypeWalk) -> bool;
+}
+
+impl<T: GraphValue + ?Sized> ProbeLate for &LateProbe<T> {
+    #[inline]
+    fn __late_members(&self, walk: &mut TypeWalk) -> bool {
+        T::__late_members(walk)
+    }
+}
+
+/// The [`LateProbe`] method for any other type.
+pub trait ProbeNotLate {
+    /// None.
+    #[inline]
+    fn __late_members(&self, _: &mut TypeWalk) -> bool {
+        false
+    }
+}
+
+impl<T: ?Sized> ProbeNotLate for LateProbe<T> {}
 
 /// Checks that where a field's type holds one of the crate's types inside another type, the
 /// runtime descends into that other type: `(&&Edge::<Outer, Inner>::NEW).__descends()` for

@@ -224,6 +224,11 @@ impl<T> ParseResponse<T> for Delete {
 /// `K` is the kind ([`Create`], [`Get`], [`List`], [`Update`], [`Delete`]); each has a
 /// name of its own ([`CreateRequest<T>`] and so on). A request describes how to get a `T`,
 /// it holds none, so it is `Send` and `Sync` whatever `T` is.
+///
+/// Create, get, list and update requests of a `T` that holds, at any depth, a
+/// `#[graph_enum]` with a member declared after its `unknownFutureValue` sentinel or with an
+/// `other` variant start with the preference `include-unknown-enum-members`, without which
+/// Graph sends the sentinel in place of such members.
 pub struct Request<K, T> {
     /// The path, then `?` and the query where there is one.
     target: String,

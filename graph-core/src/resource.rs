@@ -64,7 +64,7 @@ pub trait GraphResource: serde::Serialize + serde::de::DeserializeOwned {
     /// parameter.
     fn get_request_at(template: &str, params: &[&str]) -> Result<GetRequest<Self>, ValidationError>
     where
-        Self: Sized,
+        Self: GraphValue,
     {
         crate::operations::get_request_at(template, params)
     }
@@ -80,7 +80,7 @@ pub trait GraphResource: serde::Serialize + serde::de::DeserializeOwned {
         params: &[&str],
     ) -> Result<ListRequest<Self>, ValidationError>
     where
-        Self: Sized,
+        Self: GraphValue,
     {
         crate::operations::list_request_at(template, params)
     }

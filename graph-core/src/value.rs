@@ -4,6 +4,7 @@
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::Serialize;
 
+use crate::names::Names;
 use crate::validation::{PropertyPath, Violations};
 
 /// Which properties a body carries.
@@ -56,6 +57,68 @@ pub trait GraphValue {
 
     /// A guess at the size of the value's JSON, to size the buffer once.
     const SIZE_HINT: usize = 64;
+
+    /// Whether the type holds, at any depth, a `#[graph_enum]` with a member declared after
+    /// its `unknownFutureValue` sentinel or with an `other` variant: then its requests ask
+    /// for `Prefer: include-unknown-enum-members`. Answered from the types alone, by a
+    /// [`TypeWalk`]; no value is needed.
+    #[inline]
+    fn __late_members(walk: &mut TypeWalk) -> bool {
+        let _ = walk;
+        false
+    }
+}
+
+/// Walks a type's properties at every depth, from the types alone, for
+/// [`GraphValue::__late_members`]. A resource or complex type is entered once per walk, so
+/// a recursive type ends; the answer for the type the walk started from is kept in its
+/// [`Names`], so each type is walked once per process.
+pub struct TypeWalk {
+    entered: Vec<&'static Names>,
+}
+
+impl TypeWalk {
+    /// Whether `T` holds an enum whose late members a request must ask for.
+    #[must_use]
+    pub fn late_members<T: GraphValue + ?Sized>() -> bool {
+        T::__late_members(&mut TypeWalk {
+            entered: Vec::new(),
+        })
+    }
+
+    /// Entering a resource or complex type, identified by its `names`: `Some` answer where
+    /// it is already known, or where the walk entered the type before (`false`: what it
+    /// holds is being answered for there); `None` when its fields are to be asked, each
+    /// through [`LateProbe`](crate::probe::LateProbe), and the answer given to
+    /// [`leave`](Self::leave).
+    pub fn enter(&mut self, names: &'static Names) -> Option<bool> {
+        if let Some(&known) = names.late_members.get() {
+            return Some(known);
+        }
+        if self
+            .entered
+            .iter()
+            .any(|entered| std::ptr::eq(*entered, names))
+        {
+            return Some(false);
+        }
+        self.entered.push(names);
+        None
+    }
+
+    /// The answer for the type entered with `names`, kept where the walk started from it
+    /// (an answer worked out deeper may have stopped at a type still being walked, so it
+    /// is not kept).
+    pub fn leave(&mut self, names: &'static Names, late: bool) -> bool {
+        if self
+            .entered
+            .first()
+            .is_some_and(|root| std::ptr::eq(*root, names))
+        {
+            let _ = names.late_members.set(late);
+        }
+        late
+    }
 }
 
 impl<T: GraphValue> GraphValue for Option<T> {
@@ -89,6 +152,11 @@ impl<T: GraphValue> GraphValue for Option<T> {
     }
 
     const SIZE_HINT: usize = T::SIZE_HINT;
+
+    #[inline]
+    fn __late_members(walk: &mut TypeWalk) -> bool {
+        T::__late_members(walk)
+    }
 }
 
 /// Sequences: each element written in the mode and validated at `at[index]`. One impl per
@@ -150,6 +218,10 @@ macro_rules! sequence {
             fn __write_json(&self, out: &mut Vec<u8>, mode: Mode) -> Result<(), serde_json::Error> {
                 write_elements(self.iter(), out, mode)
             }
+
+            fn __late_members(walk: &mut TypeWalk) -> bool {
+                T::__late_members(walk)
+            }
         }
     )*};
 }
@@ -181,6 +253,11 @@ impl<T: GraphValue + ?Sized> GraphValue for Box<T> {
     }
 
     const SIZE_HINT: usize = T::SIZE_HINT;
+
+    #[inline]
+    fn __late_members(walk: &mut TypeWalk) -> bool {
+        T::__late_members(walk)
+    }
 }
 
 /// Maps keyed by name (Graph's open types): each value is written in the mode and
@@ -218,6 +295,10 @@ macro_rules! map {
 
             fn __write_json(&self, out: &mut Vec<u8>, mode: Mode) -> Result<(), serde_json::Error> {
                 write_entries(out, self.iter(), mode)
+            }
+
+            fn __late_members(walk: &mut TypeWalk) -> bool {
+                T::__late_members(walk)
             }
         }
     )*};

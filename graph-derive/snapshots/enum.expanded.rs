@@ -118,5 +118,11 @@ const _: () = {
                 }
             }
         }
+        #[inline]
+        fn __late_members(
+            _: &mut ::graph_core::__private::TypeWalk,
+        ) -> ::core::primitive::bool {
+            true
+        }
     }
 };

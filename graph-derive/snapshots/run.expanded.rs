@@ -247,6 +247,23 @@ const _: () = {
             ::graph_core::__private::write_object(self, __out, __mode)
         }
         const SIZE_HINT: ::core::primitive::usize = 221usize;
+        fn __late_members(
+            __walk: &mut ::graph_core::__private::TypeWalk,
+        ) -> ::core::primitive::bool {
+            #[allow(unused_imports)]
+            use ::graph_core::__private::{ProbeLate as _, ProbeNotLate as _};
+            let __names = <Self as ::graph_core::__private::Object>::INFO.names;
+            match __walk.enter(__names) {
+                ::core::option::Option::Some(__known) => __known,
+                ::core::option::Option::None => {
+                    let __late = (&&::graph_core::__private::LateProbe::<
+                        Option<LifecycleWorkflowProcessingStatus>,
+                    >::NEW)
+                        .__late_members(__walk);
+                    __walk.leave(__names, __late)
+                }
+            }
+        }
     }
     #[automatically_derived]
     impl ::graph_core::__private::serde::Serialize for Run {

@@ -155,6 +155,17 @@ const _: () = {
                 }
             }
         }
+        fn __late_members(
+            __walk: &mut ::graph_core::__private::TypeWalk,
+        ) -> ::core::primitive::bool {
+            false
+                || <TriggerAndScopeBasedConditions as ::graph_core::__private::GraphValue>::__late_members(
+                    __walk,
+                )
+                || <Box<
+                    OnDemandExecutionOnly,
+                > as ::graph_core::__private::GraphValue>::__late_members(__walk)
+        }
     }
     #[automatically_derived]
     impl ::graph_core::__private::serde::Serialize for WorkflowExecutionConditions {

@@ -107,6 +107,18 @@ impl Enumeration<'_> {
             .iter()
             .find(|member| member.json_name == "unknownFutureValue")
     }
+
+    /// Whether Graph sends some of this enum's members only when a request asks for them
+    /// (`Prefer: include-unknown-enum-members`): a member is declared after the sentinel,
+    /// or the `other` variant waits for members this code does not know.
+    pub fn late_members(&self) -> bool {
+        let after_sentinel = self
+            .members
+            .iter()
+            .position(|member| member.json_name == "unknownFutureValue")
+            .is_some_and(|at| at + 1 < self.members.len());
+        after_sentinel || self.other.is_some()
+    }
 }
 
 /// A checked `#[graph_union]`.

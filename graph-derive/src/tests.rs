@@ -433,3 +433,34 @@ fn plain_types_are_recognised_by_how_they_are_written() {
         assert!(!is_plain(&syn::parse2(other.clone()).unwrap()), "{other}");
     }
 }
+
+#[test]
+fn runtime_value_types_are_recognised_by_how_they_are_written() {
+    use crate::types::is_runtime_value;
+    for value in [
+        quote!(DateTimeOffset),
+        quote!(graph_core::DateTimeOffset),
+        quote!(Option<DateTimeOffset>),
+        quote!(Vec<graph_core::DateTimeOffset>),
+        quote!(Option<Vec<DateTimeOffset>>),
+    ] {
+        assert!(
+            is_runtime_value(&syn::parse2(value.clone()).unwrap()),
+            "{value}"
+        );
+    }
+    for other in [
+        quote!(Status),
+        quote!(Option<Status>),
+        quote!(::DateTimeOffset),
+        quote!(my::DateTimeOffset),
+        quote!(Box<DateTimeOffset>),
+        quote!(std::option::Option<Status>),
+        quote!(<T as Trait>::DateTimeOffset),
+    ] {
+        assert!(
+            !is_runtime_value(&syn::parse2(other.clone()).unwrap()),
+            "{other}"
+        );
+    }
+}

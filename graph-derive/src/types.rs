@@ -106,6 +106,40 @@ pub fn is_plain(ty: &Type) -> bool {
     }
 }
 
+/// Whether `ty` is written as one of the runtime's value types (`DateTimeOffset`, bare or
+/// under `graph_core`), or an `Option` or `Vec` of one: values that hold no enum, so the
+/// generated code does not ask whether they hold late enum members. A type of your own
+/// named so is taken to hold none either.
+pub fn is_runtime_value(ty: &Type) -> bool {
+    const VALUES: &[&str] = &["DateTimeOffset"];
+    let Type::Path(path) = ty else {
+        return false;
+    };
+    if path.qself.is_some() {
+        return false;
+    }
+    let segments: Vec<_> = path.path.segments.iter().collect();
+    let Some((last, prefix)) = segments.split_last() else {
+        return false;
+    };
+    match &last.arguments {
+        syn::PathArguments::None => {
+            let under_runtime = match prefix {
+                [] => path.path.leading_colon.is_none(),
+                [krate] => krate.ident == "graph_core",
+                _ => false,
+            };
+            under_runtime && VALUES.iter().any(|value| last.ident == value)
+        }
+        syn::PathArguments::AngleBracketed(args) if prefix.is_empty() => {
+            (last.ident == "Option" || last.ident == "Vec")
+                && args.args.len() == 1
+                && matches!(args.args.first(), Some(syn::GenericArgument::Type(inner)) if is_runtime_value(inner))
+        }
+        _ => false,
+    }
+}
+
 /// Replaces `Self` in a field's type by the struct's own name.
 pub struct ReplaceSelf<'a>(pub &'a Ident);
 

@@ -719,3 +719,180 @@ fn a_union_with_a_path_lists_its_items_by_their_type() {
         "#microsoft.graph.directoryObject"
     );
 }
+
+/// Graph's `plannerPreviewType`-like enum: a member declared after the sentinel.
+#[graph_core::graph_enum]
+#[derive(Debug, Clone, PartialEq)]
+enum PreviewType {
+    Automatic,
+    NoPreview,
+    UnknownFutureValue,
+    Checklist,
+}
+
+/// An enum whose members all come before the sentinel, without `other`.
+#[graph_core::graph_enum]
+#[derive(Debug, Clone, PartialEq)]
+enum Importance {
+    Low,
+    High,
+    UnknownFutureValue,
+}
+
+/// An enum without a sentinel that keeps what it does not know.
+#[graph_core::graph_enum]
+#[derive(Debug, Clone, PartialEq)]
+enum Channel {
+    Email,
+    #[graph(other)]
+    Other(String),
+}
+
+#[graph_resource(path = "/planner/tasks", odata = "#microsoft.graph.plannerTask")]
+#[derive(Debug, Clone, PartialEq, Default)]
+struct PlannerTask {
+    title: Option<String>,
+    preview_type: Option<PreviewType>,
+}
+
+/// Nothing here has late members: a plain enum, a recursive complex type, a serde value.
+#[graph_resource(path = "/calm", odata = "#microsoft.graph.calm")]
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Calm {
+    importance: Option<Importance>,
+    tree: Option<Node>,
+    raw: Option<Value>,
+}
+
+#[graph_complex]
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Node {
+    importance: Option<Importance>,
+    children: Option<Vec<Node>>,
+}
+
+/// The late enum sits three containers and two complex types down.
+#[graph_resource(path = "/deep", odata = "#microsoft.graph.deep")]
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Deep {
+    settings: Option<Vec<Settings>>,
+}
+
+#[graph_complex]
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Settings {
+    by_name: Option<std::collections::BTreeMap<String, Box<Delivery>>>,
+}
+
+#[graph_complex]
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Delivery {
+    channel: Option<Channel>,
+}
+
+/// Two resources that hold each other; only `Ring` holds a late enum, after the cycle.
+#[graph_resource(path = "/rings", odata = "#microsoft.graph.ring")]
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Ring {
+    link: Option<Box<Link>>,
+    preview_type: Option<PreviewType>,
+}
+
+#[graph_resource(path = "/links", odata = "#microsoft.graph.link")]
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Link {
+    ring: Option<Box<Ring>>,
+    importance: Option<Importance>,
+}
+
+/// Items that are either a planner task (late members) or anything else.
+#[graph_core::graph_union(odata = "#microsoft.graph.entity", path = "/things")]
+#[derive(Debug, Clone, PartialEq)]
+enum Thing {
+    Task(PlannerTask),
+    #[graph(other)]
+    Other(Map<String, Value>),
+}
+
+const LATE: &str = "include-unknown-enum-members";
+
+/// The preferences each request kind of `T` carries, as `to_http` writes them.
+fn asks_for_late_members<T: GraphResource + graph_core::__private::Object>(value: T) -> [bool; 5] {
+    let id = "i";
+    let prefer = |headers: &http::HeaderMap| {
+        headers
+            .get("prefer")
+            .is_some_and(|value| value.to_str().unwrap().contains(LATE))
+    };
+    let (endpoint, token) = (Endpoint::v1(), token());
+    [
+        prefer(
+            value
+                .create_request_at("/x", &[])
+                .unwrap()
+                .to_http(&endpoint, &token)
+                .headers(),
+        ),
+        prefer(
+            T::get_request_at("/x/{id}", &[id])
+                .unwrap()
+                .to_http(&endpoint, &token)
+                .headers(),
+        ),
+        prefer(
+            T::list_request_at("/x", &[])
+                .unwrap()
+                .to_http(&endpoint, &token)
+                .headers(),
+        ),
+        prefer(
+            value
+                .update_request_at("/x/{id}", &[id])
+                .unwrap()
+                .to_http(&endpoint, &token)
+                .headers(),
+        ),
+        prefer(
+            T::delete_request_at("/x/{id}", &[id])
+                .unwrap()
+                .to_http(&endpoint, &token)
+                .headers(),
+        ),
+    ]
+}
+
+#[test]
+fn late_enum_members_are_asked_for_where_a_type_holds_them_at_any_depth() {
+    // Create, get, list and update ask; delete reads nothing back.
+    let asks = [true, true, true, true, false];
+    assert_eq!(asks_for_late_members(PlannerTask::default()), asks);
+    assert_eq!(asks_for_late_members(Deep::default()), asks);
+    assert_eq!(asks_for_late_members(Calm::default()), [false; 5]);
+    assert_eq!(asks_for_late_members(event()), [false; 5]);
+    // `Link` is walked inside `Ring`'s walk, where the cycle stops it early; that partial
+    // answer is not kept, so `Link` asked on its own still finds `Ring`'s enum.
+    assert_eq!(asks_for_late_members(Ring::default()), asks);
+    assert_eq!(asks_for_late_members(Link::default()), asks);
+    // A union asks where one of its variants does.
+    let things = Thing::list_request().unwrap();
+    assert_eq!(things.preferences().collect::<Vec<_>>(), [LATE]);
+    assert_eq!(Thing::get_request("t").unwrap().preferences().count(), 1);
+    // With the generated methods too, merged with the user's own and never twice.
+    let task = PlannerTask::get_request("t")
+        .unwrap()
+        .prefer("return=minimal")
+        .prefer(LATE);
+    assert_eq!(
+        task.preferences().collect::<Vec<_>>(),
+        [LATE, "return=minimal"]
+    );
+    let sent = PlannerTask::list_request()
+        .unwrap()
+        .page_size(5)
+        .to_http(&Endpoint::v1(), &token());
+    assert_eq!(
+        sent.headers()["prefer"],
+        "include-unknown-enum-members, odata.maxpagesize=5"
+    );
+    assert!(Calm::list_request().unwrap().preferences().next().is_none());
+}

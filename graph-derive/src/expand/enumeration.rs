@@ -23,6 +23,16 @@ pub fn expand(enumeration: &Enumeration<'_>) -> TokenStream {
         .map(|member| &member.ident)
         .collect();
 
+    // Requests for a type that holds this enum ask for the members Graph holds back.
+    let late_members = enumeration.late_members().then(|| {
+        quote! {
+            #[inline]
+            fn __late_members(_: &mut #rt::TypeWalk) -> ::core::primitive::bool {
+                true
+            }
+        }
+    });
+
     // Each member's JSON string, escaped here once.
     let written: Vec<syn::LitByteStr> = names
         .iter()
@@ -149,6 +159,8 @@ pub fn expand(enumeration: &Enumeration<'_>) -> TokenStream {
                         #other_write
                     }
                 }
+
+                #late_members
             }
         };
     }

@@ -32,6 +32,7 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
     let descends = descends(object);
     let fields = fields(object);
     let deserialize = deserialize(object);
+    let late_members = late_members(object);
     // Room for every property with a short value; a buffer grows past it if need be.
     let hint: usize = 16
         + object.odata().map_or(0, |odata| odata.len() + 18)
@@ -79,6 +80,8 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
                 }
 
                 const SIZE_HINT: ::core::primitive::usize = #hint;
+
+                #late_members
             }
 
             #[automatically_derived]
@@ -118,6 +121,39 @@ fn descends(object: &Object<'_>) -> Option<TokenStream> {
                 #[allow(unused_imports)]
                 use #rt::{EdgeToGraph as _, EdgeToOther as _};
                 #(#edges)*
+            }
+        }
+    })
+}
+
+/// `GraphValue::__late_members`: whether any field's type holds an enum with late members,
+/// each asked from its type alone. Plain serde types and the runtime's value types hold
+/// none, so a type whose fields are all such keeps the default (`false`) and costs nothing
+/// to build.
+fn late_members(object: &Object<'_>) -> Option<TokenStream> {
+    let rt = private();
+    let probes: Vec<TokenStream> = object
+        .fields
+        .iter()
+        .filter(|field| !field.plain && !crate::types::is_runtime_value(field.ty))
+        .map(|field| {
+            let ty = field.ty;
+            quote! { (&&#rt::LateProbe::<#ty>::NEW).__late_members(__walk) }
+        })
+        .collect();
+    (!probes.is_empty()).then(|| {
+        quote! {
+            fn __late_members(__walk: &mut #rt::TypeWalk) -> ::core::primitive::bool {
+                #[allow(unused_imports)]
+                use #rt::{ProbeLate as _, ProbeNotLate as _};
+                let __names = <Self as #rt::Object>::INFO.names;
+                match __walk.enter(__names) {
+                    ::core::option::Option::Some(__known) => __known,
+                    ::core::option::Option::None => {
+                        let __late = #(#probes)||*;
+                        __walk.leave(__names, __late)
+                    }
+                }
             }
         }
     })

@@ -83,6 +83,7 @@ pub fn expand(union: &Union<'_>) -> TokenStream {
         #(Self::#names(__value) => #rt::GraphValue::__write_json(__value, __out, __mode),)*
         #(Self::#other(__value) => #rt::write_serde(__out, __value),)*
     };
+    let variant_tys: Vec<_> = typed.iter().map(|variant| variant.ty).collect();
     let validate_arms = quote! {
         #(Self::#names(__value) => #rt::GraphValue::__validate_at(__value, __at, __out),)*
         #(Self::#other(_) => {})*
@@ -167,6 +168,10 @@ pub fn expand(union: &Union<'_>) -> TokenStream {
                     match self {
                         #write_json_arms
                     }
+                }
+
+                fn __late_members(__walk: &mut #rt::TypeWalk) -> ::core::primitive::bool {
+                    false #(|| <#variant_tys as #rt::GraphValue>::__late_members(__walk))*
                 }
             }
 
