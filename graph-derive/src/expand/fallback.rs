@@ -1,7 +1,7 @@
 //! What is emitted when an item has mistakes: the item itself (without the attributes that
 //! were consumed), the errors, and placeholder impls of every trait the expansion would
 //! have implemented and other items rely on (serde's, `GraphValue`, `HasODataType`,
-//! `GraphResource` and `create_request`, `GraphEnum`), so that code using the type reports
+//! `GraphResource` and the generated operations, `GraphEnum`), so that code using the type reports
 //! nothing but the real mistakes. It works from the unchecked input.
 
 use proc_macro2::TokenStream;
@@ -29,61 +29,7 @@ pub fn object(object: &Object, errors: &Errors) -> TokenStream {
             }
         }
     });
-    let resource = (object.kind == Kind::Resource).then(|| {
-        let arity = object
-            .keys
-            .string("path")
-            .map_or(0, |path| template::lenient_arity(&path.value()));
-        let params: Vec<_> = (0..arity).map(|i| format_ident!("_param{}", i)).collect();
-        let str_ = quote!(&::core::primitive::str);
-        let result = |request: TokenStream| {
-            quote!(::core::result::Result<::graph_core::#request<Self>, ::graph_core::ValidationError>)
-        };
-        let (get, list, update, delete) = (
-            result(quote!(GetRequest)),
-            result(quote!(ListRequest)),
-            result(quote!(UpdateRequest)),
-            result(quote!(DeleteRequest)),
-        );
-        quote! {
-            impl ::graph_core::GraphResource for #ident {
-                const PATH: &'static ::core::primitive::str = "";
-                const ODATA_TYPE: &'static ::core::primitive::str = "";
-                fn validate(&self) -> ::core::result::Result<(), ::graph_core::ValidationError> {
-                    ::core::unreachable!()
-                }
-            }
-            impl #ident {
-                #[allow(dead_code, missing_docs)]
-                pub fn create_request(
-                    &self,
-                    #(#params: &::core::primitive::str),*
-                ) -> ::core::result::Result<::graph_core::CreateRequest<Self>, ::graph_core::ValidationError> {
-                    ::core::unreachable!()
-                }
-                #[allow(dead_code, missing_docs)]
-                pub fn get_request(#(#params: #str_,)* _id: #str_) -> #get {
-                    ::core::unreachable!()
-                }
-                #[allow(dead_code, missing_docs)]
-                pub fn list_request(#(#params: #str_),*) -> #list {
-                    ::core::unreachable!()
-                }
-                #[allow(dead_code, missing_docs)]
-                pub fn update_request(&self, #(#params: #str_,)* _id: #str_) -> #update {
-                    ::core::unreachable!()
-                }
-                #[allow(dead_code, missing_docs)]
-                pub fn update_request_from(&self, _before: &Self, #(#params: #str_,)* _id: #str_) -> #update {
-                    ::core::unreachable!()
-                }
-                #[allow(dead_code, missing_docs)]
-                pub fn delete_request(#(#params: #str_,)* _id: #str_) -> #delete {
-                    ::core::unreachable!()
-                }
-            }
-        }
-    });
+    let resource = (object.kind == Kind::Resource).then(|| resource(ident, &object.keys, true));
     let serde = placeholders(ident);
     quote! {
         #item
@@ -132,13 +78,79 @@ pub fn union(union: &Union, errors: &Errors) -> TokenStream {
         return quote!(#item #errors);
     }
     let ident = &item.ident;
+    // A union read from a collection has the read operations; code calling them reports
+    // nothing more.
+    let resource = union
+        .keys
+        .given("path")
+        .then(|| resource(ident, &union.keys, false));
     let serde = placeholders(ident);
     quote! {
         #item
         #errors
         const _: () = {
+            #resource
             #serde
         };
+    }
+}
+
+/// Placeholder `GraphResource` and the generated operations: the read ones (`get_request`,
+/// `list_request`), and with `writes` those that send a value too, each taking as many
+/// parameters as the `path` given (however malformed) has placeholders.
+fn resource(ident: &syn::Ident, keys: &crate::ast::ItemKeys, writes: bool) -> TokenStream {
+    let arity = keys
+        .string("path")
+        .map_or(0, |path| template::lenient_arity(&path.value()));
+    let params: Vec<_> = (0..arity).map(|i| format_ident!("_param{}", i)).collect();
+    let str_ = quote!(&::core::primitive::str);
+    let result = |request: TokenStream| quote!(::core::result::Result<::graph_core::#request<Self>, ::graph_core::ValidationError>);
+    let (create, get, list, update, delete) = (
+        result(quote!(CreateRequest)),
+        result(quote!(GetRequest)),
+        result(quote!(ListRequest)),
+        result(quote!(UpdateRequest)),
+        result(quote!(DeleteRequest)),
+    );
+    let writing = writes.then(|| {
+        quote! {
+            #[allow(dead_code, missing_docs)]
+            pub fn create_request(&self, #(#params: #str_),*) -> #create {
+                ::core::unreachable!()
+            }
+            #[allow(dead_code, missing_docs)]
+            pub fn update_request(&self, #(#params: #str_,)* _id: #str_) -> #update {
+                ::core::unreachable!()
+            }
+            #[allow(dead_code, missing_docs)]
+            pub fn update_request_from(&self, _before: &Self, #(#params: #str_,)* _id: #str_) -> #update {
+                ::core::unreachable!()
+            }
+            #[allow(dead_code, missing_docs)]
+            pub fn delete_request(#(#params: #str_,)* _id: #str_) -> #delete {
+                ::core::unreachable!()
+            }
+        }
+    });
+    quote! {
+        impl ::graph_core::GraphResource for #ident {
+            const PATH: &'static ::core::primitive::str = "";
+            const ODATA_TYPE: &'static ::core::primitive::str = "";
+            fn validate(&self) -> ::core::result::Result<(), ::graph_core::ValidationError> {
+                ::core::unreachable!()
+            }
+        }
+        impl #ident {
+            #[allow(dead_code, missing_docs)]
+            pub fn get_request(#(#params: #str_,)* _id: #str_) -> #get {
+                ::core::unreachable!()
+            }
+            #[allow(dead_code, missing_docs)]
+            pub fn list_request(#(#params: #str_),*) -> #list {
+                ::core::unreachable!()
+            }
+            #writing
+        }
     }
 }
 
