@@ -1,14 +1,36 @@
-//! An async client that sends create requests (cargo feature `client`).
+//! An async client for every request kind (cargo feature `client`): sending, paging,
+//! retries, logs.
 //!
-//! Built on reqwest over tokio, the Rust ecosystem's usual HTTP stack, with rustls for TLS so
-//! no system library is needed. The rest of the crate stays transport-agnostic: any client
-//! can send [`CreateRequest::to_http`] and read with [`CreateRequest::parse_response`].
+//! Built on reqwest over tokio, the Rust ecosystem's usual HTTP stack, with rustls for TLS
+//! (its `ring` provider: see [`http_client_builder`]). The rest of the crate stays
+//! transport-agnostic: any client can send [`Request::to_http`] and read with
+//! [`Request::parse_response`].
+//!
+//! The client emits [`tracing`](https://docs.rs/tracing) events under the target
+//! `graph_core::client`: one at `DEBUG` for each attempt (method, path with the query's
+//! option names but not their values, status, `client-request-id`, elapsed time), one at
+//! `INFO` for each retry (why, and how long it waits) and one at `WARN` when it gives up
+//! retrying. None carries a token or a body. Without a subscriber they cost a load and a
+//! branch each.
 
 use std::error::Error as StdError;
+use std::fmt;
 use std::future::Future;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use crate::{AccessToken, CreateRequest, Endpoint, GraphError, GraphResource};
+use http::{Method, StatusCode};
+
+use crate::request::ParseResponse;
+use crate::{
+    AccessToken, Endpoint, GraphError, GraphResource, ListRequest, NextPageError, Page, Request,
+};
+
+/// The trait of what [`GraphClient::pages`] returns, and its combinators (`next`,
+/// `try_collect` and the rest), so no dependency line is needed to use it.
+pub use futures_util::stream::{Stream, StreamExt, TryStreamExt};
+/// The HTTP client [`GraphClient::with_http_client`] takes, so no dependency line is needed
+/// to name it: build one with [`http_client_builder`].
+pub use reqwest;
 
 /// The header that ties the attempts of one request together in Graph's logs.
 const CLIENT_REQUEST_ID: &str = "client-request-id";
@@ -52,16 +74,17 @@ where
     }
 }
 
-/// How the client retries `429 Too Many Requests` and `503 Service Unavailable`: the
-/// statuses with which Graph says "not now, and nothing was done".
+/// How the client retries what is safe to send again: `429 Too Many Requests` and `503
+/// Service Unavailable` (Graph says "not now, and nothing was done") for every request;
+/// `504 Gateway Timeout`, timeouts and broken connections for `GET` and `DELETE` only.
 ///
 /// It waits as long as `Retry-After` asks, or else backs off exponentially from
 /// [`base_delay`](Self::base_delay) with jitter; it stops after
 /// [`max_attempts`](Self::max_attempts) attempts, or when the next wait would take the
 /// total past [`max_total_delay`](Self::max_total_delay), and returns the last error.
-/// Nothing else is retried: a create is not idempotent, so a request that may have been
-/// carried out (a `504 Gateway Timeout`, whose gateway gave up waiting on a service that
-/// may have finished; a timeout; a broken connection) is never sent again. Every attempt
+/// Nothing else is retried: a create or update that may have been carried out (a `504`,
+/// whose gateway gave up waiting on a service that may have finished; a timeout; a broken
+/// connection) is never sent again. Every attempt
 /// of one request carries the same `client-request-id`, so Graph's logs can tie them
 /// together.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,15 +131,16 @@ impl RetryPolicy {
     }
 }
 
-/// Why [`GraphClient::send`] did not return the created resource.
+/// Why a request sent by [`GraphClient`] did not give what its `parse_response` gives.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ClientError {
     /// The token provider failed.
-    #[error("could not get an access token: {0}")]
+    #[error("could not get an access token: {}", Chain(&**.0))]
     Token(#[source] BoxError),
-    /// The request did not get a response: connection, TLS or protocol failure.
-    #[error("the request got no response from Graph: {0}")]
+    /// The request did not get a response: connection, TLS or protocol failure. The
+    /// message carries each cause (`Connection refused`, a certificate problem).
+    #[error("the request got no response from Graph: {}", Chain(.0))]
     Transport(#[source] reqwest::Error),
     /// No complete response within the client's timeout.
     #[error("no complete response from Graph within {0:?}")]
@@ -127,10 +151,42 @@ pub enum ClientError {
         /// The limit, in bytes.
         limit: usize,
     },
-    /// Graph answered, and not with the created resource (after any retries, the last
-    /// answer).
+    /// Graph answered, and not with what the request asks for (after any retries, the
+    /// last answer).
     #[error(transparent)]
     Graph(#[from] GraphError),
+    /// A page's next link was refused (blank, repeated, or outside the endpoint), so
+    /// paging stopped there; the pages before it were read.
+    #[error("paging stopped: {0}")]
+    NextPage(#[from] NextPageError),
+    /// A list had more pages than the client's page limit; the pages up to it were read.
+    #[error("the list has more than {limit} pages, the client's page limit (see `GraphClient::with_page_limit`)")]
+    PageLimit {
+        /// The limit, in pages.
+        limit: usize,
+    },
+}
+
+/// An error and its causes, each once: reqwest's `Display` names only the outermost
+/// ("error sending request for url"), and the cause a person can act on is deeper.
+struct Chain<'a>(&'a (dyn StdError + 'static));
+
+impl fmt::Display for Chain<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut written = self.0.to_string();
+        f.write_str(&written)?;
+        let mut cause = self.0.source();
+        while let Some(error) = cause {
+            let text = error.to_string();
+            // Some errors repeat their cause in their own message.
+            if !written.contains(&text) {
+                write!(f, ": {text}")?;
+                written = text;
+            }
+            cause = error.source();
+        }
+        Ok(())
+    }
 }
 
 impl ClientError {
@@ -144,7 +200,29 @@ impl ClientError {
     }
 }
 
-/// Sends create requests to an [`Endpoint`] with tokens from a [`TokenProvider`].
+/// A reqwest client builder with this crate's TLS set up: rustls with its `ring` crypto
+/// provider, installed as the process's default provider unless one already is. Start
+/// from it to give [`GraphClient::with_http_client`] a client with proxies, pools or roots
+/// of your own.
+///
+/// `ring` builds with a C compiler (`cc`), as most Rust TLS stacks do; it needs no CMake
+/// and no system TLS library.
+pub fn http_client_builder() -> reqwest::ClientBuilder {
+    if rustls::crypto::CryptoProvider::get_default().is_none() {
+        // Another thread may install one first; either is fine.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    }
+    reqwest::Client::builder()
+}
+
+/// Sends requests of every kind to an [`Endpoint`] with tokens from a [`TokenProvider`]:
+/// [`send`](Self::send) for one request, [`pages`](Self::pages) and
+/// [`list_all`](Self::list_all) for every page of a list.
+///
+/// Retries follow what is safe: `429` and `503` (Graph did nothing, try later) for every
+/// request, waiting as `Retry-After` says; `504`, timeouts and broken connections only for
+/// `GET` and `DELETE`, which can be repeated without doing anything twice. A create or
+/// update that may have reached Graph is never sent again.
 ///
 /// ```no_run
 /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
@@ -164,7 +242,11 @@ impl ClientError {
 /// let client = GraphClient::new(Endpoint::v1(), token)?;
 /// let group = Group { display_name: Some("Library".into()), ..Group::default() };
 /// let created = client.send(&group.create_request()?).await?;
-/// println!("created group {:?}", created.id);
+/// let id = created.id.unwrap_or_default();
+/// let read = client.send(&Group::get_request(&id)?).await?;
+/// let all = client.list_all(&Group::list_request()?.top(100)).await?;
+/// client.send(&Group::delete_request(&id)?).await?;
+/// println!("{:?} among {} groups", read.display_name, all.len());
 /// # Ok(())
 /// # }
 /// ```
@@ -175,28 +257,73 @@ pub struct GraphClient<P> {
     retry: RetryPolicy,
     timeout: Duration,
     max_body: usize,
+    page_limit: usize,
 }
 
-impl<P> std::fmt::Debug for GraphClient<P> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl<P> fmt::Debug for GraphClient<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("GraphClient")
             .field("endpoint", &self.endpoint)
             .field("retry", &self.retry)
             .field("timeout", &self.timeout)
             .field("max_body", &self.max_body)
+            .field("page_limit", &self.page_limit)
             .finish_non_exhaustive()
     }
 }
 
+/// The target of the client's `tracing` events.
+const TARGET: &str = "graph_core::client";
+
+/// Why an attempt may be made again.
+#[derive(Debug, Clone, Copy)]
+enum Retryable {
+    /// Graph answered this status.
+    Status(StatusCode),
+    /// No complete response in time.
+    Timeout,
+    /// No response at all.
+    Transport,
+}
+
+impl fmt::Display for Retryable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Retryable::Status(status) => write!(f, "{status}"),
+            Retryable::Timeout => f.write_str("timeout"),
+            Retryable::Transport => f.write_str("no response"),
+        }
+    }
+}
+
+/// A request's path for logs: the query's option names, never their values, which can
+/// hold names, mail addresses and search terms (`/users?$filter&$top`).
+struct LoggedPath<'a>(&'a str);
+
+impl fmt::Display for LoggedPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Some((path, query)) = self.0.split_once('?') else {
+            return f.write_str(self.0);
+        };
+        f.write_str(path)?;
+        for (index, pair) in query.split('&').enumerate() {
+            let name = pair.split_once('=').map_or(pair, |(name, _)| name);
+            f.write_str(if index == 0 { "?" } else { "&" })?;
+            f.write_str(name)?;
+        }
+        Ok(())
+    }
+}
+
 impl<P: TokenProvider> GraphClient<P> {
-    /// A client for `endpoint`, with the default retry policy, a 30 s timeout per attempt
-    /// and a 4 MiB limit on response bodies.
+    /// A client for `endpoint`, with the default retry policy, a 30 s timeout per attempt,
+    /// a 4 MiB limit on response bodies and a limit of 1,000 pages per list.
     ///
     /// # Errors
     ///
     /// The HTTP client could not be set up (its TLS configuration failed).
     pub fn new(endpoint: Endpoint, tokens: P) -> Result<Self, ClientError> {
-        let http = reqwest::Client::builder()
+        let http = http_client_builder()
             .build()
             .map_err(ClientError::Transport)?;
         Ok(Self {
@@ -206,6 +333,7 @@ impl<P: TokenProvider> GraphClient<P> {
             retry: RetryPolicy::default(),
             timeout: Duration::from_secs(30),
             max_body: 4 * 1024 * 1024,
+            page_limit: 1000,
         })
     }
 
@@ -230,7 +358,18 @@ impl<P: TokenProvider> GraphClient<P> {
         self
     }
 
-    /// Uses an HTTP client of your own (proxies, connection pools, TLS roots).
+    /// Sets how many pages [`pages`](Self::pages) and [`list_all`](Self::list_all) read
+    /// at most (default 1,000, at least 1): a list with more ends with
+    /// [`ClientError::PageLimit`] rather than running on. At Graph's largest page sizes
+    /// (999 users a page) the default covers lists of about a million items.
+    #[must_use]
+    pub fn with_page_limit(mut self, pages: usize) -> Self {
+        self.page_limit = pages.max(1);
+        self
+    }
+
+    /// Uses an HTTP client of your own (proxies, connection pools, TLS roots); start from
+    /// [`http_client_builder`].
     #[must_use]
     pub fn with_http_client(mut self, http: reqwest::Client) -> Self {
         self.http = http;
@@ -243,16 +382,23 @@ impl<P: TokenProvider> GraphClient<P> {
         &self.endpoint
     }
 
-    /// Sends a create request and returns the created resource, retrying as the
-    /// [`RetryPolicy`] says. A token is fetched for every attempt.
+    /// Sends a request of any kind and returns what its `parse_response` returns: the
+    /// created resource, the resource read, a [`Page`], `Option<T>` for an update, `()` for
+    /// a delete. Retries as the [`RetryPolicy`] says, with a token fetched for every
+    /// attempt and one `client-request-id` across them all.
     ///
     /// # Errors
     ///
     /// See [`ClientError`].
-    pub async fn send<T: GraphResource>(
+    pub async fn send<K, T>(
         &self,
-        request: &CreateRequest<T>,
-    ) -> Result<T, ClientError> {
+        request: &Request<K, T>,
+    ) -> Result<<K as ParseResponse<T>>::Output, ClientError>
+    where
+        K: ParseResponse<T>,
+    {
+        // Whether sending it again can do nothing twice.
+        let repeatable = K::METHOD == Method::GET || K::METHOD == Method::DELETE;
         let mut waited = Duration::ZERO;
         let mut attempt = 1;
         // The first attempt's `client-request-id`, carried by every later one.
@@ -264,6 +410,7 @@ impl<P: TokenProvider> GraphClient<P> {
                 .await
                 .map_err(ClientError::Token)?;
             let mut http_request = request.to_http(&self.endpoint, &token);
+            drop(token);
             match &request_id {
                 Some(id) => {
                     http_request
@@ -272,28 +419,172 @@ impl<P: TokenProvider> GraphClient<P> {
                 }
                 None => request_id = http_request.headers().get(CLIENT_REQUEST_ID).cloned(),
             }
-            let response = self.execute(http_request).await?;
-            let status = response.status();
-            let error = match request.parse_response(response) {
-                Ok(created) => return Ok(created),
-                Err(error) => error,
+            let id = request_id
+                .as_ref()
+                .and_then(|id| id.to_str().ok())
+                .unwrap_or_default();
+            let started = Instant::now();
+            let outcome = self.execute(http_request).await;
+            let elapsed = started.elapsed();
+            let (error, why, retry_after) = match outcome {
+                Ok(response) => {
+                    let status = response.status();
+                    tracing::debug!(
+                        target: TARGET,
+                        method = %K::METHOD,
+                        path = %LoggedPath(request.path()),
+                        status = status.as_u16(),
+                        client_request_id = id,
+                        elapsed_ms = elapsed.as_millis(),
+                        attempt,
+                        "graph request"
+                    );
+                    match request.parse_response(response) {
+                        Ok(output) => return Ok(output),
+                        Err(error) => {
+                            let retry_after = error.retry_after();
+                            let retryable = matches!(status.as_u16(), 429 | 503)
+                                || (repeatable && status == StatusCode::GATEWAY_TIMEOUT);
+                            let why = retryable.then_some(Retryable::Status(status));
+                            (ClientError::Graph(error), why, retry_after)
+                        }
+                    }
+                }
+                Err(error) => {
+                    let why = match &error {
+                        ClientError::Timeout(_) => Some(Retryable::Timeout),
+                        ClientError::Transport(_) => Some(Retryable::Transport),
+                        _ => None,
+                    };
+                    tracing::debug!(
+                        target: TARGET,
+                        method = %K::METHOD,
+                        path = %LoggedPath(request.path()),
+                        error = %error,
+                        client_request_id = id,
+                        elapsed_ms = elapsed.as_millis(),
+                        attempt,
+                        "graph request failed"
+                    );
+                    (error, why.filter(|_| repeatable), None)
+                }
             };
-            // Only where Graph says the request was not processed: a create sent again
-            // after a 504 could create the resource twice.
-            let retryable = matches!(status.as_u16(), 429 | 503);
-            if !retryable || attempt >= self.retry.max_attempts {
-                return Err(error.into());
+            let Some(why) = why else {
+                return Err(error);
+            };
+            let wait = retry_after.unwrap_or_else(|| self.retry.backoff(attempt));
+            if attempt >= self.retry.max_attempts
+                || waited.saturating_add(wait) > self.retry.max_total_delay
+            {
+                tracing::warn!(
+                    target: TARGET,
+                    method = %K::METHOD,
+                    path = %LoggedPath(request.path()),
+                    reason = %why,
+                    client_request_id = id,
+                    attempts = attempt,
+                    waited_ms = waited.as_millis(),
+                    "graph request given up"
+                );
+                return Err(error);
             }
-            let wait = error
-                .retry_after()
-                .unwrap_or_else(|| self.retry.backoff(attempt));
-            if waited.saturating_add(wait) > self.retry.max_total_delay {
-                return Err(error.into());
-            }
+            tracing::info!(
+                target: TARGET,
+                method = %K::METHOD,
+                path = %LoggedPath(request.path()),
+                reason = %why,
+                client_request_id = id,
+                wait_ms = wait.as_millis(),
+                attempt,
+                "graph request retried"
+            );
             tokio::time::sleep(wait).await;
             waited += wait;
             attempt += 1;
         }
+    }
+
+    /// Every page of a list, in order, as a [`Stream`]: each page's request is the one
+    /// [`ListRequest::next_page`] builds, so it carries the first request's headers and
+    /// preferences and goes nowhere outside the endpoint. Each page is sent as
+    /// [`send`](Self::send) sends (a page answered `429` is retried, and paging goes on).
+    /// The stream ends after the last page, or with one error: a page that failed, a next
+    /// link refused ([`ClientError::NextPage`]), or the page limit
+    /// ([`ClientError::PageLimit`]). It never ends as if complete after an error.
+    ///
+    /// ```no_run
+    /// # async fn run(client: graph_core::client::GraphClient<graph_core::AccessToken>)
+    /// # -> Result<(), graph_core::client::ClientError> {
+    /// use graph_core::client::StreamExt;
+    /// # #[graph_core::graph_resource(path = "/users", odata = "#microsoft.graph.user")]
+    /// # struct User { display_name: Option<String> }
+    ///
+    /// let request = User::list_request().unwrap().select(["displayName"]).unwrap();
+    /// let mut pages = std::pin::pin!(client.pages(&request));
+    /// while let Some(page) = pages.next().await {
+    ///     for user in page?.items() {
+    ///         println!("{:?}", user.display_name);
+    ///     }
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn pages<'a, T>(
+        &'a self,
+        request: &ListRequest<T>,
+    ) -> impl Stream<Item = Result<Page<T>, ClientError>> + Send + 'a
+    where
+        T: GraphResource + Send + 'a,
+    {
+        /// Where paging is.
+        enum State<T> {
+            /// This request is next; this many pages were read.
+            Next(ListRequest<T>, usize),
+            /// Paging stopped with this error, to be given after the page before it.
+            Failed(ClientError),
+            Done,
+        }
+        let first = State::Next(request.clone(), 0);
+        futures_util::stream::unfold(first, move |state| async move {
+            match state {
+                State::Done => None,
+                State::Failed(error) => Some((Err(error), State::Done)),
+                State::Next(request, read) => {
+                    if read >= self.page_limit {
+                        let limit = self.page_limit;
+                        return Some((Err(ClientError::PageLimit { limit }), State::Done));
+                    }
+                    let page = match self.send(&request).await {
+                        Ok(page) => page,
+                        Err(error) => return Some((Err(error), State::Done)),
+                    };
+                    let next = match request.next_page(&page, &self.endpoint) {
+                        Ok(Some(next)) => State::Next(next, read + 1),
+                        Ok(None) => State::Done,
+                        Err(error) => State::Failed(error.into()),
+                    };
+                    Some((Ok(page), next))
+                }
+            }
+        })
+    }
+
+    /// Every item of a list: [`pages`](Self::pages), each page's items in order.
+    ///
+    /// # Errors
+    ///
+    /// The first error [`pages`](Self::pages) gives; the items read before it are not
+    /// returned, so a partial list never looks complete.
+    pub async fn list_all<T>(&self, request: &ListRequest<T>) -> Result<Vec<T>, ClientError>
+    where
+        T: GraphResource + Send,
+    {
+        let mut pages = std::pin::pin!(self.pages(request));
+        let mut items = Vec::new();
+        while let Some(page) = pages.next().await {
+            items.extend(page?.into_items());
+        }
+        Ok(items)
     }
 
     /// One attempt: the response, with its body read up to the limit.
