@@ -519,7 +519,7 @@ impl<P: TokenProvider> GraphClient<P> {
     /// # #[graph_core::graph_resource(path = "/users", odata = "#microsoft.graph.user")]
     /// # struct User { display_name: Option<String> }
     ///
-    /// let request = User::list_request().unwrap().select(["displayName"]).unwrap();
+    /// let request = User::list_request().unwrap().select(&["displayName"]).unwrap();
     /// let mut pages = std::pin::pin!(client.pages(&request));
     /// while let Some(page) = pages.next().await {
     ///     for user in page?.items() {
