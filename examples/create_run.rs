@@ -1,17 +1,19 @@
 //! Builds the run from Graph's "Create run" page, validates it and prints the request as the
 //! page shows it; then shows what validation reports for a run with properties missing.
 //!
-//! With `GRAPH_ACCESS_TOKEN` set, it sends the request instead, to `GRAPH_BASE_URL`
-//! (default `https://graph.microsoft.com/beta`), and prints the created run or Graph's
-//! error (exiting non-zero). The token is never printed.
+//! Built with the client (`--features graph-examples/client`) and with `GRAPH_ACCESS_TOKEN`
+//! set, it sends the request instead, to `GRAPH_BASE_URL` (default
+//! `https://graph.microsoft.com/beta`), and prints the created run or Graph's error
+//! (exiting non-zero). The token is never printed.
 //!
 //! ```sh
 //! cargo run --example create_run
-//! GRAPH_ACCESS_TOKEN=eyJ0eXAi... cargo run --example create_run
+//! GRAPH_ACCESS_TOKEN=eyJ0eXAi... cargo run --example create_run --features graph-examples/client
 //! ```
 
 use std::process::ExitCode;
 
+#[cfg(feature = "client")]
 use graph_core::client::{ClientError, GraphClient};
 use graph_core::serde_json;
 use graph_core::{AccessToken, CreateRequest, DateTimeOffset, Endpoint, ValidationError};
@@ -112,7 +114,21 @@ fn header_case(name: &str) -> String {
         .join("-")
 }
 
+/// Without the client, says how to build with it.
+#[cfg(not(feature = "client"))]
+#[allow(clippy::unnecessary_wraps)]
+fn send(
+    _: &CreateRequest<Run>,
+    _: Endpoint,
+    _: AccessToken,
+) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    eprintln!();
+    eprintln!("error: sending needs the client; run it with `--features graph-examples/client`");
+    Ok(ExitCode::FAILURE)
+}
+
 /// Sends the request and prints what came back.
+#[cfg(feature = "client")]
 fn send(
     request: &CreateRequest<Run>,
     endpoint: Endpoint,

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Runtime benchmarks as ratios: runs `cargo bench -p graph-examples --bench runtime` several
+"""Runtime benchmarks as ratios: runs `cargo bench -p graph-tests --bench runtime` several
 times (rounds) and writes each case against its baseline, measured in the same runs, into
 BENCHMARKS.md between its runtime markers.
 
@@ -113,7 +113,7 @@ def main():
     rounds = []
     for _ in range(max(args.rounds, 1)):
         subprocess.run(
-            ["cargo", "bench", "-p", "graph-examples", "--bench", "runtime", "--",
+            ["cargo", "bench", "-p", "graph-tests", "--bench", "runtime", "--",
              "--warm-up-time", "1", "--measurement-time", "2", "--noplot"],
             cwd=ROOT, check=True,
         )

@@ -1,5 +1,5 @@
 //! Runtime costs, each case against its baseline in the same run:
-//! `cargo bench -p graph-examples --bench runtime`. `scripts/bench_report.py` turns the
+//! `cargo bench -p graph-tests --bench runtime`. `scripts/bench_report.py` turns the
 //! results into the ratios in BENCHMARKS.md.
 
 use std::hint::black_box;
