@@ -15,10 +15,10 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::str::FromStr;
 
-use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
+use time::{OffsetDateTime, PrimitiveDateTime, UtcOffset};
 
-/// The most fraction digits Graph writes or accepts: 100 ns ticks.
-const MAX_FRACTION_DIGITS: u8 = 7;
+use crate::text::{self, Sink, Stack, TimeShape};
+
 /// `YYYY-MM-DDTHH:MM:SS.fffffff+HH:MM`, the longest text form.
 const MAX_LEN: usize = 33;
 
@@ -62,6 +62,9 @@ enum ZeroOffset {
     Plus,
     /// `-00:00`: RFC 3339's "the local offset is unknown", the same instant as UTC.
     Minus,
+    /// No offset at all (`2019-09-27T01:01:04.566`), as some Graph services write: read as
+    /// UTC, written back without one.
+    Absent,
 }
 
 /// Why a text is not a `DateTimeOffset`, or a `time` value cannot be one.
@@ -75,13 +78,8 @@ pub struct DateTimeOffsetError {
 impl DateTimeOffsetError {
     fn new(input: &str, reason: impl Into<String>) -> Self {
         // Keep the message readable whatever size the input was.
-        const SHOWN: usize = 48;
-        let input = match input.char_indices().nth(SHOWN) {
-            Some((cut, _)) => format!("{}…", &input[..cut]),
-            None => input.to_owned(),
-        };
         Self {
-            input,
+            input: text::shown(input),
             reason: reason.into(),
         }
     }
@@ -115,93 +113,39 @@ impl DateTimeOffset {
     /// Truncates to 100 ns and writes as few fraction digits as that needs. Only called with
     /// values whose year and offset RFC 3339 can write.
     fn from_instant(value: OffsetDateTime) -> Self {
-        let nanos = value.nanosecond();
-        let value = value
-            .replace_nanosecond(nanos - nanos % 100)
-            .unwrap_or(value);
-        let mut ticks = value.nanosecond() / 100;
-        let mut fraction_digits = if ticks == 0 { 0 } else { MAX_FRACTION_DIGITS };
-        while fraction_digits > 0 && ticks.is_multiple_of(10) {
-            ticks /= 10;
-            fraction_digits -= 1;
-        }
+        let value = value.replace_time(text::truncate_to_ticks(value.time()));
         Self {
             value,
-            fraction_digits,
+            fraction_digits: TimeShape::shortest(value.time()).fraction_digits,
             zero: ZeroOffset::Zulu,
         }
     }
 
     fn parse(input: &str) -> Result<Self, DateTimeOffsetError> {
-        let fail = |reason: &str| DateTimeOffsetError::new(input, reason);
+        let fail = |reason: String| DateTimeOffsetError::new(input, reason);
         let b = input.as_bytes();
-        let number = |at: usize, len: usize, what: &str| -> Result<u32, DateTimeOffsetError> {
-            let digits = b
-                .get(at..at + len)
-                .filter(|d| d.iter().all(u8::is_ascii_digit))
-                .ok_or_else(|| fail(&format!("expected {len} digits for the {what}")))?;
-            Ok(digits.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
-        };
-        let separator = |at: usize, allowed: &[u8], what: &str| {
-            if b.get(at).is_some_and(|c| allowed.contains(c)) {
-                Ok(())
-            } else {
-                Err(fail(&format!("expected {what} at position {}", at + 1)))
-            }
-        };
-
-        let year = number(0, 4, "year")?;
-        separator(4, b"-", "`-`")?;
-        let month = number(5, 2, "month")?;
-        separator(7, b"-", "`-`")?;
-        let day = number(8, 2, "day")?;
-        separator(10, b"Tt", "`T`")?;
-        let hour = number(11, 2, "hour")?;
-        separator(13, b":", "`:`")?;
-        let minute = number(14, 2, "minute")?;
-        separator(16, b":", "`:`")?;
-        let second = number(17, 2, "second")?;
-
-        let mut at = 19;
-        let mut nanosecond = 0;
-        let mut fraction_digits = 0u8;
-        if b.get(at) == Some(&b'.') {
-            at += 1;
-            let digits = b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
-            if digits == 0 {
-                return Err(fail("expected digits after the decimal point"));
-            }
-            if digits > usize::from(MAX_FRACTION_DIGITS) {
-                return Err(fail(&format!(
-                    "{digits} fraction digits; Graph allows at most {MAX_FRACTION_DIGITS} (100 ns)"
-                )));
-            }
-            let ticks = number(at, digits, "fraction")?;
-            // `digits` is 1 to 7, so the power is at most 10^8 and the product below 10^9.
-            nanosecond = ticks * 10u32.pow(9 - u32::try_from(digits).unwrap_or(9));
-            fraction_digits = u8::try_from(digits).unwrap_or(MAX_FRACTION_DIGITS);
-            at += digits;
-        }
-
+        let date = text::read_date(b).map_err(fail)?;
+        text::separator(b, 10, b"Tt", "`T`").map_err(fail)?;
+        let (time, shape, mut at) = text::read_time(b, 11, false).map_err(fail)?;
         let (offset, zero) = match b.get(at) {
             Some(b'Z' | b'z') => {
                 at += 1;
                 (UtcOffset::UTC, ZeroOffset::Zulu)
             }
             Some(&sign @ (b'+' | b'-')) => {
-                let hours = number(at + 1, 2, "offset hours")?;
-                separator(at + 3, b":", "`:` in the offset")?;
-                let minutes = number(at + 4, 2, "offset minutes")?;
+                let hours = text::digits(b, at + 1, 2, "offset hours").map_err(fail)?;
+                text::separator(b, at + 3, b":", "`:` in the offset").map_err(fail)?;
+                let minutes = text::digits(b, at + 4, 2, "offset minutes").map_err(fail)?;
                 at += 6;
                 if hours > 23 || minutes > 59 {
-                    return Err(fail("the offset is out of range"));
+                    return Err(fail("the offset is out of range".to_owned()));
                 }
                 let sign = if sign == b'-' { -1 } else { 1 };
                 // hours <= 23 and minutes <= 59, so both fit an i8.
                 let hours = sign * i8::try_from(hours).unwrap_or(0);
                 let minutes = sign * i8::try_from(minutes).unwrap_or(0);
                 let offset =
-                    UtcOffset::from_hms(hours, minutes, 0).map_err(|e| fail(&e.to_string()))?;
+                    UtcOffset::from_hms(hours, minutes, 0).map_err(|e| fail(e.to_string()))?;
                 let zero = if sign < 0 {
                     ZeroOffset::Minus
                 } else {
@@ -209,74 +153,52 @@ impl DateTimeOffset {
                 };
                 (offset, zero)
             }
-            _ => return Err(fail("expected the offset: `Z` or `±hh:mm`")),
+            // Some services leave the offset out; the value is UTC.
+            None => (UtcOffset::UTC, ZeroOffset::Absent),
+            Some(_) => return Err(fail("expected the offset: `Z` or `±hh:mm`".to_owned())),
         };
         if at != b.len() {
-            return Err(fail("unexpected text after the offset"));
+            return Err(fail("unexpected text after the offset".to_owned()));
         }
-
-        let small = |n: u32| u8::try_from(n).unwrap_or(u8::MAX);
-        let month = Month::try_from(small(month)).map_err(|e| fail(&e.to_string()))?;
-        // A four-digit year always fits an i32.
-        let year = i32::try_from(year).unwrap_or(i32::MAX);
-        let date =
-            Date::from_calendar_date(year, month, small(day)).map_err(|e| fail(&e.to_string()))?;
-        let time = Time::from_hms_nano(small(hour), small(minute), small(second), nanosecond)
-            .map_err(|e| fail(&e.to_string()))?;
         Ok(Self {
             value: PrimitiveDateTime::new(date, time).assume_offset(offset),
-            fraction_digits,
+            fraction_digits: shape.fraction_digits,
             zero,
         })
     }
 
-    /// Writes the RFC 3339 text into `buf` and returns it.
-    fn write<'b>(&self, buf: &'b mut [u8; MAX_LEN]) -> &'b str {
-        fn two(buf: &mut [u8], at: usize, n: u8) {
-            buf[at] = b'0' + n / 10;
-            buf[at + 1] = b'0' + n % 10;
-        }
+    /// Writes the RFC 3339 text (or, for a value read without an offset, the text without
+    /// one).
+    fn write(&self, out: &mut impl Sink) {
         let v = &self.value;
-        // Values are only built with years 0 to 9999 (parsing and `TryFrom` check it).
-        let year = u16::try_from(v.year()).unwrap_or(0);
-        two(buf, 0, u8::try_from(year / 100).unwrap_or(0));
-        two(buf, 2, u8::try_from(year % 100).unwrap_or(0));
-        buf[4] = b'-';
-        two(buf, 5, u8::from(v.month()));
-        buf[7] = b'-';
-        two(buf, 8, v.day());
-        buf[10] = b'T';
-        two(buf, 11, v.hour());
-        buf[13] = b':';
-        two(buf, 14, v.minute());
-        buf[16] = b':';
-        two(buf, 17, v.second());
-        let mut len = 19;
-        if self.fraction_digits > 0 {
-            buf[len] = b'.';
-            let mut ticks = v.nanosecond() / 100;
-            for i in (0..usize::from(MAX_FRACTION_DIGITS)).rev() {
-                // ticks < 10^7, so each digit is below 10.
-                buf[len + 1 + i] = b'0' + u8::try_from(ticks % 10).unwrap_or(0);
-                ticks /= 10;
-            }
-            len += 1 + usize::from(self.fraction_digits);
-        }
+        text::write_date(out, v.date());
+        out.push(b'T');
+        let shape = TimeShape {
+            seconds: true,
+            fraction_digits: self.fraction_digits,
+        };
+        text::write_time(out, v.time(), shape);
         let offset = v.offset();
-        if offset.is_utc() && self.zero == ZeroOffset::Zulu {
-            buf[len] = b'Z';
-            len += 1;
-        } else {
-            let negative =
-                offset.is_negative() || (offset.is_utc() && self.zero == ZeroOffset::Minus);
-            buf[len] = if negative { b'-' } else { b'+' };
-            two(buf, len + 1, offset.whole_hours().unsigned_abs());
-            buf[len + 3] = b':';
-            two(buf, len + 4, offset.minutes_past_hour().unsigned_abs());
-            len += 6;
+        match self.zero {
+            // Only values read without an offset have none, and they are UTC.
+            ZeroOffset::Absent => {}
+            ZeroOffset::Zulu if offset.is_utc() => out.push(b'Z'),
+            _ => {
+                let negative =
+                    offset.is_negative() || (offset.is_utc() && self.zero == ZeroOffset::Minus);
+                out.push(if negative { b'-' } else { b'+' });
+                text::two(out, offset.whole_hours().unsigned_abs());
+                out.push(b':');
+                text::two(out, offset.minutes_past_hour().unsigned_abs());
+            }
         }
-        // Only ASCII was written.
-        std::str::from_utf8(&buf[..len]).unwrap_or_default()
+    }
+
+    /// The text, on the stack.
+    fn text(&self) -> Stack<MAX_LEN> {
+        let mut out = Stack::new();
+        self.write(&mut out);
+        out
     }
 
     fn instant(&self) -> i128 {
@@ -294,7 +216,7 @@ impl FromStr for DateTimeOffset {
 
 impl fmt::Display for DateTimeOffset {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.write(&mut [0; MAX_LEN]))
+        f.write_str(self.text().as_str())
     }
 }
 
@@ -383,7 +305,7 @@ impl crate::value::GraphValue for DateTimeOffset {
         _: crate::value::Mode,
     ) -> Result<(), serde_json::Error> {
         out.push(b'"');
-        out.extend_from_slice(self.write(&mut [0; MAX_LEN]).as_bytes());
+        self.write(out);
         out.push(b'"');
         Ok(())
     }
@@ -391,7 +313,7 @@ impl crate::value::GraphValue for DateTimeOffset {
 
 impl serde::Serialize for DateTimeOffset {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.write(&mut [0; MAX_LEN]))
+        serializer.serialize_str(self.text().as_str())
     }
 }
 
@@ -453,6 +375,19 @@ mod tests {
     }
 
     #[test]
+    fn a_value_without_an_offset_reads_as_utc_and_writes_back_as_read() {
+        for text in ["2019-09-27T01:01:04.566", "2019-09-27T01:01:04"] {
+            assert_eq!(round_trip(text), text);
+        }
+        let local: DateTimeOffset = "2019-09-27T01:01:04.566".parse().unwrap();
+        assert_eq!(local, "2019-09-27T01:01:04.566Z".parse().unwrap());
+        assert!(local.to_offset_date_time().offset().is_utc());
+        // Converted to another offset and back, it has one.
+        let moved = DateTimeOffset::try_from(local.to_offset_date_time()).unwrap();
+        assert_eq!(moved.to_string(), "2019-09-27T01:01:04.566Z");
+    }
+
+    #[test]
     fn lowercase_t_and_z_are_read_and_written_upper() {
         assert_eq!(round_trip("2024-05-01t08:30:00z"), "2024-05-01T08:30:00Z");
     }
@@ -474,7 +409,7 @@ mod tests {
             ("", "expected 4 digits for the year"),
             ("2024-05-01", "expected `T` at position 11"),
             (
-                "2024-05-01T08:30:00",
+                "2024-05-01T08:30:00 ",
                 "expected the offset: `Z` or `±hh:mm`",
             ),
             (

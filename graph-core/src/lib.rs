@@ -52,6 +52,7 @@
 #![warn(missing_docs)]
 
 mod datetime;
+mod duration;
 mod endpoint;
 mod names;
 mod object;
@@ -63,10 +64,12 @@ mod read;
 mod request;
 mod resource;
 mod response;
+mod text;
 mod token;
 mod union;
 mod validation;
 mod value;
+mod values;
 
 #[doc(hidden)]
 pub mod __private;
@@ -74,6 +77,7 @@ pub mod __private;
 pub mod client;
 
 pub use datetime::{DateTimeOffset, DateTimeOffsetError};
+pub use duration::Duration;
 pub use endpoint::{ApiVersion, Cloud, Endpoint, EndpointError};
 #[doc = include_str!("docs/graph_complex.md")]
 #[doc(inline)]
@@ -97,6 +101,7 @@ pub use resource::{GraphEnum, GraphResource};
 pub use response::{GraphError, GraphErrorKind};
 pub use token::{AccessToken, InvalidAccessToken};
 pub use validation::{ValidationError, Violation, ViolationKind};
+pub use values::{Date, LocalDateTime, TimeOfDay, ValueError};
 
 /// The `http` crate, re-exported so requests can be named without a dependency line.
 pub use http;
