@@ -138,6 +138,9 @@ pub enum ClientError {
     /// The token provider failed.
     #[error("could not get an access token: {}", Chain(&**.0))]
     Token(#[source] BoxError),
+    /// The HTTP client could not be set up (its TLS configuration).
+    #[error("could not set up the HTTP client: {}", Chain(&**.0))]
+    Setup(#[source] BoxError),
     /// The request did not get a response: connection, TLS or protocol failure. The
     /// message carries each cause (`Connection refused`, a certificate problem).
     #[error("the request got no response from Graph: {}", Chain(.0))]
@@ -201,18 +204,31 @@ impl ClientError {
 }
 
 /// A reqwest client builder with this crate's TLS set up: rustls with its `ring` crypto
-/// provider, installed as the process's default provider unless one already is. Start
-/// from it to give [`GraphClient::with_http_client`] a client with proxies, pools or roots
-/// of your own.
+/// provider and the platform's certificate verifier, configured for this client alone
+/// (nothing is installed for the process, so an application's own choice of provider
+/// stands). Start from it to give [`GraphClient::with_http_client`] a client with
+/// proxies, pools or timeouts of your own. (A `reqwest::Client::new()` made directly
+/// needs a process-wide rustls provider, as reqwest's documentation says.)
 ///
 /// `ring` builds with a C compiler (`cc`), as most Rust TLS stacks do; it needs no CMake
 /// and no system TLS library.
-pub fn http_client_builder() -> reqwest::ClientBuilder {
-    if rustls::crypto::CryptoProvider::get_default().is_none() {
-        // Another thread may install one first; either is fine.
-        let _ = rustls::crypto::ring::default_provider().install_default();
-    }
-    reqwest::Client::builder()
+///
+/// # Errors
+///
+/// The platform's certificate verifier could not be set up.
+pub fn http_client_builder() -> Result<reqwest::ClientBuilder, ClientError> {
+    use rustls_platform_verifier::BuilderVerifierExt;
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    let setup = |error: rustls::Error| ClientError::Setup(Box::new(error));
+    let mut config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(setup)?
+        .with_platform_verifier()
+        .map_err(setup)?
+        .with_no_client_auth();
+    // HTTP/2 where the server offers it, as reqwest's own configuration asks.
+    config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    Ok(reqwest::Client::builder().tls_backend_preconfigured(config))
 }
 
 /// Sends requests of every kind to an [`Endpoint`] with tokens from a [`TokenProvider`]:
@@ -321,9 +337,10 @@ impl<P: TokenProvider> GraphClient<P> {
     ///
     /// # Errors
     ///
-    /// The HTTP client could not be set up (its TLS configuration failed).
+    /// The HTTP client could not be set up (its TLS configuration failed):
+    /// [`ClientError::Setup`] or [`ClientError::Transport`].
     pub fn new(endpoint: Endpoint, tokens: P) -> Result<Self, ClientError> {
-        let http = http_client_builder()
+        let http = http_client_builder()?
             .build()
             .map_err(ClientError::Transport)?;
         Ok(Self {
@@ -401,6 +418,9 @@ impl<P: TokenProvider> GraphClient<P> {
         let repeatable = K::METHOD == Method::GET || K::METHOD == Method::DELETE;
         let mut waited = Duration::ZERO;
         let mut attempt = 1;
+        // Whether an earlier attempt may have been carried out (a `504`, a timeout, no
+        // response): then a delete answered `404` did its work.
+        let mut maybe_done = false;
         // The first attempt's `client-request-id`, carried by every later one.
         let mut request_id: Option<http::HeaderValue> = None;
         loop {
@@ -427,8 +447,20 @@ impl<P: TokenProvider> GraphClient<P> {
             let outcome = self.execute(http_request).await;
             let elapsed = started.elapsed();
             let (error, why, retry_after) = match outcome {
-                Ok(response) => {
+                Ok(mut response) => {
                     let status = response.status();
+                    if maybe_done && K::METHOD == Method::DELETE && status == StatusCode::NOT_FOUND
+                    {
+                        tracing::info!(
+                            target: TARGET,
+                            path = %LoggedPath(request.path()),
+                            client_request_id = id,
+                            attempt,
+                            "graph delete answered 404 after an attempt that may have done it: deleted"
+                        );
+                        *response.status_mut() = StatusCode::NO_CONTENT;
+                        response.body_mut().clear();
+                    }
                     tracing::debug!(
                         target: TARGET,
                         method = %K::METHOD,
@@ -453,7 +485,10 @@ impl<P: TokenProvider> GraphClient<P> {
                 Err(error) => {
                     let why = match &error {
                         ClientError::Timeout(_) => Some(Retryable::Timeout),
-                        ClientError::Transport(_) => Some(Retryable::Transport),
+                        // A request reqwest cannot build fails the same way every time.
+                        ClientError::Transport(error) if !error.is_builder() => {
+                            Some(Retryable::Transport)
+                        }
                         _ => None,
                     };
                     tracing::debug!(
@@ -472,6 +507,7 @@ impl<P: TokenProvider> GraphClient<P> {
             let Some(why) = why else {
                 return Err(error);
             };
+            maybe_done |= !matches!(why, Retryable::Status(status) if status.as_u16() == 429 || status.as_u16() == 503);
             let wait = retry_after.unwrap_or_else(|| self.retry.backoff(attempt));
             if attempt >= self.retry.max_attempts
                 || waited.saturating_add(wait) > self.retry.max_total_delay
@@ -592,14 +628,17 @@ impl<P: TokenProvider> GraphClient<P> {
         &self,
         request: http::Request<Vec<u8>>,
     ) -> Result<http::Response<Vec<u8>>, ClientError> {
-        let mut request = reqwest::Request::try_from(request).map_err(ClientError::Transport)?;
+        // reqwest's errors end with the URL, whose query holds filter and search values:
+        // those are left out of messages and logs.
+        let mut request = reqwest::Request::try_from(request)
+            .map_err(|error| ClientError::Transport(error.without_url()))?;
         *request.timeout_mut() = Some(self.timeout);
         let timeout = self.timeout;
         let classify = move |error: reqwest::Error| {
             if error.is_timeout() {
                 ClientError::Timeout(timeout)
             } else {
-                ClientError::Transport(error)
+                ClientError::Transport(error.without_url())
             }
         };
         let mut response = self.http.execute(request).await.map_err(classify)?;
@@ -629,6 +668,14 @@ impl<P: TokenProvider> GraphClient<P> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_tls_stack_is_set_up_per_client_not_for_the_process() {
+        let client = http_client_builder().unwrap().build();
+        assert!(client.is_ok());
+        assert!(GraphClient::new(Endpoint::v1(), AccessToken::new("a.b.c").unwrap()).is_ok());
+        assert!(rustls::crypto::CryptoProvider::get_default().is_none());
+    }
 
     #[test]
     fn backoff_doubles_is_capped_and_jittered_within_half() {

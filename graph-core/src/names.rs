@@ -4,6 +4,8 @@
 use std::fmt;
 use std::sync::OnceLock;
 
+use crate::value::LateCell;
+
 use serde::de::{self, DeserializeSeed, Visitor};
 use serde::Deserializer;
 
@@ -45,7 +47,7 @@ pub struct Names {
     table: OnceLock<Table>,
     /// Whether the type holds an evolvable enum with members sent only on request (see
     /// [`TypeWalk`](crate::value::TypeWalk)), worked out by the first request that asks.
-    pub(crate) late_members: OnceLock<bool>,
+    late_members: LateCell,
 }
 
 /// The hash table of [`Names`].
@@ -115,8 +117,14 @@ impl Names {
         Self {
             fields,
             table: OnceLock::new(),
-            late_members: OnceLock::new(),
+            late_members: LateCell::new(),
         }
+    }
+
+    /// Where the type's answer to `GraphValue::__late_members` is kept.
+    #[must_use]
+    pub fn late_members(&self) -> &LateCell {
+        &self.late_members
     }
 
     /// The declaration index of `name`, if it is declared, trying `expected` first: one

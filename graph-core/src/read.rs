@@ -188,3 +188,18 @@ impl<E: GraphEnum> Visitor<'_> for EnumVisitor<E> {
         E::from_member(v).ok_or_else(|| Err::unknown_variant(v, E::MEMBERS))
     }
 }
+
+/// The declared member that `member` names in another case (`Required` for `required`),
+/// for `GraphEnum::from_member` after its exact match failed, so exact names cost nothing
+/// more.
+#[cold]
+#[must_use]
+pub fn member_ignoring_case(
+    member: &str,
+    members: &'static [&'static str],
+) -> Option<&'static str> {
+    members
+        .iter()
+        .copied()
+        .find(|declared| declared.eq_ignore_ascii_case(member))
+}

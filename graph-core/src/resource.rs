@@ -152,9 +152,10 @@ pub trait GraphEnum: Sized {
     /// variant holds.
     fn as_str(&self) -> &str;
 
-    /// The value whose JSON name is `member`. A name that is not declared becomes the
-    /// `other` variant where the enum has one, else the `unknownFutureValue` sentinel where
-    /// the enum has one, else `None`.
+    /// The value whose JSON name is `member`, or, where none is exactly, the member it names
+    /// in another ASCII case (`Required` for `required`). A name that is not declared
+    /// becomes the `other` variant (holding it as read) where the enum has one, else the
+    /// `unknownFutureValue` sentinel where the enum has one, else `None`.
     fn from_member(member: &str) -> Option<Self>;
 
     /// Whether this value is the `unknownFutureValue` sentinel, which Graph never accepts.

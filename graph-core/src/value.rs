@@ -1,10 +1,11 @@
 //! Values that write and validate themselves: [`GraphValue`], which every generated type
 //! implements, and its impls for the containers Graph's properties come in.
 
+use std::sync::OnceLock;
+
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::Serialize;
 
-use crate::names::Names;
 use crate::validation::{PropertyPath, Violations};
 
 /// Which properties a body carries.
@@ -69,12 +70,31 @@ pub trait GraphValue {
     }
 }
 
+/// Where a resource, complex type or union keeps its answer to
+/// [`GraphValue::__late_members`], once worked out; its address is the type's identity in
+/// a [`TypeWalk`]. A `static` per type (in its [`Names`](crate::names::Names) for objects).
+pub struct LateCell(OnceLock<bool>);
+
+impl LateCell {
+    /// Not yet worked out.
+    #[must_use]
+    pub const fn new() -> Self {
+        Self(OnceLock::new())
+    }
+}
+
+impl Default for LateCell {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// Walks a type's properties at every depth, from the types alone, for
-/// [`GraphValue::__late_members`]. A resource or complex type is entered once per walk, so
-/// a recursive type ends; the answer for the type the walk started from is kept in its
-/// [`Names`], so each type is walked once per process.
+/// [`GraphValue::__late_members`]. A resource, complex type or union is entered once per
+/// walk, so a recursive type ends; the answer for the type the walk started from is kept
+/// in its [`LateCell`], so each type is walked once per process.
 pub struct TypeWalk {
-    entered: Vec<&'static Names>,
+    entered: Vec<&'static LateCell>,
 }
 
 impl TypeWalk {
@@ -86,36 +106,36 @@ impl TypeWalk {
         })
     }
 
-    /// Entering a resource or complex type, identified by its `names`: `Some` answer where
-    /// it is already known, or where the walk entered the type before (`false`: what it
-    /// holds is being answered for there); `None` when its fields are to be asked, each
+    /// Entering the type whose answer `cell` keeps: `Some` answer where it is already
+    /// known, or where the walk entered the type before (`false`: what it holds is being
+    /// answered for there); `None` when its fields or variants are to be asked, each
     /// through [`LateProbe`](crate::probe::LateProbe), and the answer given to
     /// [`leave`](Self::leave).
-    pub fn enter(&mut self, names: &'static Names) -> Option<bool> {
-        if let Some(&known) = names.late_members.get() {
+    pub fn enter(&mut self, cell: &'static LateCell) -> Option<bool> {
+        if let Some(&known) = cell.0.get() {
             return Some(known);
         }
         if self
             .entered
             .iter()
-            .any(|entered| std::ptr::eq(*entered, names))
+            .any(|entered| std::ptr::eq(*entered, cell))
         {
             return Some(false);
         }
-        self.entered.push(names);
+        self.entered.push(cell);
         None
     }
 
-    /// The answer for the type entered with `names`, kept where the walk started from it
+    /// The answer for the type entered with `cell`, kept where the walk started from it
     /// (an answer worked out deeper may have stopped at a type still being walked, so it
     /// is not kept).
-    pub fn leave(&mut self, names: &'static Names, late: bool) -> bool {
+    pub fn leave(&mut self, cell: &'static LateCell, late: bool) -> bool {
         if self
             .entered
             .first()
-            .is_some_and(|root| std::ptr::eq(*root, names))
+            .is_some_and(|root| std::ptr::eq(*root, cell))
         {
-            let _ = names.late_members.set(late);
+            let _ = cell.0.set(late);
         }
         late
     }

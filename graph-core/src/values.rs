@@ -115,7 +115,6 @@ macro_rules! text_value {
     };
 }
 
-
 /// Graph's `Edm.Date`: a calendar date without a time (`2024-05-01`), as in a recurrence
 /// range's `startDate` or a user's `birthday` date parts.
 ///

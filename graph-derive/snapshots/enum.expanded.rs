@@ -34,14 +34,28 @@ const _: () = {
                 "unknownFutureValue" => {
                     ::core::option::Option::Some(Self::UnknownFutureValue)
                 }
-                __member => {
-                    ::core::option::Option::Some(
-                        Self::Other(
-                            <String as ::core::convert::From<
-                                &::core::primitive::str,
-                            >>::from(__member),
-                        ),
-                    )
+                _ => {
+                    match ::graph_core::__private::member_ignoring_case(
+                        __member,
+                        Self::MEMBERS,
+                    ) {
+                        ::core::option::Option::Some(__declared) => {
+                            Self::from_member(__declared)
+                        }
+                        ::core::option::Option::None => {
+                            match __member {
+                                __member => {
+                                    ::core::option::Option::Some(
+                                        Self::Other(
+                                            <String as ::core::convert::From<
+                                                &::core::primitive::str,
+                                            >>::from(__member),
+                                        ),
+                                    )
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -252,15 +252,17 @@ const _: () = {
         ) -> ::core::primitive::bool {
             #[allow(unused_imports)]
             use ::graph_core::__private::{ProbeLate as _, ProbeNotLate as _};
-            let __names = <Self as ::graph_core::__private::Object>::INFO.names;
-            match __walk.enter(__names) {
+            let __cell = <Self as ::graph_core::__private::Object>::INFO
+                .names
+                .late_members();
+            match __walk.enter(__cell) {
                 ::core::option::Option::Some(__known) => __known,
                 ::core::option::Option::None => {
                     let __late = (&&::graph_core::__private::LateProbe::<
                         Option<LifecycleWorkflowProcessingStatus>,
                     >::NEW)
                         .__late_members(__walk);
-                    __walk.leave(__names, __late)
+                    __walk.leave(__cell, __late)
                 }
             }
         }

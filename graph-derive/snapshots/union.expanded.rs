@@ -158,13 +158,22 @@ const _: () = {
         fn __late_members(
             __walk: &mut ::graph_core::__private::TypeWalk,
         ) -> ::core::primitive::bool {
-            false
-                || <TriggerAndScopeBasedConditions as ::graph_core::__private::GraphValue>::__late_members(
-                    __walk,
-                )
-                || <Box<
-                    OnDemandExecutionOnly,
-                > as ::graph_core::__private::GraphValue>::__late_members(__walk)
+            static __CELL: ::graph_core::__private::LateCell = ::graph_core::__private::LateCell::new();
+            match __walk.enter(&__CELL) {
+                ::core::option::Option::Some(__known) => __known,
+                ::core::option::Option::None => {
+                    let __late = false
+                        || <TriggerAndScopeBasedConditions as ::graph_core::__private::GraphValue>::__late_members(
+                            __walk,
+                        )
+                        || <Box<
+                            OnDemandExecutionOnly,
+                        > as ::graph_core::__private::GraphValue>::__late_members(
+                            __walk,
+                        );
+                    __walk.leave(&__CELL, __late)
+                }
+            }
         }
     }
     #[automatically_derived]

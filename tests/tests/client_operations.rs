@@ -449,6 +449,30 @@ async fn a_transport_error_says_what_went_wrong() {
     .await;
 }
 
+/// What the client returns can be sent to another thread (a multi-threaded runtime's
+/// `spawn`), whatever the request kind.
+#[test]
+fn the_clients_futures_and_streams_are_send() {
+    fn send<T: Send>(_: &T) {}
+    let client = client("http://127.0.0.1:9");
+    let (get, list) = (
+        Run::get_request("r1").unwrap(),
+        Run::list_request().unwrap(),
+    );
+    let update = Run::default().update_request("r1").unwrap();
+    let created = graph_examples::samples::queued_run()
+        .create_request()
+        .unwrap();
+    let delete = Run::delete_request("r1").unwrap();
+    send(&client.send(&get));
+    send(&client.send(&list));
+    send(&client.send(&update));
+    send(&client.send(&created));
+    send(&client.send(&delete));
+    send(&client.list_all(&list));
+    send(&client.pages(&list));
+}
+
 /// Records the client's events as `LEVEL message field=value ...`.
 #[derive(Clone, Default)]
 struct Recorder(Arc<Mutex<Vec<String>>>);

@@ -84,11 +84,8 @@ fn an_unknown_member_is_kept_by_the_other_variant_and_written_back_unchanged() {
         serde_json::to_string(&status).unwrap(),
         r#""pausedForReview""#
     );
-    // Member names are case-sensitive: a different case is another member.
-    assert_eq!(
-        read::<Status>(r#""Queued""#),
-        Status::Unrecognised("Queued".into())
-    );
+    // A declared member in another case is that member, not an unknown one.
+    assert_eq!(read::<Status>(r#""Queued""#), Status::Queued);
 }
 
 #[test]
@@ -239,4 +236,39 @@ fn the_sentinel_held_by_an_other_variant_is_never_sendable_either() {
         error.violations()[0].kind(),
         ViolationKind::UnknownFutureValue
     );
+}
+
+/// Graph's own pages write members in other cases: the "Create run" page's samples, and
+/// `itemBody.contentType` as `HTML`.
+#[graph_enum]
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum BodyType {
+    Text,
+    Html,
+}
+
+#[test]
+fn members_read_in_any_case_and_write_as_declared() {
+    let read_back = |text: &str| -> BodyType { read(&format!("\"{text}\"")) };
+    for text in ["html", "HTML", "Html", "hTmL"] {
+        assert_eq!(read_back(text), BodyType::Html);
+    }
+    assert_eq!(read_back("Text"), BodyType::Text);
+    assert_eq!(serde_json::to_string(&BodyType::Html).unwrap(), "\"html\"");
+    // Through the sentinel's and `other`'s enums alike; `other` keeps only what matches no
+    // member, as read.
+    let status: Status = read("\"InProgress\"");
+    assert_eq!(status, Status::InProgress);
+    assert_eq!(read::<Status>("\"CANCELEDBYADMIN\""), Status::Canceled);
+    assert_eq!(
+        read::<Status>("\"PausedByPolicy\""),
+        Status::Unrecognised("PausedByPolicy".into())
+    );
+    assert_eq!(
+        read::<ExecutionType>("\"OnDemand\""),
+        ExecutionType::OnDemand
+    );
+    assert_eq!(read::<Closed>("\"NO\""), Closed::No);
+    assert!(serde_json::from_str::<Closed>("\"maybe\"").is_err());
+    assert_eq!(Status::from_member("QUEUED"), Some(Status::Queued));
 }

@@ -99,7 +99,14 @@ pub fn expand(enumeration: &Enumeration<'_>) -> TokenStream {
                 fn from_member(__member: &::core::primitive::str) -> ::core::option::Option<Self> {
                     match __member {
                         #(#names => ::core::option::Option::Some(Self::#variants),)*
-                        #unknown
+                        // Not as declared: a member in another case (Graph's own pages
+                        // write `Required`, `HTML`), found only after the exact match.
+                        _ => match #rt::member_ignoring_case(__member, Self::MEMBERS) {
+                            ::core::option::Option::Some(__declared) => Self::from_member(__declared),
+                            ::core::option::Option::None => match __member {
+                                #unknown
+                            },
+                        },
                     }
                 }
 

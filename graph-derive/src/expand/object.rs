@@ -146,12 +146,12 @@ fn late_members(object: &Object<'_>) -> Option<TokenStream> {
             fn __late_members(__walk: &mut #rt::TypeWalk) -> ::core::primitive::bool {
                 #[allow(unused_imports)]
                 use #rt::{ProbeLate as _, ProbeNotLate as _};
-                let __names = <Self as #rt::Object>::INFO.names;
-                match __walk.enter(__names) {
+                let __cell = <Self as #rt::Object>::INFO.names.late_members();
+                match __walk.enter(__cell) {
                     ::core::option::Option::Some(__known) => __known,
                     ::core::option::Option::None => {
                         let __late = #(#probes)||*;
-                        __walk.leave(__names, __late)
+                        __walk.leave(__cell, __late)
                     }
                 }
             }

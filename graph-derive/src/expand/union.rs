@@ -171,7 +171,14 @@ pub fn expand(union: &Union<'_>) -> TokenStream {
                 }
 
                 fn __late_members(__walk: &mut #rt::TypeWalk) -> ::core::primitive::bool {
-                    false #(|| <#variant_tys as #rt::GraphValue>::__late_members(__walk))*
+                    static __CELL: #rt::LateCell = #rt::LateCell::new();
+                    match __walk.enter(&__CELL) {
+                        ::core::option::Option::Some(__known) => __known,
+                        ::core::option::Option::None => {
+                            let __late = false #(|| <#variant_tys as #rt::GraphValue>::__late_members(__walk))*;
+                            __walk.leave(&__CELL, __late)
+                        }
+                    }
                 }
             }
 
