@@ -98,7 +98,7 @@ pub use request::{
     USER_AGENT_VALUE,
 };
 pub use resource::{GraphEnum, GraphResource};
-pub use response::{GraphError, GraphErrorKind};
+pub use response::{ErrorDetail, GraphError, GraphErrorKind};
 pub use token::{AccessToken, InvalidAccessToken};
 pub use validation::{ValidationError, Violation, ViolationKind};
 pub use values::{Date, LocalDateTime, TimeOfDay, ValueError};

@@ -51,7 +51,40 @@ struct Details {
     date: Option<String>,
     retry_after: Option<Duration>,
     body_excerpt: Option<String>,
+    details: Vec<ErrorDetail>,
 }
+
+/// One entry of a Graph error's `details`: what went wrong with one part of the request,
+/// often one property (`target`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorDetail {
+    code: Option<String>,
+    message: Option<String>,
+    target: Option<String>,
+}
+
+impl ErrorDetail {
+    /// The detail's error code.
+    #[must_use]
+    pub fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+
+    /// The detail's message.
+    #[must_use]
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// What the detail is about: usually a property's JSON name.
+    #[must_use]
+    pub fn target(&self) -> Option<&str> {
+        self.target.as_deref()
+    }
+}
+
+/// The most `details` kept from one error body.
+const MAX_DETAILS: usize = 32;
 
 impl GraphError {
     fn new(status: StatusCode, kind: GraphErrorKind, meta: Meta) -> Self {
@@ -67,6 +100,7 @@ impl GraphError {
             date: meta.date,
             retry_after: meta.retry_after,
             body_excerpt: None,
+            details: Vec::new(),
         }))
     }
 
@@ -101,11 +135,20 @@ impl GraphError {
         self.0.inner_code.as_deref()
     }
 
-    /// For [`GraphErrorKind::InvalidBody`]: the JSON path of the property that did not read
-    /// (`passwordProfile.password`, `tasks[1].displayName`).
+    /// The property the error is about, where one is known: for
+    /// [`GraphErrorKind::InvalidBody`], the JSON path of the property that did not read
+    /// (`passwordProfile.password`, `tasks[1].displayName`); for Graph's own errors, the
+    /// `target` of the first of its [`details`](Self::details) that has one, else the
+    /// error's own `target`.
     #[must_use]
     pub fn property(&self) -> Option<&str> {
         self.0.property.as_deref()
+    }
+
+    /// Graph's `error.details`: each with its code, message and target (at most 32).
+    #[must_use]
+    pub fn details(&self) -> &[ErrorDetail] {
+        &self.0.details
     }
 
     /// The `request-id` Graph assigned, from the headers or the error body: quote it to
@@ -151,6 +194,22 @@ impl fmt::Display for GraphError {
         }
         if let Some(message) = &self.0.message {
             write!(f, ": {message}")?;
+        }
+        // Each detail that says something the message did not.
+        for detail in &self.0.details {
+            let (Some(text), target) = (
+                detail.message.as_deref().or(detail.code.as_deref()),
+                detail.target.as_deref(),
+            ) else {
+                continue;
+            };
+            if Some(text) == self.0.message.as_deref() {
+                continue;
+            }
+            match target {
+                Some(target) => write!(f, "; `{target}`: {text}")?,
+                None => write!(f, "; {text}")?,
+            }
         }
         if let Some(excerpt) = &self.0.body_excerpt {
             write!(f, ": {excerpt}")?;
@@ -280,8 +339,17 @@ pub(crate) fn read_body<T: DeserializeOwned>(
             let (property, cause) = match read {
                 Err(error) => {
                     let path = error.path().to_string();
-                    let property = (path != ".").then_some(path);
-                    (property, error.into_inner().to_string())
+                    let error = error.into_inner();
+                    // A syntax error is no property's; elsewhere the path names one as far
+                    // as it is known (`?` marks a part it is not).
+                    let known = path.split(".?").next().unwrap_or_default();
+                    let property = (!error.is_syntax()
+                        && !error.is_eof()
+                        && !known.is_empty()
+                        && known != "."
+                        && !known.starts_with('?'))
+                    .then(|| known.to_owned());
+                    (property, error.to_string())
                 }
                 Ok(_) => (None, "it is not valid JSON".to_owned()),
             };
@@ -432,6 +500,24 @@ fn service_error(status: StatusCode, body: &[u8], meta: Meta) -> GraphError {
     let mut result = GraphError::new(status, GraphErrorKind::Service, meta);
     result.0.code = text(error, "code");
     result.0.message = text(error, "message");
+    if let Some(Value::Array(details)) = field(error, "details") {
+        result.0.details = details
+            .iter()
+            .filter(|detail| detail.is_object())
+            .take(MAX_DETAILS)
+            .map(|detail| ErrorDetail {
+                code: text(detail, "code"),
+                message: text(detail, "message"),
+                target: text(detail, "target").filter(|target| !target.is_empty()),
+            })
+            .collect();
+    }
+    result.0.property = result
+        .0
+        .details
+        .iter()
+        .find_map(|detail| detail.target.clone())
+        .or_else(|| text(error, "target").filter(|target| !target.is_empty()));
     // Walk the innerError chain: the innermost code is the most specific; ids and the date
     // fill in what the headers did not carry.
     let mut inner = field(error, "innerError");

@@ -435,3 +435,56 @@ fn a_deep_inner_error_chain_is_walked_without_recursion_trouble() {
         .unwrap();
     assert!((1..100).contains(&level), "{error:?}");
 }
+
+#[test]
+fn a_201_with_a_json_syntax_error_names_no_property() {
+    let create = run().create_request().unwrap();
+    for body in [
+        r#"{"id":"r1","failedTasksCount":0,"processingStatus":"queued" "x"}"#,
+        r#"{"id":"r1","failedTasksCount":}"#,
+        r#"{"id":"r1","#,
+    ] {
+        let error = create.parse_response(response(201, body)).unwrap_err();
+        assert_eq!(error.kind(), GraphErrorKind::InvalidBody);
+        assert_eq!(error.property(), None, "{body}");
+        assert!(!error.to_string().contains('?'), "{error}");
+        assert!(
+            error.to_string().starts_with(
+                "201 Created: the body does not read as microsoft.graph.identityGovernance.run: "
+            ),
+            "{error}"
+        );
+    }
+}
+
+/// Graph's error body with `details`, each naming a property (`target`).
+#[test]
+fn graph_error_details_are_kept_and_name_the_property() {
+    let create = run().create_request().unwrap();
+    let body = r#"{"error":{"code":"Request_BadRequest","message":"One or more properties are invalid.","details":[
+        {"code":"InvalidValue","message":"The value is not a valid date.","target":"scheduledDateTime"},
+        {"code":"Required","message":"A value is required.","target":"totalUsersCount"},
+        {"code":"Other"}],
+        "innerError":{"request-id":"7d8c1a2e"}}}"#;
+    let error = create.parse_response(response(400, body)).unwrap_err();
+    assert_eq!(error.kind(), GraphErrorKind::Service);
+    assert_eq!(error.property(), Some("scheduledDateTime"));
+    let details = error.details();
+    assert_eq!(details.len(), 3);
+    assert_eq!(details[1].code(), Some("Required"));
+    assert_eq!(details[1].message(), Some("A value is required."));
+    assert_eq!(details[1].target(), Some("totalUsersCount"));
+    assert_eq!(details[2].target(), None);
+    assert_eq!(
+        error.to_string(),
+        "400 Bad Request: Request_BadRequest: One or more properties are invalid.; `scheduledDateTime`: The value is not a valid date.; `totalUsersCount`: A value is required.; Other (request-id 7d8c1a2e)"
+    );
+    // Without details, the error's own target; without either, none.
+    let targeted = r#"{"error":{"code":"BadRequest","message":"Invalid.","target":"displayName"}}"#;
+    let error = create.parse_response(response(400, targeted)).unwrap_err();
+    assert_eq!(error.property(), Some("displayName"));
+    assert!(error.details().is_empty());
+    let plain = r#"{"error":{"code":"BadRequest","message":"Invalid.","details":"not a list"}}"#;
+    let error = create.parse_response(response(400, plain)).unwrap_err();
+    assert_eq!(error.property(), None);
+}
