@@ -9,7 +9,7 @@ use graph_core::serde_json::{self, json, Map, Value};
 use graph_core::{
     graph_complex, graph_union, AccessToken, DateTimeOffset, Endpoint, GraphResource,
 };
-use graph_examples::lifecycle_workflows::Run;
+use graph_examples::lifecycle_workflows::{LifecycleWorkflowProcessingStatus, Run};
 use graph_examples::samples;
 use graph_examples::users::User;
 use serde::{Deserialize, Serialize};
@@ -224,5 +224,31 @@ fn unions(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, create, read, validate, to_http, unions);
+/// Members as a collection of them: what the exact-case path costs against serde's derive,
+/// and what a member in another case costs (the fallback after the exact match).
+fn enums(c: &mut Criterion) {
+    const EXACT: &str =
+        r#"["queued","inProgress","completed","completedWithErrors","canceled","failed"]"#;
+    const CASED: &str =
+        r#"["Queued","InProgress","Completed","CompletedWithErrors","Canceled","Failed"]"#;
+    let mut group = c.benchmark_group("enum read (6 members)");
+    group.bench_function("baseline: serde's derive, exact case", |b| {
+        b.iter(|| serde_json::from_str::<Vec<HandStatus>>(black_box(EXACT)).unwrap());
+    });
+    group.bench_function("graph_enum, exact case", |b| {
+        b.iter(|| {
+            serde_json::from_str::<Vec<LifecycleWorkflowProcessingStatus>>(black_box(EXACT))
+                .unwrap()
+        });
+    });
+    group.bench_function("graph_enum, another case", |b| {
+        b.iter(|| {
+            serde_json::from_str::<Vec<LifecycleWorkflowProcessingStatus>>(black_box(CASED))
+                .unwrap()
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, create, read, validate, to_http, unions, enums);
 criterion_main!(benches);

@@ -262,6 +262,8 @@ fn valid_timestamp_text() -> impl Strategy<Value = (String, graph_core::time::Of
         Just(("Z".to_owned(), 0i32)),
         Just(("+00:00".to_owned(), 0)),
         Just(("-00:00".to_owned(), 0)),
+        // No offset at all, as some Graph services write: UTC.
+        Just((String::new(), 0)),
         (any::<bool>(), 0..24i32, 0..60i32).prop_map(|(negative, h, m)| {
             let sign = if negative { -1 } else { 1 };
             (
@@ -295,17 +297,18 @@ fn valid_timestamp_text() -> impl Strategy<Value = (String, graph_core::time::Of
     })
 }
 
-/// Text near a timestamp: a valid one with a character replaced, inserted or removed, or
-/// cut short; or anything at all.
-fn timestamp_like() -> impl Strategy<Value = String> {
-    let mutated = (
-        valid_timestamp_text(),
-        any::<prop::sample::Index>(),
-        any::<char>(),
-        0..4u8,
-    )
-        .prop_map(|((text, _), at, c, how)| {
+/// Text near a valid one: a character replaced, inserted or removed, or cut short; or
+/// characters from `alphabet`; or anything at all.
+fn near<S: Strategy<Value = String> + 'static>(
+    valid: impl Fn() -> S,
+    alphabet: &'static str,
+) -> impl Strategy<Value = String> {
+    let mutated = (valid(), any::<prop::sample::Index>(), any::<char>(), 0..4u8).prop_map(
+        |(text, at, c, how)| {
             let mut chars: Vec<char> = text.chars().collect();
+            if chars.is_empty() {
+                return String::from(c);
+            }
             let at = at.index(chars.len());
             match how {
                 0 => chars[at] = c,
@@ -316,13 +319,167 @@ fn timestamp_like() -> impl Strategy<Value = String> {
                 _ => chars.truncate(at),
             }
             String::from_iter(chars)
-        });
+        },
+    );
     prop_oneof![
         2 => mutated,
-        1 => valid_timestamp_text().prop_map(|(text, _)| text.to_lowercase()),
-        1 => "[0-9T:.+\\-Zz]{0,40}",
+        1 => valid().prop_map(|text| text.to_lowercase()),
+        1 => alphabet,
         1 => text(40),
     ]
+}
+
+/// Text near a timestamp.
+fn timestamp_like() -> impl Strategy<Value = String> {
+    near(
+        || valid_timestamp_text().prop_map(|(text, _)| text),
+        "[0-9T:.+\\-Zz]{0,40}",
+    )
+}
+
+/// A date's text and the date, built independently with `time`.
+fn valid_date() -> impl Strategy<Value = (String, Date)> {
+    (0..=9999i32, 1..=12u8, 1..=31u8).prop_filter_map("a real date", |(y, m, d)| {
+        let date = Date::from_calendar_date(y, Month::try_from(m).ok()?, d).ok()?;
+        Some((format!("{y:04}-{m:02}-{d:02}"), date))
+    })
+}
+
+/// A time of day's text (`hh:mm`, `hh:mm:ss`, with 0 to 7 fraction digits) and the time.
+fn valid_time_of_day() -> impl Strategy<Value = (String, Time)> {
+    (
+        0..24u8,
+        0..60u8,
+        prop::option::of((0..60u8, prop::collection::vec(0..10u32, 0..=7))),
+    )
+        .prop_map(|(h, m, rest)| {
+            let mut text = format!("{h:02}:{m:02}");
+            let (mut second, mut nanos) = (0, 0);
+            if let Some((s, fraction)) = rest {
+                second = s;
+                text.push_str(&format!(":{s:02}"));
+                if !fraction.is_empty() {
+                    text.push('.');
+                }
+                for (i, digit) in fraction.iter().enumerate() {
+                    text.push(char::from_digit(*digit, 10).unwrap());
+                    nanos += digit * 10u32.pow(8 - u32::try_from(i).unwrap());
+                }
+            }
+            (text, Time::from_hms_nano(h, m, second, nanos).unwrap())
+        })
+}
+
+/// A local date-time's text (seconds always) and its value.
+fn valid_local_date_time() -> impl Strategy<Value = (String, PrimitiveDateTime)> {
+    (valid_date(), valid_time_of_day()).prop_map(|((date_text, date), (time_text, time))| {
+        let time_text = if time_text.len() == 5 {
+            format!("{time_text}:00")
+        } else {
+            time_text
+        };
+        (
+            format!("{date_text}T{time_text}"),
+            PrimitiveDateTime::new(date, time),
+        )
+    })
+}
+
+/// A duration's text, from components each present or not, and its length in seconds and
+/// nanoseconds where it has no years or months.
+fn valid_duration() -> impl Strategy<Value = (String, Option<(bool, u64, u32)>)> {
+    let part = || prop::option::of(0..100_000u64);
+    (
+        any::<bool>(),
+        (part(), part(), part(), part()),
+        (
+            part(),
+            part(),
+            prop::option::of((0..100_000u64, prop::option::of(1..=999_999_999u32))),
+        ),
+    )
+        .prop_filter_map(
+            "at least one component",
+            |(negative, (y, mo, w, d), (h, mi, s))| {
+                let mut text = String::from(if negative { "-P" } else { "P" });
+                for (value, designator) in [(y, 'Y'), (mo, 'M'), (w, 'W'), (d, 'D')] {
+                    if let Some(value) = value {
+                        text.push_str(&format!("{value}{designator}"));
+                    }
+                }
+                if h.is_some() || mi.is_some() || s.is_some() {
+                    text.push('T');
+                }
+                for (value, designator) in [(h, 'H'), (mi, 'M')] {
+                    if let Some(value) = value {
+                        text.push_str(&format!("{value}{designator}"));
+                    }
+                }
+                let mut nanos = 0;
+                if let Some((seconds, fraction)) = s {
+                    text.push_str(&seconds.to_string());
+                    if let Some(fraction) = fraction {
+                        let digits = format!("{fraction:09}");
+                        text.push('.');
+                        text.push_str(digits.trim_end_matches('0'));
+                        nanos = fraction;
+                    }
+                    text.push('S');
+                }
+                if text.ends_with('P') {
+                    return None;
+                }
+                let fixed = (y.unwrap_or(0) == 0 && mo.unwrap_or(0) == 0).then(|| {
+                    let seconds = w.unwrap_or(0) * 7 * 86_400
+                        + d.unwrap_or(0) * 86_400
+                        + h.unwrap_or(0) * 3_600
+                        + mi.unwrap_or(0) * 60
+                        + s.map_or(0, |(s, _)| s);
+                    (negative, seconds, nanos)
+                });
+                Some((text, fixed))
+            },
+        )
+}
+
+/// Every value type reads from `text` through `FromStr` and serde alike, and a value that
+/// reads prints back as `expected` (by default, the text itself) and reads again equal.
+fn reads_alike<T>(text: &str, expected: Option<&str>) -> Result<Option<T>, TestCaseError>
+where
+    T: std::str::FromStr
+        + std::fmt::Display
+        + std::fmt::Debug
+        + PartialEq
+        + graph_core::serde::de::DeserializeOwned
+        + graph_core::serde::Serialize,
+    T::Err: std::fmt::Display,
+{
+    let parsed = text.parse::<T>();
+    let read = serde_json::from_value::<T>(Value::String(text.to_owned()));
+    prop_assert_eq!(parsed.is_ok(), read.is_ok(), "{:?}", text);
+    match (parsed, read) {
+        (Ok(parsed), Ok(read)) => {
+            prop_assert_eq!(parsed.to_string(), expected.unwrap_or(text));
+            prop_assert_eq!(&read, &parsed);
+            prop_assert_eq!(
+                serde_json::to_value(&read).unwrap(),
+                Value::String(parsed.to_string())
+            );
+            let again: T = match parsed.to_string().parse() {
+                Ok(again) => again,
+                Err(_) => return Err(TestCaseError::fail("printed text does not parse")),
+            };
+            prop_assert_eq!(&again, &parsed);
+            Ok(Some(parsed))
+        }
+        (Err(error), _) => {
+            // The message names the value.
+            let message = error.to_string();
+            prop_assert!(message.starts_with("invalid "), "{}", message);
+            Ok(None)
+        }
+        _ => unreachable!(),
+    }
 }
 
 /// Path parameters: any Unicode, and the characters and forms that could change a path.
@@ -560,6 +717,74 @@ proptest! {
             prop_assert_eq!(parsed.to_string(), read.to_string());
             let expected = text.replace('t', "T").replace('z', "Z");
             prop_assert_eq!(parsed.to_string(), expected);
+        }
+    }
+
+    #[test]
+    fn any_text_parses_as_a_date_or_is_an_error(
+        text in near(|| valid_date().prop_map(|(text, _)| text), "[0-9\\-]{0,12}"),
+    ) {
+        reads_alike::<graph_core::Date>(&text, None)?;
+    }
+
+    #[test]
+    fn any_valid_date_round_trips((text, date) in valid_date()) {
+        let read = reads_alike::<graph_core::Date>(&text, None)?.unwrap();
+        prop_assert_eq!(Date::from(read), date);
+    }
+
+    #[test]
+    fn any_text_parses_as_a_time_of_day_or_is_an_error(
+        text in near(|| valid_time_of_day().prop_map(|(text, _)| text), "[0-9:.]{0,20}"),
+    ) {
+        reads_alike::<graph_core::TimeOfDay>(&text, None)?;
+    }
+
+    #[test]
+    fn any_valid_time_of_day_round_trips((text, time) in valid_time_of_day()) {
+        let read = reads_alike::<graph_core::TimeOfDay>(&text, None)?.unwrap();
+        prop_assert_eq!(Time::from(read), time);
+    }
+
+    #[test]
+    fn any_text_parses_as_a_local_date_time_or_is_an_error(
+        text in near(|| valid_local_date_time().prop_map(|(text, _)| text), "[0-9T:.+\\-Z]{0,32}"),
+    ) {
+        // `t` is read and written upper case, as in every date-time.
+        reads_alike::<graph_core::LocalDateTime>(&text, Some(&text.replace('t', "T")))?;
+    }
+
+    #[test]
+    fn any_valid_local_date_time_round_trips((text, value) in valid_local_date_time()) {
+        let read = reads_alike::<graph_core::LocalDateTime>(&text, None)?.unwrap();
+        prop_assert_eq!(PrimitiveDateTime::from(read), value);
+        // The same text with an offset is refused.
+        let with_offset = format!("{text}Z");
+        prop_assert!(with_offset.parse::<graph_core::LocalDateTime>().is_err());
+    }
+
+    #[test]
+    fn any_text_parses_as_a_duration_or_is_an_error(
+        text in near(|| valid_duration().prop_map(|(text, _)| text), "[0-9PYMWDTHS.,+\\-]{0,24}"),
+    ) {
+        reads_alike::<graph_core::Duration>(&text, None)?;
+    }
+
+    #[test]
+    fn any_valid_duration_round_trips_and_converts_where_it_is_fixed(
+        (text, fixed) in valid_duration(),
+    ) {
+        let read = reads_alike::<graph_core::Duration>(&text, None)?.unwrap();
+        let std = std::time::Duration::try_from(read.clone());
+        match fixed {
+            Some((negative, seconds, nanos)) if !negative || (seconds == 0 && nanos == 0) => {
+                prop_assert_eq!(std.unwrap(), std::time::Duration::new(seconds, nanos));
+                // Written from its length, it reads back as the same length.
+                let canonical = graph_core::Duration::from(std::time::Duration::new(seconds, nanos));
+                let back = std::time::Duration::try_from(canonical).unwrap();
+                prop_assert_eq!(back, std::time::Duration::new(seconds, nanos));
+            }
+            _ => prop_assert!(std.is_err()),
         }
     }
 
