@@ -35,8 +35,8 @@ ROWS = [
      "baseline: serde_json::from_slice into a hand-written serde struct", None),
     ("union read", "union, @odata.type first", "baseline: the variant's type directly", 1.1),
     ("union read", "union, @odata.type last", "baseline: the variant's type directly", None),
-    ("enum read (6 members)", "graph_enum, exact case", "baseline: serde's derive, exact case", 1.0),
-    ("enum read (6 members)", "graph_enum, another case", "baseline: serde's derive, exact case", None),
+    ("enum read (6 members of 3)", "graph_enum, exact case", "baseline: serde's derive, exact case", 1.0),
+    ("enum read (6 members of 3)", "graph_enum, another case", "baseline: serde's derive, exact case", None),
 ]
 
 

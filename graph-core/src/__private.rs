@@ -23,7 +23,7 @@ pub use crate::probe::{
     ProbeSerde, ProbeUnmarked, ReadProbe, Readable, Unmarked, Unreadable,
 };
 pub use crate::read::{
-    deserialize_enum, member_ignoring_case, next_additional, next_optional_value, next_value,
+    deserialize_enum, member_in_another_case, next_additional, next_optional_value, next_value,
     skip_value, take,
 };
 pub use crate::union::{deserialize_union, same_odata_type, GraphUnion, HasODataType};

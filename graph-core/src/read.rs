@@ -189,17 +189,14 @@ impl<E: GraphEnum> Visitor<'_> for EnumVisitor<E> {
     }
 }
 
-/// The declared member that `member` names in another case (`Required` for `required`),
-/// for `GraphEnum::from_member` after its exact match failed, so exact names cost nothing
-/// more.
+/// The declared member that `member` names in another ASCII case (`Required` for
+/// `required`), for `GraphEnum::from_member` once its exact match failed. Out of line and
+/// cold, so the exact match stays as small and fast as it was.
 #[cold]
-#[must_use]
-pub fn member_ignoring_case(
-    member: &str,
-    members: &'static [&'static str],
-) -> Option<&'static str> {
-    members
+#[inline(never)]
+pub fn member_in_another_case<E: GraphEnum>(member: &str) -> Option<E> {
+    let declared = E::MEMBERS
         .iter()
-        .copied()
-        .find(|declared| declared.eq_ignore_ascii_case(member))
+        .find(|declared| declared.eq_ignore_ascii_case(member))?;
+    E::from_member(declared)
 }

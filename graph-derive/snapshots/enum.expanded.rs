@@ -35,12 +35,11 @@ const _: () = {
                     ::core::option::Option::Some(Self::UnknownFutureValue)
                 }
                 _ => {
-                    match ::graph_core::__private::member_ignoring_case(
-                        __member,
-                        Self::MEMBERS,
-                    ) {
+                    match ::graph_core::__private::member_in_another_case::<
+                        Self,
+                    >(__member) {
                         ::core::option::Option::Some(__declared) => {
-                            Self::from_member(__declared)
+                            ::core::option::Option::Some(__declared)
                         }
                         ::core::option::Option::None => {
                             match __member {

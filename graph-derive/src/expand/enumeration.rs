@@ -101,8 +101,8 @@ pub fn expand(enumeration: &Enumeration<'_>) -> TokenStream {
                         #(#names => ::core::option::Option::Some(Self::#variants),)*
                         // Not as declared: a member in another case (Graph's own pages
                         // write `Required`, `HTML`), found only after the exact match.
-                        _ => match #rt::member_ignoring_case(__member, Self::MEMBERS) {
-                            ::core::option::Option::Some(__declared) => Self::from_member(__declared),
+                        _ => match #rt::member_in_another_case::<Self>(__member) {
+                            ::core::option::Option::Some(__declared) => ::core::option::Option::Some(__declared),
                             ::core::option::Option::None => match __member {
                                 #unknown
                             },
