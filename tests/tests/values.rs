@@ -4,8 +4,8 @@
 
 use graph_core::serde_json::{self, json, Value};
 use graph_core::{
-    graph_complex, graph_enum, graph_resource, Date, DateTimeOffset, Duration, GraphResource,
-    LocalDateTime, TimeOfDay,
+    graph_complex, graph_enum, graph_resource, Date, DateTimeOffset, Duration, LocalDateTime,
+    TimeOfDay,
 };
 
 #[graph_complex]
