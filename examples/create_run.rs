@@ -1,5 +1,6 @@
 //! Builds the run from Graph's "Create run" page, validates it and prints the request as the
-//! page shows it; then shows what validation reports for a run with properties missing.
+//! page shows it; then shows what the permission check says for a token without the page's
+//! permission, and what validation reports for a run with properties missing.
 //!
 //! Built with the client (`--features graph-examples/client`) and with `GRAPH_ACCESS_TOKEN`
 //! set, it sends the request instead, to `GRAPH_BASE_URL` (default
@@ -20,6 +21,9 @@ use graph_core::{AccessToken, CreateRequest, DateTimeOffset, Endpoint, Validatio
 use graph_examples::lifecycle_workflows::{
     LifecycleWorkflowProcessingStatus, Run, WorkflowExecutionType,
 };
+
+/// An unsigned token whose claims grant `User.Read Mail.Send` only: not a real token.
+const FAKE_TOKEN: &str = "eyJhbGciOiJub25lIn0.eyJhdWQiOiJodHRwczovL2dyYXBoLm1pY3Jvc29mdC5jb20iLCJzY3AiOiJVc2VyLlJlYWQgTWFpbC5TZW5kIiwidGlkIjoiNzJmOTg4YmYtODZmMS00MWFmLTkxYWItMmQ3Y2QwMTFkYjQ3IiwibmFtZSI6IkV4YW1wbGUgb25seSJ9.not-a-signature";
 
 fn main() -> ExitCode {
     match run() {
@@ -60,6 +64,17 @@ fn run() -> Result<ExitCode, Box<dyn std::error::Error>> {
 
     if let Some(token) = token {
         return send(&request, endpoint, token);
+    }
+
+    // The page's permissions table is declared on `Run`; a token that lacks it is refused
+    // before anything is sent. This token is fake (unsigned), made for the example: its
+    // claims are {"scp": "User.Read Mail.Send", "tid": "72f988bf-…", "name": "Example only"}.
+    let fake = AccessToken::new(FAKE_TOKEN)?;
+    println!();
+    println!("A token without the page's permission is refused before sending:");
+    match request.check_token(&fake) {
+        Ok(()) => return Err("a token without the permission passed the check".into()),
+        Err(error) => println!("  {error}"),
     }
 
     // The same run with three required properties left out and a sentinel set.

@@ -9,7 +9,12 @@ use graph_core::{graph_complex, graph_enum, graph_resource, graph_union, DateTim
 /// optional properties. `id` is set by the service.
 #[graph_resource(
     path = "/workflowBase/runs",
-    odata = "#microsoft.graph.identityGovernance.run"
+    odata = "#microsoft.graph.identityGovernance.run",
+    // The page's permissions table: a personal Microsoft account is "Not supported".
+    permissions(create(
+        delegated = "LifecycleWorkflows.ReadWrite.All",
+        application = "LifecycleWorkflows.ReadWrite.All",
+    )),
 )]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Run {

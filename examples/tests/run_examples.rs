@@ -36,6 +36,9 @@ fn create_run_prints_the_request_and_the_violations_without_a_token() {
     assert!(stdout.contains("Authorization: Bearer {token}\n"));
     assert!(stdout.contains("\"@odata.type\": \"#microsoft.graph.identityGovernance.run\""));
     assert!(stdout.contains("required property `failedTasksCount` is missing"));
+    assert!(stdout.contains(
+        "A token without the page's permission is refused before sending:\n  creating microsoft.graph.identityGovernance.run needs LifecycleWorkflows.ReadWrite.All (delegated, work or school account); the token grants User.Read, Mail.Send\n"
+    ), "{stdout}");
 }
 
 #[test]
@@ -158,7 +161,7 @@ fn create_run_prints_a_graph_error_and_exits_non_zero() {
     let _ = server.request();
     assert!(!output.status.success());
     assert!(
-        stderr.starts_with("error: 403 Forbidden: Authorization_RequestDenied: Insufficient privileges to complete the operation. (request-id 5ad6ad2c)\n"),
+        stderr.starts_with("error: 403 Forbidden: Authorization_RequestDenied: Insufficient privileges to complete the operation. (request-id 5ad6ad2c); creating microsoft.graph.identityGovernance.run needs LifecycleWorkflows.ReadWrite.All (delegated, work or school account); LifecycleWorkflows.ReadWrite.All (application); delegated calls may also need an Entra role that allows it\n"),
         "{stderr}"
     );
     assert!(stderr.contains("  request-id: 5ad6ad2c\n"), "{stderr}");

@@ -34,3 +34,10 @@ pub fn round_trip<T: Serialize + DeserializeOwned + PartialEq + Debug>(data: &[u
     );
     Some(second)
 }
+
+/// `bytes` as base64url without padding, so the claims target can hand the decoder any
+/// JSON the fuzzer finds, encoded as a token carries it.
+pub fn base64url(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}

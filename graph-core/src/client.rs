@@ -162,6 +162,11 @@ pub enum ClientError {
     /// paging stopped there; the pages before it were read.
     #[error("paging stopped: {0}")]
     NextPage(#[from] NextPageError),
+    /// The token lacks what the request's operation needs, as its resource declares it:
+    /// nothing was sent (see [`Request::check_token`];
+    /// [`GraphClient::with_permission_check`] turns the check off).
+    #[error(transparent)]
+    Permission(#[from] crate::PermissionError),
     /// A list had more pages than the client's page limit; the pages up to it were read.
     #[error("the list has more than {limit} pages, the client's page limit (see `GraphClient::with_page_limit`)")]
     PageLimit {
@@ -235,6 +240,10 @@ pub fn http_client_builder() -> Result<reqwest::ClientBuilder, ClientError> {
 /// [`send`](Self::send) for one request, [`pages`](Self::pages) and
 /// [`list_all`](Self::list_all) for every page of a list.
 ///
+/// Before each attempt, the token is checked against what the request's operation needs,
+/// where the resource declares it, and nothing is sent when it falls short
+/// ([`ClientError::Permission`]; see [`with_permission_check`](Self::with_permission_check)).
+///
 /// Retries follow what is safe: `429` and `503` (Graph did nothing, try later) for every
 /// request, waiting as `Retry-After` says; `504`, timeouts and broken connections only for
 /// `GET` and `DELETE`, which can be repeated without doing anything twice. A create or
@@ -274,6 +283,7 @@ pub struct GraphClient<P> {
     timeout: Duration,
     max_body: usize,
     page_limit: usize,
+    check_permissions: bool,
 }
 
 impl<P> fmt::Debug for GraphClient<P> {
@@ -284,6 +294,7 @@ impl<P> fmt::Debug for GraphClient<P> {
             .field("timeout", &self.timeout)
             .field("max_body", &self.max_body)
             .field("page_limit", &self.page_limit)
+            .field("check_permissions", &self.check_permissions)
             .finish_non_exhaustive()
     }
 }
@@ -351,6 +362,7 @@ impl<P: TokenProvider> GraphClient<P> {
             timeout: Duration::from_secs(30),
             max_body: 4 * 1024 * 1024,
             page_limit: 1000,
+            check_permissions: true,
         })
     }
 
@@ -385,6 +397,16 @@ impl<P: TokenProvider> GraphClient<P> {
         self
     }
 
+    /// Whether each attempt first checks its token against what the request's operation
+    /// needs, where the resource declares it ([`Request::check_token`]), and sends nothing
+    /// when it fails (default on). Turn it off where a token is known to carry its
+    /// permissions in another way the check cannot see.
+    #[must_use]
+    pub fn with_permission_check(mut self, check: bool) -> Self {
+        self.check_permissions = check;
+        self
+    }
+
     /// Uses an HTTP client of your own (proxies, connection pools, TLS roots); start from
     /// [`http_client_builder`].
     #[must_use]
@@ -413,6 +435,7 @@ impl<P: TokenProvider> GraphClient<P> {
     ) -> Result<<K as ParseResponse<T>>::Output, ClientError>
     where
         K: ParseResponse<T>,
+        T: GraphResource,
     {
         // Whether sending it again can do nothing twice.
         let repeatable = K::METHOD == Method::GET || K::METHOD == Method::DELETE;
@@ -429,6 +452,18 @@ impl<P: TokenProvider> GraphClient<P> {
                 .access_token()
                 .await
                 .map_err(ClientError::Token)?;
+            if self.check_permissions {
+                if let Err(error) = request.check_token(&token) {
+                    tracing::warn!(
+                        target: TARGET,
+                        method = %K::METHOD,
+                        path = %LoggedPath(request.path()),
+                        error = %error,
+                        "graph request not sent: the token lacks a permission it needs"
+                    );
+                    return Err(error.into());
+                }
+            }
             let mut http_request = request.to_http(&self.endpoint, &token);
             drop(token);
             match &request_id {

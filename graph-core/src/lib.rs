@@ -59,6 +59,7 @@ mod object;
 mod operations;
 mod page;
 mod path;
+mod permissions;
 mod probe;
 mod read;
 mod request;
@@ -92,6 +93,7 @@ pub use graph_derive::graph_resource;
 #[doc(inline)]
 pub use graph_derive::graph_union;
 pub use page::Page;
+pub use permissions::{Operation, OperationPermissions, PermissionError, Permissions, Scheme};
 pub use request::{
     Create, CreateRequest, Delete, DeleteRequest, Get, GetRequest, List, ListRequest,
     NextPageError, NextPageReason, ParseResponse, Request, RequestKind, Update, UpdateRequest,

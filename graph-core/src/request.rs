@@ -12,6 +12,7 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC};
 
 use crate::object::Object;
 use crate::page::{Page, PageBody};
+use crate::permissions::Operation;
 use crate::validation::{Violation, Violations};
 use crate::{AccessToken, Endpoint, GraphError, GraphResource, ValidationError, ViolationKind};
 
@@ -87,32 +88,40 @@ mod sealed {
     impl Sealed for super::Delete {}
 }
 
-/// What a request kind sends: its HTTP method and its name in messages.
+/// What a request kind sends: its HTTP method, the operation of a permissions table it
+/// performs, and its name in messages.
 pub trait RequestKind: sealed::Sealed + Clone {
     /// The HTTP method.
     const METHOD: Method;
+    /// The operation, as a permissions table names it.
+    const OPERATION: Operation;
     /// The request type's name (`CreateRequest`), for `Debug`.
     const NAME: &'static str;
 }
 
 impl RequestKind for Create {
     const METHOD: Method = Method::POST;
+    const OPERATION: Operation = Operation::Create;
     const NAME: &'static str = "CreateRequest";
 }
 impl RequestKind for Get {
     const METHOD: Method = Method::GET;
+    const OPERATION: Operation = Operation::Read;
     const NAME: &'static str = "GetRequest";
 }
 impl RequestKind for List {
     const METHOD: Method = Method::GET;
+    const OPERATION: Operation = Operation::Read;
     const NAME: &'static str = "ListRequest";
 }
 impl RequestKind for Update {
     const METHOD: Method = Method::PATCH;
+    const OPERATION: Operation = Operation::Update;
     const NAME: &'static str = "UpdateRequest";
 }
 impl RequestKind for Delete {
     const METHOD: Method = Method::DELETE;
+    const OPERATION: Operation = Operation::Delete;
     const NAME: &'static str = "DeleteRequest";
 }
 
@@ -442,9 +451,42 @@ impl<K: RequestKind, T> Request<K, T> {
     ) -> Result<<K as ParseResponse<T>>::Output, GraphError>
     where
         K: ParseResponse<T>,
+        T: GraphResource,
     {
         let (parts, body) = response.into_parts();
-        K::parse(parts.status, &parts.headers, body.as_ref())
+        K::parse(parts.status, &parts.headers, body.as_ref()).map_err(|error| {
+            if error.status() != StatusCode::FORBIDDEN {
+                return error;
+            }
+            let name = T::ODATA_TYPE.trim_start_matches('#');
+            match crate::permissions::forbidden_note(&T::PERMISSIONS, K::OPERATION, name) {
+                Some(note) => error.with_permissions_note(note),
+                None => error,
+            }
+        })
+    }
+
+    /// Checks `token` against what this request's operation needs, where the resource
+    /// declares it (`#[graph_resource(permissions(...))]`): a delegated token's `scp`, an
+    /// application token's `roles`, or a personal account's (by its `tid`) must hold one of
+    /// the permissions declared for its scheme. `Ok` where nothing is declared, and for a
+    /// token whose claims cannot be read (not a JWT, or claims of other shapes): the
+    /// service decides.
+    ///
+    /// The check reads the token's claims only, without verifying its signature: Graph
+    /// verifies every token itself. It spares a round trip that would end in `403` and
+    /// says what is missing; it is no security boundary.
+    ///
+    /// # Errors
+    ///
+    /// A [`PermissionError`](crate::PermissionError) naming the operation, the permissions
+    /// that would do and those the token grants (never the token).
+    pub fn check_token(&self, token: &AccessToken) -> Result<(), crate::PermissionError>
+    where
+        T: GraphResource,
+    {
+        let name = T::ODATA_TYPE.trim_start_matches('#');
+        crate::permissions::check(&T::PERMISSIONS, K::OPERATION, name, token)
     }
 }
 

@@ -29,6 +29,11 @@ pub trait GraphResource: serde::Serialize + serde::de::DeserializeOwned {
     /// first property of every body.
     const ODATA_TYPE: &'static str;
 
+    /// What each operation needs, from the page's permissions table
+    /// (`#[graph_resource(permissions(...))]`): what
+    /// [`check_token`](crate::Request::check_token) checks. Nothing by default.
+    const PERMISSIONS: crate::Permissions = crate::Permissions::NONE;
+
     /// Checks everything that can be checked before a request is sent and reports every
     /// violation at once: each `#[graph(required)]` property that is `None`, and each
     /// enum property holding the `unknownFutureValue` sentinel.

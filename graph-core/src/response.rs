@@ -52,6 +52,8 @@ struct Details {
     retry_after: Option<Duration>,
     body_excerpt: Option<String>,
     details: Vec<ErrorDetail>,
+    /// For a `403`: what the request's operation needs, where its resource declares it.
+    permissions: Option<String>,
 }
 
 /// One entry of a Graph error's `details`: what went wrong with one part of the request,
@@ -101,6 +103,7 @@ impl GraphError {
             retry_after: meta.retry_after,
             body_excerpt: None,
             details: Vec::new(),
+            permissions: None,
         }))
     }
 
@@ -143,6 +146,20 @@ impl GraphError {
     #[must_use]
     pub fn property(&self) -> Option<&str> {
         self.0.property.as_deref()
+    }
+
+    /// For a `403 Forbidden` on a request whose resource declares its permissions: what the
+    /// operation needs (`creating microsoft.graph.identityGovernance.run needs
+    /// LifecycleWorkflows.ReadWrite.All (delegated, work or school account); …`), with a
+    /// reminder that delegated calls may also need an Entra role. `Display` ends with it.
+    #[must_use]
+    pub fn required_permissions(&self) -> Option<&str> {
+        self.0.permissions.as_deref()
+    }
+
+    pub(crate) fn with_permissions_note(mut self, note: String) -> Self {
+        self.0.permissions = Some(note);
+        self
     }
 
     /// Graph's `error.details`: each with its code, message and target (at most 32).
@@ -231,6 +248,9 @@ impl fmt::Display for GraphError {
         }
         if !notes.is_empty() {
             write!(f, " ({})", notes.join("; "))?;
+        }
+        if let Some(permissions) = &self.0.permissions {
+            write!(f, "; {permissions}")?;
         }
         Ok(())
     }

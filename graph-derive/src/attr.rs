@@ -14,10 +14,21 @@ use crate::errors::Errors;
 /// A key a place accepts.
 pub struct KeySpec {
     pub name: &'static str,
-    /// `name = "string"` when true, a bare `name` otherwise.
-    pub takes_string: bool,
+    /// What it is written with.
+    pub takes: Takes,
     /// How to write it, for messages (`path = "/users"`).
     pub example: &'static str,
+}
+
+/// How a key is written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Takes {
+    /// A bare `name`.
+    Nothing,
+    /// `name = "string"`.
+    String,
+    /// `name(...)`, whose tokens its own reader reads.
+    List,
 }
 
 /// One key as written.
@@ -27,6 +38,8 @@ pub struct Key {
     pub span: Span,
     /// The string, for keys that take one.
     pub value: Option<LitStr>,
+    /// The tokens in the parentheses, for keys that take a list.
+    pub list: Option<TokenStream>,
     /// Written, but wrongly (already reported): a malformed value, or a misspelling close
     /// to this key. It counts as given, so its absence is not reported too, but it has no
     /// effect.
@@ -122,14 +135,15 @@ impl Place {
                 );
                 continue;
             }
-            let value = match (&meta, spec.takes_string) {
+            let (mut value, mut list) = (None, None);
+            match (&meta, spec.takes) {
                 // #[graph(required)]
-                (Meta::Path(_), false) => None,
+                (Meta::Path(_), Takes::Nothing) => {}
                 // #[graph(rename = "jsonName")]
-                (Meta::NameValue(nv), true) => match &nv.value {
+                (Meta::NameValue(nv), Takes::String) => match &nv.value {
                     Expr::Lit(ExprLit {
                         lit: Lit::Str(lit), ..
-                    }) => Some(lit.clone()),
+                    }) => value = Some(lit.clone()),
                     other => {
                         errors.at(
                             other,
@@ -142,7 +156,20 @@ impl Place {
                         continue;
                     }
                 },
-                (Meta::Path(_), true) | (Meta::List(_), true) => {
+                // permissions(create(...))
+                (Meta::List(meta_list), Takes::List) => list = Some(meta_list.tokens.clone()),
+                (Meta::Path(_) | Meta::NameValue(_), Takes::List) => {
+                    errors.at(
+                        &meta,
+                        format_args!(
+                            "`{}` takes a list in parentheses: `{}`",
+                            spec.name, spec.example
+                        ),
+                    );
+                    keys.push(Key::malformed(spec.name, span));
+                    continue;
+                }
+                (Meta::Path(_) | Meta::List(_), Takes::String) => {
                     errors.at(
                         &meta,
                         format_args!("`{}` needs a value: `{}`", spec.name, spec.example),
@@ -150,7 +177,7 @@ impl Place {
                     keys.push(Key::malformed(spec.name, span));
                     continue;
                 }
-                (Meta::NameValue(_) | Meta::List(_), false) => {
+                (Meta::NameValue(_) | Meta::List(_), Takes::Nothing) => {
                     errors.at(
                         &meta,
                         format_args!("`{}` takes no value: write `{}`", spec.name, spec.example),
@@ -158,11 +185,12 @@ impl Place {
                     keys.push(Key::malformed(spec.name, span));
                     continue;
                 }
-            };
+            }
             keys.push(Key {
                 name: spec.name,
                 span,
                 value,
+                list,
                 malformed: false,
             });
         }
@@ -215,7 +243,7 @@ impl Place {
 }
 
 /// The items of a comma-separated list, split at the commas that are not inside brackets.
-fn split_at_commas(tokens: TokenStream) -> Vec<TokenStream> {
+pub fn split_at_commas(tokens: TokenStream) -> Vec<TokenStream> {
     let mut items = Vec::new();
     let mut item = TokenStream::new();
     for token in tokens {
@@ -238,6 +266,7 @@ impl Key {
             name,
             span,
             value: None,
+            list: None,
             malformed: true,
         }
     }
@@ -276,13 +305,18 @@ pub const RESOURCE: Place = Place {
     keys: &[
         KeySpec {
             name: "path",
-            takes_string: true,
+            takes: Takes::String,
             example: "path = \"/users\"",
         },
         KeySpec {
             name: "odata",
-            takes_string: true,
+            takes: Takes::String,
             example: "odata = \"#microsoft.graph.user\"",
+        },
+        KeySpec {
+            name: "permissions",
+            takes: Takes::List,
+            example: "permissions(create(delegated = \"User.ReadWrite.All\"))",
         },
     ],
     hints: &[],
@@ -293,14 +327,21 @@ pub const COMPLEX: Place = Place {
     attribute: "graph_complex",
     keys: &[KeySpec {
         name: "odata",
-        takes_string: true,
+        takes: Takes::String,
         example: "odata = \"#microsoft.graph.passwordProfile\"",
     }],
-    hints: &[(
-        "path",
-        "a complex type has no path of its own, it is sent inside a resource. For a type \
-         created at a path, use `#[graph_resource(path = \"...\", odata = \"...\")]`",
-    )],
+    hints: &[
+        (
+            "path",
+            "a complex type has no path of its own, it is sent inside a resource. For a type \
+             created at a path, use `#[graph_resource(path = \"...\", odata = \"...\")]`",
+        ),
+        (
+            "permissions",
+            "a complex type has no operations of its own; the permissions table goes on the \
+             `#[graph_resource]` that is created, read, updated or deleted",
+        ),
+    ],
 };
 
 /// `#[graph(...)]` on a field.
@@ -309,22 +350,22 @@ pub const FIELD: Place = Place {
     keys: &[
         KeySpec {
             name: "required",
-            takes_string: false,
+            takes: Takes::Nothing,
             example: "#[graph(required)]",
         },
         KeySpec {
             name: "read_only",
-            takes_string: false,
+            takes: Takes::Nothing,
             example: "#[graph(read_only)]",
         },
         KeySpec {
             name: "rename",
-            takes_string: true,
+            takes: Takes::String,
             example: "rename = \"jsonName\"",
         },
         KeySpec {
             name: "additional_data",
-            takes_string: false,
+            takes: Takes::Nothing,
             example: "#[graph(additional_data)]",
         },
     ],
@@ -337,12 +378,12 @@ pub const VARIANT: Place = Place {
     keys: &[
         KeySpec {
             name: "rename",
-            takes_string: true,
+            takes: Takes::String,
             example: "rename = \"jsonName\"",
         },
         KeySpec {
             name: "other",
-            takes_string: false,
+            takes: Takes::Nothing,
             example: "#[graph(other)]",
         },
     ],
@@ -355,12 +396,12 @@ pub const UNION: Place = Place {
     keys: &[
         KeySpec {
             name: "odata",
-            takes_string: true,
+            takes: Takes::String,
             example: "odata = \"#microsoft.graph.directoryObject\"",
         },
         KeySpec {
             name: "path",
-            takes_string: true,
+            takes: Takes::String,
             example: "path = \"/groups/{group-id}/members\"",
         },
     ],
@@ -373,12 +414,12 @@ pub const UNION_VARIANT: Place = Place {
     keys: &[
         KeySpec {
             name: "other",
-            takes_string: false,
+            takes: Takes::Nothing,
             example: "#[graph(other)]",
         },
         KeySpec {
             name: "base",
-            takes_string: false,
+            takes: Takes::Nothing,
             example: "#[graph(base)]",
         },
     ],

@@ -23,6 +23,8 @@ pub enum ObjectKind {
         path: PathTemplate,
         /// The `#` form.
         odata: String,
+        /// The page's permissions table, where declared (boxed: most resources have none).
+        permissions: Option<Box<Permissions>>,
     },
     Complex {
         /// The `#` form, where given.
@@ -148,4 +150,22 @@ impl Union<'_> {
     pub fn typed(&self) -> impl Iterator<Item = &UnionVariant<'_>> {
         self.derived.iter().chain(&self.base)
     }
+}
+
+/// A checked `permissions(...)`: for each operation declared, the permissions of each
+/// scheme it supports, least privileged first.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Permissions {
+    pub create: Option<SchemePermissions>,
+    pub read: Option<SchemePermissions>,
+    pub update: Option<SchemePermissions>,
+    pub delete: Option<SchemePermissions>,
+}
+
+/// One operation's schemes; `None` where the page says "Not supported".
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct SchemePermissions {
+    pub delegated: Option<Vec<String>>,
+    pub personal: Option<Vec<String>>,
+    pub application: Option<Vec<String>>,
 }

@@ -96,7 +96,7 @@ fn the_model_holds_json_names_flags_and_option_shape() {
                     ("children", false, Presence::Optional),
                 ]
             );
-            let ObjectKind::Resource { path, odata } = &model.kind else {
+            let ObjectKind::Resource { path, odata, .. } = &model.kind else {
                 panic!("a resource");
             };
             assert_eq!(odata, "#microsoft.graph.item");
@@ -463,4 +463,77 @@ fn runtime_value_types_are_recognised_by_how_they_are_written() {
             "{other}"
         );
     }
+}
+
+#[test]
+fn the_permissions_table_becomes_the_model_and_every_mistake_is_reported() {
+    resource(
+        quote!(
+            path = "/workflowBase/runs",
+            odata = "#microsoft.graph.identityGovernance.run",
+            permissions(
+                create(
+                    delegated = "LifecycleWorkflows.ReadWrite.All",
+                    application = ["A.B", "C.D.All"]
+                ),
+                read(personal = "User.Read"),
+            )
+        ),
+        parse_quote!(
+            struct Run {
+                id: Option<String>,
+            }
+        ),
+        |model, errors| {
+            assert!(errors.is_empty(), "{errors:?}");
+            let ObjectKind::Resource { permissions, .. } = &model.unwrap().kind else {
+                panic!("a resource");
+            };
+            let permissions = permissions.as_ref().unwrap();
+            let create = permissions.create.as_ref().unwrap();
+            assert_eq!(
+                create.delegated.as_deref(),
+                Some(&["LifecycleWorkflows.ReadWrite.All".to_owned()][..])
+            );
+            assert_eq!(create.personal, None);
+            assert_eq!(
+                create.application.as_deref(),
+                Some(&["A.B".to_owned(), "C.D.All".to_owned()][..])
+            );
+            assert_eq!(
+                permissions.read.as_ref().unwrap().personal.as_deref(),
+                Some(&["User.Read".to_owned()][..])
+            );
+            assert!(permissions.update.is_none() && permissions.delete.is_none());
+        },
+    );
+    let errors = errors_of(
+        Kind::Resource,
+        quote!(
+            path = "/runs",
+            odata = "#microsoft.graph.run",
+            permissions(
+                creat(delegated = "A.B"),
+                read(delgated = "A.B"),
+                update(delegated = []),
+                delete(application = "Not a name"),
+                read(application = ""),
+            )
+        ),
+        parse_quote!(
+            struct Run {
+                id: Option<String>,
+            }
+        ),
+    );
+    assert_eq!(
+        errors,
+        [
+            "unknown operation `creat`; did you mean `create`? (the operations are `create`, `read`, `update`, `delete`)",
+            "unknown scheme `delgated`; did you mean `delegated`? (the schemes are `delegated`, `personal`, `application`)",
+            "`delegated` lists no permission; where the page says \"Not supported\", leave `delegated` out",
+            "`Not a name` is not a permission name: Graph's are dot-separated words such as `User.Read` or `LifecycleWorkflows.ReadWrite.All`",
+            "`read` is given twice; keep one",
+        ]
+    );
 }

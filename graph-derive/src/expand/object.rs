@@ -7,7 +7,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::{json, private};
-use crate::model::{Object, ObjectKind, Presence};
+use crate::model::{Object, ObjectKind, Permissions, Presence, SchemePermissions};
 use crate::template::PathTemplate;
 
 /// Expands a checked object.
@@ -16,7 +16,11 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
     let ident = &item.ident;
     let rt = private();
     let resource = match &object.kind {
-        ObjectKind::Resource { path, odata } => resource(object, path, odata),
+        ObjectKind::Resource {
+            path,
+            odata,
+            permissions,
+        } => resource(object, path, odata, permissions.as_deref()),
         ObjectKind::Complex { .. } => TokenStream::new(),
     };
     // A type with an OData type can be a `#[graph_union]` variant.
@@ -269,7 +273,12 @@ fn fields(object: &Object<'_>) -> TokenStream {
 
 /// `GraphResource`, and the operations as thin methods over the runtime's: one `&str`
 /// per placeholder, and the item's key for an item.
-fn resource(object: &Object<'_>, path: &PathTemplate, odata: &str) -> TokenStream {
+fn resource(
+    object: &Object<'_>,
+    path: &PathTemplate,
+    odata: &str,
+    permissions: Option<&Permissions>,
+) -> TokenStream {
     let ident = object.ident();
     let rt = private();
     let ops = Operations::new(path, odata);
@@ -296,7 +305,7 @@ fn resource(object: &Object<'_>, path: &PathTemplate, odata: &str) -> TokenStrea
         result(quote!(UpdateRequest)),
         result(quote!(DeleteRequest)),
     );
-    let graph_resource = graph_resource(ident, path, odata);
+    let graph_resource = graph_resource(ident, path, odata, permissions);
     let reads = ops.reads();
     quote! {
         #graph_resource
@@ -333,14 +342,57 @@ fn resource(object: &Object<'_>, path: &PathTemplate, odata: &str) -> TokenStrea
 }
 
 /// `impl GraphResource`: the path, the OData type, and validation through the runtime.
-pub(super) fn graph_resource(ident: &syn::Ident, path: &PathTemplate, odata: &str) -> TokenStream {
+pub(super) fn graph_resource(
+    ident: &syn::Ident,
+    path: &PathTemplate,
+    odata: &str,
+    permissions: Option<&Permissions>,
+) -> TokenStream {
     let rt = private();
     let raw_path = &path.raw;
+    let permissions = permissions.map(|declared| {
+        let names = |names: &Option<Vec<String>>| match names {
+            Some(names) => quote!(::core::option::Option::Some(&[#(#names),*])),
+            None => quote!(::core::option::Option::None),
+        };
+        let operation = |schemes: &Option<SchemePermissions>| match schemes {
+            Some(schemes) => {
+                let (delegated, personal, application) = (
+                    names(&schemes.delegated),
+                    names(&schemes.personal),
+                    names(&schemes.application),
+                );
+                quote! {
+                    ::core::option::Option::Some(&::graph_core::OperationPermissions {
+                        delegated: #delegated,
+                        personal: #personal,
+                        application: #application,
+                    })
+                }
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        let (create, read, update, delete) = (
+            operation(&declared.create),
+            operation(&declared.read),
+            operation(&declared.update),
+            operation(&declared.delete),
+        );
+        quote! {
+            const PERMISSIONS: ::graph_core::Permissions = ::graph_core::Permissions {
+                create: #create,
+                read: #read,
+                update: #update,
+                delete: #delete,
+            };
+        }
+    });
     quote! {
         #[automatically_derived]
         impl ::graph_core::GraphResource for #ident {
             const PATH: &'static ::core::primitive::str = #raw_path;
             const ODATA_TYPE: &'static ::core::primitive::str = #odata;
+            #permissions
 
             #[inline]
             fn validate(&self) -> ::core::result::Result<(), ::graph_core::ValidationError> {

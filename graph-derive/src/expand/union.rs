@@ -91,7 +91,7 @@ pub fn expand(union: &Union<'_>) -> TokenStream {
 
     // Read from a collection path: `GraphResource`, `get_request` and `list_request`.
     let resource = union.path.as_ref().map(|path| {
-        let graph_resource = super::object::graph_resource(ident, path, odata);
+        let graph_resource = super::object::graph_resource(ident, path, odata, None);
         let reads = super::object::Operations::new(path, odata).reads();
         quote! {
             #graph_resource
