@@ -22,7 +22,8 @@ use http::{Method, StatusCode};
 
 use crate::request::ParseResponse;
 use crate::{
-    AccessToken, Endpoint, GraphError, GraphResource, ListRequest, NextPageError, Page, Request,
+    AccessToken, Batch, BatchResponse, Endpoint, GraphError, GraphResource, ListRequest,
+    NextPageError, Page, Request,
 };
 
 /// The trait of what [`GraphClient::pages`] returns, and its combinators (`next`,
@@ -569,6 +570,118 @@ impl<P: TokenProvider> GraphClient<P> {
                 attempt,
                 "graph request retried"
             );
+            tokio::time::sleep(wait).await;
+            waited += wait;
+            attempt += 1;
+        }
+    }
+
+    /// Sends a [`Batch`] and returns its answer, each step's to be taken in its own type
+    /// with [`BatchResponse::take`](crate::BatchResponse::take).
+    ///
+    /// The batch as a whole is retried like any `POST` (`429` and `503` only). Inside a
+    /// `200` batch, Graph does not retry the steps it throttled: they come back `429` (or
+    /// `503`) with their own `Retry-After`. Those steps alone, with every step that depends
+    /// on them (answered `424`), are sent again as a smaller batch after the longest wait
+    /// they ask for, within the [`RetryPolicy`]'s attempts and total wait, and their new
+    /// answers replace the old. Steps still throttled when the policy runs out keep their
+    /// `429`, which `take` gives as the step's error. The token is checked against each
+    /// step's declared permissions first, as for any request.
+    ///
+    /// # Errors
+    ///
+    /// See [`ClientError`]: the batch as a whole failed, or a step's permissions.
+    pub async fn send_batch(&self, batch: &Batch) -> Result<BatchResponse, ClientError> {
+        let mut response = self.send_batch_once(batch).await?;
+        let mut waited = Duration::ZERO;
+        let mut round = 1;
+        loop {
+            let mut throttled: Vec<usize> = response
+                .answers()
+                .iter()
+                .filter(|(_, answer)| matches!(answer.status.as_u16(), 429 | 503))
+                .map(|(id, _)| *id)
+                .collect();
+            throttled.sort_unstable();
+            if throttled.is_empty() || round >= self.retry.max_attempts {
+                return Ok(response);
+            }
+            let wait = throttled
+                .iter()
+                .filter_map(|id| {
+                    response
+                        .answers()
+                        .get(id)
+                        .and_then(|answer| answer.retry_after())
+                })
+                .max()
+                .unwrap_or_else(|| self.retry.backoff(round));
+            if waited.saturating_add(wait) > self.retry.max_total_delay {
+                tracing::warn!(
+                    target: TARGET,
+                    steps = ?throttled,
+                    waited_ms = waited.as_millis(),
+                    "graph batch steps still throttled: given up"
+                );
+                return Ok(response);
+            }
+            let resent = batch.dependents(&throttled);
+            tracing::info!(
+                target: TARGET,
+                throttled = ?throttled,
+                resent = ?resent,
+                wait_ms = wait.as_millis(),
+                "graph batch steps resent"
+            );
+            tokio::time::sleep(wait).await;
+            waited += wait;
+            round += 1;
+            let later = self.send_batch_once(&batch.subset(&resent)).await?;
+            response.merge(later);
+        }
+    }
+
+    /// One batch, retried as a whole where Graph answers it `429` or `503`.
+    async fn send_batch_once(&self, batch: &Batch) -> Result<BatchResponse, ClientError> {
+        let mut waited = Duration::ZERO;
+        let mut attempt = 1;
+        loop {
+            let token = self
+                .tokens
+                .access_token()
+                .await
+                .map_err(ClientError::Token)?;
+            if self.check_permissions {
+                batch.check_token(&token)?;
+            }
+            let http_request = batch.to_http(&self.endpoint, &token);
+            drop(token);
+            let started = Instant::now();
+            let response = self.execute(http_request).await?;
+            tracing::debug!(
+                target: TARGET,
+                method = "POST",
+                path = "/$batch",
+                steps = batch.len(),
+                status = response.status().as_u16(),
+                elapsed_ms = started.elapsed().as_millis(),
+                attempt,
+                "graph batch"
+            );
+            let status = response.status();
+            let error = match batch.parse_response(response) {
+                Ok(answer) => return Ok(answer),
+                Err(error) => error,
+            };
+            let wait = error
+                .retry_after()
+                .unwrap_or_else(|| self.retry.backoff(attempt));
+            if !matches!(status.as_u16(), 429 | 503)
+                || attempt >= self.retry.max_attempts
+                || waited.saturating_add(wait) > self.retry.max_total_delay
+            {
+                return Err(error.into());
+            }
             tokio::time::sleep(wait).await;
             waited += wait;
             attempt += 1;

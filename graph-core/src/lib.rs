@@ -51,6 +51,7 @@
 
 #![warn(missing_docs)]
 
+mod batch;
 mod datetime;
 mod duration;
 mod endpoint;
@@ -77,6 +78,7 @@ pub mod __private;
 #[cfg(feature = "client")]
 pub mod client;
 
+pub use batch::{Batch, BatchError, BatchResponse, Step, StepId, MAX_STEPS};
 pub use datetime::{DateTimeOffset, DateTimeOffsetError};
 pub use duration::Duration;
 pub use endpoint::{ApiVersion, Cloud, Endpoint, EndpointError};

@@ -275,6 +275,11 @@ impl<K: RequestKind, T> Request<K, T> {
         const { &K::METHOD }
     }
 
+    /// The body, for the kinds that have one (a batch writes it as JSON).
+    pub(crate) fn body_bytes(&self) -> Option<&[u8]> {
+        self.body.as_deref()
+    }
+
     /// The path relative to the service root and version, each path parameter
     /// percent-encoded as exactly one segment, with the query string where there is one
     /// (`/users?$select=id,displayName&$top=5`).
@@ -454,16 +459,7 @@ impl<K: RequestKind, T> Request<K, T> {
         T: GraphResource,
     {
         let (parts, body) = response.into_parts();
-        K::parse(parts.status, &parts.headers, body.as_ref()).map_err(|error| {
-            if error.status() != StatusCode::FORBIDDEN {
-                return error;
-            }
-            let name = T::ODATA_TYPE.trim_start_matches('#');
-            match crate::permissions::forbidden_note(&T::PERMISSIONS, K::OPERATION, name) {
-                Some(note) => error.with_permissions_note(note),
-                None => error,
-            }
-        })
+        K::parse(parts.status, &parts.headers, body.as_ref()).map_err(forbidden::<K, T>)
     }
 
     /// Checks `token` against what this request's operation needs, where the resource
@@ -487,6 +483,19 @@ impl<K: RequestKind, T> Request<K, T> {
     {
         let name = T::ODATA_TYPE.trim_start_matches('#');
         crate::permissions::check(&T::PERMISSIONS, K::OPERATION, name, token)
+    }
+}
+
+/// A `403` on a request whose resource declares what its operation needs: the error says
+/// so.
+pub(crate) fn forbidden<K: RequestKind, T: GraphResource>(error: GraphError) -> GraphError {
+    if error.status() != StatusCode::FORBIDDEN {
+        return error;
+    }
+    let name = T::ODATA_TYPE.trim_start_matches('#');
+    match crate::permissions::forbidden_note(&T::PERMISSIONS, K::OPERATION, name) {
+        Some(note) => error.with_permissions_note(note),
+        None => error,
     }
 }
 

@@ -29,6 +29,9 @@ pub enum GraphErrorKind {
     InvalidBody,
     /// `201 Created`, but the body's `@odata.type` names a different type.
     UnrelatedType,
+    /// A batch's answer has no response to the step taken (or the step is another
+    /// batch's).
+    MissingStep,
 }
 
 /// A failed create: Graph's error, parsed, or a response that is not what a create
@@ -278,7 +281,7 @@ impl Meta {
         };
         let date = text("date");
         let retry_after =
-            text("retry-after").and_then(|value| retry_after(&value, date.as_deref()));
+            text("retry-after").and_then(|value| retry_after_value(&value, date.as_deref()));
         Self {
             request_id: text("request-id"),
             client_request_id: text("client-request-id"),
@@ -288,17 +291,44 @@ impl Meta {
     }
 }
 
-/// `Retry-After` as seconds (`120`) or an HTTP date, measured from the response's `Date`
-/// where it has one, else from now; a date in the past is no wait.
-fn retry_after(value: &str, date: Option<&str>) -> Option<Duration> {
+/// `Retry-After` as seconds (`120`, or `1.5` as some services write inside batches) or an
+/// HTTP date, measured from the response's `Date` where it has one, else from now; a date
+/// in the past is no wait.
+pub(crate) fn retry_after_value(value: &str, date: Option<&str>) -> Option<Duration> {
     if let Ok(seconds) = value.trim().parse::<u64>() {
         return Some(Duration::from_secs(seconds));
+    }
+    if let Ok(seconds) = value.trim().parse::<f64>() {
+        // At most a day: a longer wait is no retry.
+        return (seconds.is_finite() && (0.0..=86_400.0).contains(&seconds))
+            .then(|| Duration::from_secs_f64(seconds));
     }
     let at = httpdate::parse_http_date(value.trim()).ok()?;
     let now = date
         .and_then(|date| httpdate::parse_http_date(date).ok())
         .unwrap_or_else(SystemTime::now);
     Some(at.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+/// A success whose body does not read as what was asked for, with `message`.
+pub(crate) fn invalid_body(status: StatusCode, headers: &HeaderMap, message: String) -> GraphError {
+    let mut error = GraphError::new(
+        status,
+        GraphErrorKind::InvalidBody,
+        Meta::from_headers(headers),
+    );
+    error.0.message = Some(message);
+    error
+}
+
+impl GraphError {
+    /// A batch step without an answer.
+    pub(crate) fn missing_step(id: usize, why: &str) -> Self {
+        let mut error =
+            GraphError::new(StatusCode::OK, GraphErrorKind::MissingStep, Meta::default());
+        error.0.message = Some(format!("step {id}: {why}"));
+        error
+    }
 }
 
 /// Reads a create's response: the resource from a `201 Created`, else the error.
@@ -570,7 +600,7 @@ fn service_error(status: StatusCode, body: &[u8], meta: Meta) -> GraphError {
                 .or_else(|| field(level, "retry-after"))
                 .and_then(|value| match value {
                     Value::Number(n) => n.as_u64().map(Duration::from_secs),
-                    Value::String(s) => retry_after(s, None),
+                    Value::String(s) => retry_after_value(s, None),
                     _ => None,
                 });
         }
