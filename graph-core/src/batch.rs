@@ -174,6 +174,8 @@ impl Batch {
         }
         let id = self.steps.len() + 1;
         let mut headers = request.headers().clone();
+        // The batch carries the token; a step never does.
+        headers.remove(AUTHORIZATION);
         let preferences: Vec<&str> = request.preferences().collect();
         if !preferences.is_empty() {
             if let Ok(prefer) = HeaderValue::try_from(preferences.join(", ")) {

@@ -27,12 +27,31 @@ pub fn validate<T: GraphResource + GraphValue>(value: &T) -> Result<(), Validati
 /// The path of `template` filled with `params`, and, for an item of the collection it
 /// names, `/` and the item's key; each violation recorded: a template that breaks the
 /// rules, a wrong number of parameters, an empty parameter or key.
+///
+/// `checked` says the template is the attribute's `path`, which the macro checked: one
+/// without placeholders is then used as written, without being parsed again.
 fn path(
     template: &str,
+    checked: bool,
     params: &[&str],
     item: Option<&str>,
     out: &mut Violations,
 ) -> Option<String> {
+    if checked && params.is_empty() && !template.contains('{') {
+        let mut path = template.to_owned();
+        if let Some(id) = item {
+            if id.is_empty() {
+                out.push(
+                    &PropertyPath::Property(&PropertyPath::Root, "id"),
+                    ViolationKind::EmptyPathParameter,
+                );
+                return None;
+            }
+            path.push('/');
+            crate::path::push_segment(&mut path, id);
+        }
+        return Some(path);
+    }
     let raw = template;
     let template = match Template::parse(raw) {
         Ok(template) => template,
@@ -104,7 +123,7 @@ pub fn create_request<T: GraphResource + GraphValue>(
     value: &T,
     params: &[&str],
 ) -> Result<CreateRequest<T>, ValidationError> {
-    create_request_at(value, T::PATH, params)
+    create(value, T::PATH, true, params)
 }
 
 /// `create_request_at(template, params)` for every resource: `POST` to the collection
@@ -118,9 +137,18 @@ pub fn create_request_at<T: GraphResource + GraphValue>(
     template: &str,
     params: &[&str],
 ) -> Result<CreateRequest<T>, ValidationError> {
+    create(value, template, false, params)
+}
+
+fn create<T: GraphResource + GraphValue>(
+    value: &T,
+    template: &str,
+    checked: bool,
+    params: &[&str],
+) -> Result<CreateRequest<T>, ValidationError> {
     let mut out = Violations::new();
     value.__validate_at(&PropertyPath::Root, &mut out);
-    let path = path(template, params, None, &mut out);
+    let path = path(template, checked, params, None, &mut out);
     out.finish(T::ODATA_TYPE)?;
     let mut body = Vec::with_capacity(T::SIZE_HINT);
     match value.__write_json(&mut body, Mode::Create) {
@@ -151,7 +179,7 @@ fn asks_for_late_members<K: crate::request::RequestKind, T: GraphValue>(
     mut request: Request<K, T>,
 ) -> Request<K, T> {
     if TypeWalk::late_members::<T>() {
-        request.add_preference(INCLUDE_UNKNOWN_ENUM_MEMBERS);
+        request.add_library_preference(INCLUDE_UNKNOWN_ENUM_MEMBERS);
     }
     request
 }
@@ -159,12 +187,13 @@ fn asks_for_late_members<K: crate::request::RequestKind, T: GraphValue>(
 /// A request without a body to the path built from `template` and `params` (and `id`).
 fn bodiless<K: crate::request::RequestKind, T: GraphResource>(
     template: &str,
+    checked: bool,
     params: &[&str],
     id: Option<&str>,
     kind: K,
 ) -> Result<Request<K, T>, ValidationError> {
     let mut out = Violations::new();
-    let path = path(template, params, id, &mut out);
+    let path = path(template, checked, params, id, &mut out);
     out.finish(T::ODATA_TYPE)?;
     Ok(Request::new(path.unwrap_or_default(), None, kind))
 }
@@ -178,7 +207,7 @@ pub fn get_request<T: GraphResource + GraphValue>(
     params: &[&str],
     id: &str,
 ) -> Result<GetRequest<T>, ValidationError> {
-    bodiless(T::PATH, params, Some(id), Get).map(asks_for_late_members)
+    bodiless(T::PATH, true, params, Some(id), Get).map(asks_for_late_members)
 }
 
 /// `get_request_at(template, params)`: `GET` of the item `template` names.
@@ -191,7 +220,7 @@ pub fn get_request_at<T: GraphResource + GraphValue>(
     template: &str,
     params: &[&str],
 ) -> Result<GetRequest<T>, ValidationError> {
-    bodiless(template, params, None, Get).map(asks_for_late_members)
+    bodiless(template, false, params, None, Get).map(asks_for_late_members)
 }
 
 /// `list_request(...)`: `GET` of the attribute's collection.
@@ -202,7 +231,7 @@ pub fn get_request_at<T: GraphResource + GraphValue>(
 pub fn list_request<T: GraphResource + GraphValue>(
     params: &[&str],
 ) -> Result<ListRequest<T>, ValidationError> {
-    bodiless(T::PATH, params, None, List::default()).map(asks_for_late_members)
+    bodiless(T::PATH, true, params, None, List::default()).map(asks_for_late_members)
 }
 
 /// `list_request_at(template, params)`: `GET` of the collection `template` names.
@@ -214,7 +243,7 @@ pub fn list_request_at<T: GraphResource + GraphValue>(
     template: &str,
     params: &[&str],
 ) -> Result<ListRequest<T>, ValidationError> {
-    bodiless(template, params, None, List::default()).map(asks_for_late_members)
+    bodiless(template, false, params, None, List::default()).map(asks_for_late_members)
 }
 
 /// `delete_request(..., id)`: `DELETE` of the item `id` of the attribute's collection.
@@ -226,7 +255,7 @@ pub fn delete_request<T: GraphResource>(
     params: &[&str],
     id: &str,
 ) -> Result<DeleteRequest<T>, ValidationError> {
-    bodiless(T::PATH, params, Some(id), Delete)
+    bodiless(T::PATH, true, params, Some(id), Delete)
 }
 
 /// `delete_request_at(template, params)`: `DELETE` of the item `template` names.
@@ -238,7 +267,7 @@ pub fn delete_request_at<T: GraphResource>(
     template: &str,
     params: &[&str],
 ) -> Result<DeleteRequest<T>, ValidationError> {
-    bodiless(template, params, None, Delete)
+    bodiless(template, false, params, None, Delete)
 }
 
 /// `update_request(..., id)` and `update_request_from(before, ..., id)`: `PATCH` of the item
@@ -253,7 +282,7 @@ pub fn update_request<T: GraphResource + Object>(
     params: &[&str],
     id: &str,
 ) -> Result<UpdateRequest<T>, ValidationError> {
-    update(value, before, T::PATH, params, Some(id))
+    update(value, before, T::PATH, true, params, Some(id))
 }
 
 /// `update_request_at(template, params)` and `update_request_from_at`: `PATCH` of the item
@@ -271,13 +300,14 @@ pub fn update_request_at<T: GraphResource + Object>(
     template: &str,
     params: &[&str],
 ) -> Result<UpdateRequest<T>, ValidationError> {
-    update(value, before, template, params, None)
+    update(value, before, template, false, params, None)
 }
 
 fn update<T: GraphResource + Object>(
     value: &T,
     before: Option<&T>,
     template: &str,
+    checked: bool,
     params: &[&str],
     id: Option<&str>,
 ) -> Result<UpdateRequest<T>, ValidationError> {
@@ -303,7 +333,7 @@ fn update<T: GraphResource + Object>(
             &mut out,
         );
     }
-    let path = path(template, params, id, &mut out);
+    let path = path(template, checked, params, id, &mut out);
     out.finish(T::ODATA_TYPE)?;
     if let Some(error) = error {
         return Err(unserializable::<T>(&error));

@@ -249,7 +249,7 @@ pub struct Request<K, T> {
     /// Headers added with [`header`](Self::header) and by query options.
     headers: HeaderMap,
     /// The preferences of the `Prefer` header, in the order added.
-    prefer: Vec<String>,
+    prefer: Vec<Cow<'static, str>>,
     kind: K,
     target_type: PhantomData<fn() -> T>,
 }
@@ -298,7 +298,7 @@ impl<K: RequestKind, T> Request<K, T> {
 
     /// The preferences the `Prefer` header will carry, in the order added.
     pub fn preferences(&self) -> impl Iterator<Item = &str> {
-        self.prefer.iter().map(String::as_str)
+        self.prefer.iter().map(|preference| &**preference)
     }
 
     /// Adds a header, sent on every attempt and, for a list, on every page. A header
@@ -342,8 +342,18 @@ impl<K: RequestKind, T> Request<K, T> {
             .iter_mut()
             .find(|p| preference_name(p).eq_ignore_ascii_case(name))
         {
-            Some(existing) => preference.clone_into(existing),
-            None => self.prefer.push(preference.to_owned()),
+            Some(existing) => *existing = Cow::Owned(preference.to_owned()),
+            None => self.prefer.push(Cow::Owned(preference.to_owned())),
+        }
+    }
+
+    /// Adds a preference the library writes, first: known to be a valid header value and
+    /// alone on a new request, so it costs no allocation.
+    pub(crate) fn add_library_preference(&mut self, preference: &'static str) {
+        if self.prefer.is_empty() {
+            self.prefer.push(Cow::Borrowed(preference));
+        } else {
+            self.add_preference(preference);
         }
     }
 
