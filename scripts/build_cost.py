@@ -196,10 +196,10 @@ def write_crates(n):
         '[workspace]\nresolver = "2"\nmembers = ["gen_graph", "gen_serde"]\n'
     )
     crates = {
-        "gen_graph": (graph_source(m), f'graph-core = {{ path = "{core}" }}\n'),
+        "gen_graph": (graph_source(m), f'msgraph-resource = {{ path = "{core}" }}\n'),
         "gen_serde": (
             serde_source(m),
-            f'graph-core = {{ path = "{core}" }}\nserde = {{ version = "1", features = ["derive"] }}\n',
+            f'msgraph-resource = {{ path = "{core}" }}\nserde = {{ version = "1", features = ["derive"] }}\n',
         ),
     }
     for name, (source, deps) in crates.items():

@@ -1,6 +1,6 @@
 //! The stages on their own, with `syn::parse_quote!` inputs, and a snapshot of the code
 //! generated for the seed page's `Run` (`snapshots/run.expanded.rs`; refresh it with
-//! `UPDATE_EXPECT=1 cargo test -p graph-derive`).
+//! `UPDATE_EXPECT=1 cargo test -p msgraph-resource-derive`).
 
 use proc_macro2::TokenStream;
 use quote::quote;
