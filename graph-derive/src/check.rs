@@ -537,7 +537,7 @@ fn enum_takes_no_arguments(args: &TokenStream, errors: &mut Errors) {
     if !args.is_empty() {
         errors.at(
             args,
-            "`#[graph_enum]` takes no arguments; rename members with \
+            "`#[graph_enum]` takes no arguments but `crate = \"...\"`; rename members with \
              `#[graph(rename = \"jsonName\")]` on the variant",
         );
     }

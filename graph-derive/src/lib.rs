@@ -1,5 +1,6 @@
-//! The attribute macros of `graph-core`. Depend on `graph-core`, which re-exports them and
-//! holds the runtime the generated code calls; its documentation describes the attributes.
+//! The attribute macros of `msgraph-resource` (`graph_core` in code). Depend on it: it
+//! re-exports them and holds the runtime the generated code calls; its documentation
+//! describes the attributes.
 //!
 //! Each macro runs the same pipeline, one module per stage:
 //! `ast` reads the item once from syn, with `attr` parsing the attribute keys; `check`
@@ -15,6 +16,7 @@ mod check;
 mod errors;
 mod expand;
 mod model;
+mod runtime_path;
 mod template;
 mod types;
 
@@ -26,26 +28,32 @@ use proc_macro::TokenStream;
 /// Turns a struct with named fields into a Microsoft Graph resource.
 #[proc_macro_attribute]
 pub fn graph_resource(args: TokenStream, item: TokenStream) -> TokenStream {
-    object(ast::Kind::Resource, args.into(), item.into()).into()
+    runtime_path::with_runtime_path(args.into(), |args| {
+        object(ast::Kind::Resource, args, item.into())
+    })
+    .into()
 }
 
 /// Turns a struct with named fields into a Graph complex type.
 #[proc_macro_attribute]
 pub fn graph_complex(args: TokenStream, item: TokenStream) -> TokenStream {
-    object(ast::Kind::Complex, args.into(), item.into()).into()
+    runtime_path::with_runtime_path(args.into(), |args| {
+        object(ast::Kind::Complex, args, item.into())
+    })
+    .into()
 }
 
 /// Turns an enum with one variant per derived type into a property type that dispatches
 /// on `@odata.type`.
 #[proc_macro_attribute]
 pub fn graph_union(args: TokenStream, item: TokenStream) -> TokenStream {
-    graph_union_impl(args.into(), item.into()).into()
+    runtime_path::with_runtime_path(args.into(), |args| graph_union_impl(args, item.into())).into()
 }
 
 /// Turns a fieldless enum into a Graph enumeration.
 #[proc_macro_attribute]
 pub fn graph_enum(args: TokenStream, item: TokenStream) -> TokenStream {
-    graph_enum_impl(args.into(), item.into()).into()
+    runtime_path::with_runtime_path(args.into(), |args| graph_enum_impl(args, item.into())).into()
 }
 
 fn object(

@@ -537,3 +537,73 @@ fn the_permissions_table_becomes_the_model_and_every_mistake_is_reported() {
         ]
     );
 }
+
+#[test]
+fn crate_key_rewrites_every_path_to_the_runtime() {
+    let expanded = crate::runtime_path::with_runtime_path(
+        quote!(
+            path = "/runs",
+            crate = "::my_facade::graph",
+            odata = "#microsoft.graph.run"
+        ),
+        |args| {
+            graph_resource_impl(
+                args,
+                quote!(
+                    struct Run {
+                        id: Option<String>,
+                        when: Option<my::graph_core::Date>,
+                    }
+                ),
+            )
+        },
+    );
+    let text = expanded.to_string();
+    assert!(
+        !text.contains("> :: graph_core ::") && !text.contains(" :: graph_core :: __private"),
+        "{text}"
+    );
+    assert!(!text.contains("impl :: graph_core"), "{text}");
+    assert!(
+        text.contains(":: my_facade :: graph :: __private ::"),
+        "{text}"
+    );
+    assert!(
+        text.contains("impl :: my_facade :: graph :: GraphResource for Run"),
+        "{text}"
+    );
+    // A path of the user's own that ends in `graph_core` is theirs.
+    assert!(text.contains("my :: graph_core :: Date"), "{text}");
+    // Without the key, nothing changes.
+    let plain = crate::runtime_path::with_runtime_path(
+        quote!(path = "/runs", odata = "#microsoft.graph.run"),
+        |args| {
+            graph_resource_impl(
+                args,
+                quote!(
+                    struct Run {
+                        id: Option<String>,
+                    }
+                ),
+            )
+        },
+    );
+    assert!(plain.to_string().contains(":: graph_core :: __private"));
+    // A value that is not a path string is one error at it.
+    let wrong = crate::runtime_path::with_runtime_path(
+        quote!(crate = 5, path = "/runs", odata = "#microsoft.graph.run"),
+        |args| {
+            graph_resource_impl(
+                args,
+                quote!(
+                    struct Run {
+                        id: Option<String>,
+                    }
+                ),
+            )
+        },
+    );
+    assert!(wrong
+        .to_string()
+        .contains("`crate` takes the runtime's path as a string"));
+}
