@@ -540,13 +540,9 @@ fn the_permissions_table_becomes_the_model_and_every_mistake_is_reported() {
 
 #[test]
 fn crate_key_rewrites_every_path_to_the_runtime() {
-    let expanded = crate::runtime_path::with_runtime_path(
-        quote!(
-            path = "/runs",
-            crate = "::my_facade::graph",
-            odata = "#microsoft.graph.run"
-        ),
-        |args| {
+    // The macro's entry point, on a `Run` with a field of the user's own `graph_core` path.
+    let expand = |args: TokenStream| {
+        crate::runtime_path::with_runtime_path(args, |args| {
             graph_resource_impl(
                 args,
                 quote!(
@@ -556,9 +552,14 @@ fn crate_key_rewrites_every_path_to_the_runtime() {
                     }
                 ),
             )
-        },
-    );
-    let text = expanded.to_string();
+        })
+        .to_string()
+    };
+    let text = expand(quote!(
+        path = "/runs",
+        crate = "::my_facade::graph",
+        odata = "#microsoft.graph.run"
+    ));
     assert!(
         !text.contains("> :: graph_core ::") && !text.contains(" :: graph_core :: __private"),
         "{text}"
@@ -575,35 +576,13 @@ fn crate_key_rewrites_every_path_to_the_runtime() {
     // A path of the user's own that ends in `graph_core` is theirs.
     assert!(text.contains("my :: graph_core :: Date"), "{text}");
     // Without the key, nothing changes.
-    let plain = crate::runtime_path::with_runtime_path(
-        quote!(path = "/runs", odata = "#microsoft.graph.run"),
-        |args| {
-            graph_resource_impl(
-                args,
-                quote!(
-                    struct Run {
-                        id: Option<String>,
-                    }
-                ),
-            )
-        },
-    );
-    assert!(plain.to_string().contains(":: graph_core :: __private"));
+    let plain = expand(quote!(path = "/runs", odata = "#microsoft.graph.run"));
+    assert!(plain.contains(":: graph_core :: __private"));
     // A value that is not a path string is one error at it.
-    let wrong = crate::runtime_path::with_runtime_path(
-        quote!(crate = 5, path = "/runs", odata = "#microsoft.graph.run"),
-        |args| {
-            graph_resource_impl(
-                args,
-                quote!(
-                    struct Run {
-                        id: Option<String>,
-                    }
-                ),
-            )
-        },
-    );
-    assert!(wrong
-        .to_string()
-        .contains("`crate` takes the runtime's path as a string"));
+    let wrong = expand(quote!(
+        crate = 5,
+        path = "/runs",
+        odata = "#microsoft.graph.run"
+    ));
+    assert!(wrong.contains("`crate` takes the runtime's path as a string"));
 }
