@@ -6,12 +6,12 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use http::header::{HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
+use http::header::{HeaderName, HeaderValue, AUTHORIZATION, CONTENT_TYPE};
 use http::{HeaderMap, Method, StatusCode};
 use serde_json::Value;
 
 use crate::permissions::{self, PermissionError};
-use crate::request::{ParseResponse, Request, RequestKind, USER_AGENT_VALUE};
+use crate::request::{ParseResponse, Request, RequestKind};
 use crate::{AccessToken, Endpoint, GraphError, GraphResource};
 
 /// The most requests Graph takes in one batch.
@@ -355,28 +355,8 @@ fn write_requests<'a>(steps: impl Iterator<Item = &'a BatchStep>) -> Vec<u8> {
     out
 }
 
-pub(crate) fn to_http(
-    body: Vec<u8>,
-    endpoint: &Endpoint,
-    token: &AccessToken,
-) -> http::Request<Vec<u8>> {
-    let mut request = http::Request::new(body);
-    *request.method_mut() = Method::POST;
-    *request.uri_mut() = endpoint.uri("/$batch");
-    let headers = request.headers_mut();
-    if let Ok(mut bearer) = HeaderValue::try_from(format!("Bearer {}", token.expose_secret())) {
-        bearer.set_sensitive(true);
-        headers.insert(AUTHORIZATION, bearer);
-    }
-    let json = HeaderValue::from_static("application/json");
-    headers.insert(CONTENT_TYPE, json.clone());
-    headers.insert(ACCEPT, json);
-    let id = uuid::Uuid::new_v4().hyphenated().to_string();
-    if let Ok(id) = HeaderValue::try_from(id) {
-        headers.insert("client-request-id", id);
-    }
-    headers.insert(USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE));
-    request
+fn to_http(body: Vec<u8>, endpoint: &Endpoint, token: &AccessToken) -> http::Request<Vec<u8>> {
+    crate::request::http_request(Method::POST, endpoint.uri("/$batch"), Some(body), token)
 }
 
 /// One step's answer: its status, headers and body (as JSON bytes, or empty).

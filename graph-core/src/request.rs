@@ -406,25 +406,13 @@ impl<K: RequestKind, T> Request<K, T> {
     /// ```
     #[must_use]
     pub fn to_http(&self, endpoint: &Endpoint, token: &AccessToken) -> http::Request<Vec<u8>> {
-        let mut request = http::Request::new(self.body.clone().unwrap_or_default());
-        *request.method_mut() = K::METHOD;
-        *request.uri_mut() = endpoint.uri(&self.target);
+        let mut request = http_request(
+            K::METHOD,
+            endpoint.uri(&self.target),
+            self.body.clone(),
+            token,
+        );
         let headers = request.headers_mut();
-        // A token is visible ASCII (checked when it was made), so it is a valid header value.
-        if let Ok(mut bearer) = HeaderValue::try_from(format!("Bearer {}", token.expose_secret())) {
-            bearer.set_sensitive(true);
-            headers.insert(AUTHORIZATION, bearer);
-        }
-        let json = HeaderValue::from_static("application/json");
-        if self.body.is_some() {
-            headers.insert(CONTENT_TYPE, json.clone());
-        }
-        headers.insert(ACCEPT, json);
-        let id = uuid::Uuid::new_v4().hyphenated().to_string();
-        if let Ok(id) = HeaderValue::try_from(id) {
-            headers.insert("client-request-id", id);
-        }
-        headers.insert(USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE));
         // Each added header replaces the library's of that name, with all its values.
         for name in self.headers.keys() {
             headers.remove(name);
@@ -494,6 +482,38 @@ impl<K: RequestKind, T> Request<K, T> {
         let name = T::ODATA_TYPE.trim_start_matches('#');
         crate::permissions::check(&T::PERMISSIONS, K::OPERATION, name, token)
     }
+}
+
+/// An `http` request with the headers every request to Graph carries: the bearer token
+/// (marked sensitive), `Content-Type` for a body, `Accept`, a fresh `client-request-id` and
+/// `User-Agent`.
+pub(crate) fn http_request(
+    method: Method,
+    uri: http::Uri,
+    body: Option<Vec<u8>>,
+    token: &AccessToken,
+) -> http::Request<Vec<u8>> {
+    let has_body = body.is_some();
+    let mut request = http::Request::new(body.unwrap_or_default());
+    *request.method_mut() = method;
+    *request.uri_mut() = uri;
+    let headers = request.headers_mut();
+    // A token is visible ASCII (checked when it was made), so it is a valid header value.
+    if let Ok(mut bearer) = HeaderValue::try_from(format!("Bearer {}", token.expose_secret())) {
+        bearer.set_sensitive(true);
+        headers.insert(AUTHORIZATION, bearer);
+    }
+    let json = HeaderValue::from_static("application/json");
+    if has_body {
+        headers.insert(CONTENT_TYPE, json.clone());
+    }
+    headers.insert(ACCEPT, json);
+    let id = uuid::Uuid::new_v4().hyphenated().to_string();
+    if let Ok(id) = HeaderValue::try_from(id) {
+        headers.insert("client-request-id", id);
+    }
+    headers.insert(USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE));
+    request
 }
 
 /// A `403` on a request whose resource declares what its operation needs: the error says
