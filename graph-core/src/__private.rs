@@ -23,9 +23,9 @@ pub use crate::probe::{
     ProbeSerde, ProbeUnmarked, ReadProbe, Readable, Unmarked, Unreadable,
 };
 pub use crate::read::{
-    deserialize_enum, member_in_another_case, next_additional, next_optional_value, next_value,
-    skip_value, take,
+    deserialize_enum, member_in_another_case, next_additional, next_value, skip_value, take,
 };
+pub use crate::slots::{Opt, ReadSlot, Req, Slot, SlotsReader};
 pub use crate::union::{deserialize_union, same_odata_type, GraphUnion, HasODataType};
 pub use crate::validation::{check_enum, PropertyPath, Violations};
 pub use crate::value::{write_serde, GraphValue, LateCell, Mode, TypeWalk};

@@ -66,6 +66,7 @@ mod read;
 mod request;
 mod resource;
 mod response;
+mod slots;
 mod text;
 mod token;
 mod union;

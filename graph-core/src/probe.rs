@@ -11,12 +11,12 @@
 //!   types.
 //! - `ProbeOption`: whether a field that is not written as `Option` is one (a type alias).
 
-use serde::de::{self, DeserializeOwned, MapAccess};
+use serde::de::{self, DeserializeOwned};
 use serde::ser::SerializeMap;
 use serde::Serialize;
 
 use crate::object::{FieldValue, GraphField, SerdeField};
-use crate::read::{next_optional_value, next_value, take};
+use crate::read::take;
 use crate::validation::{PropertyPath, Violations};
 use crate::value::{GraphValue, Mode, TypeWalk};
 
@@ -120,7 +120,8 @@ impl<T: ?Sized> FieldValue for Unmarked<'_, T> {
 /// asked once with the tuple of the field types that are not plainly serde's, is
 /// [`Readable`] when they all have Deserialize, and [`Unreadable`] otherwise, which adds no
 /// error of its own: a field of a type without Deserialize is already an error at the
-/// [`Probe`] that writes it. Each field is then read with [`FieldReader`], by path.
+/// [`Probe`] that writes it. The keys are then read into the type's slots
+/// ([`SlotsReader`](crate::slots::SlotsReader)), by path.
 pub struct ReadProbe<T>(std::marker::PhantomData<T>);
 
 impl<T> ReadProbe<T> {
@@ -162,34 +163,11 @@ pub struct Readable;
 #[derive(Clone, Copy)]
 pub struct Unreadable;
 
-/// How generated code reads a field of type `T`, whichever readers the [`ReadProbe`] gave:
-/// called by path (`FieldReader::<T>::next_value(readers, ...)`), a plain trait bound for
-/// rustc to prove rather than a method lookup.
+/// How generated code finishes a field of type `T` that is not written as `Option` once
+/// the object is read, whichever readers the [`ReadProbe`] gave: called by path
+/// (`FieldReader::<T>::take(readers, ...)`), a plain trait bound for rustc to prove rather
+/// than a method lookup. (The reading itself is [`SlotsReader`](crate::slots::SlotsReader).)
 pub trait FieldReader<T>: Copy {
-    /// See [`next_value`].
-    ///
-    /// # Errors
-    ///
-    /// As [`next_value`].
-    fn next_value<'de, A: MapAccess<'de>>(
-        self,
-        map: &mut A,
-        slot: &mut Option<T>,
-        name: &'static str,
-    ) -> Result<(), A::Error>;
-
-    /// See [`next_optional_value`].
-    ///
-    /// # Errors
-    ///
-    /// As [`next_optional_value`].
-    fn next_optional_value<'de, A: MapAccess<'de>>(
-        self,
-        map: &mut A,
-        slot: &mut Option<T>,
-        name: &'static str,
-    ) -> Result<(), A::Error>;
-
     /// See [`take`].
     ///
     /// # Errors
@@ -200,26 +178,6 @@ pub trait FieldReader<T>: Copy {
 
 impl<T: DeserializeOwned> FieldReader<T> for Readable {
     #[inline]
-    fn next_value<'de, A: MapAccess<'de>>(
-        self,
-        map: &mut A,
-        slot: &mut Option<T>,
-        name: &'static str,
-    ) -> Result<(), A::Error> {
-        next_value(map, slot, name)
-    }
-
-    #[inline]
-    fn next_optional_value<'de, A: MapAccess<'de>>(
-        self,
-        map: &mut A,
-        slot: &mut Option<T>,
-        name: &'static str,
-    ) -> Result<(), A::Error> {
-        next_optional_value(map, slot, name)
-    }
-
-    #[inline]
     fn take<E: de::Error>(self, slot: Option<T>, name: &'static str) -> Result<T, E> {
         take(slot, name)
     }
@@ -227,26 +185,6 @@ impl<T: DeserializeOwned> FieldReader<T> for Readable {
 
 /// Fails, in code that does not compile: a type has no Deserialize.
 impl<T> FieldReader<T> for Unreadable {
-    fn next_value<'de, A: MapAccess<'de>>(
-        self,
-        _: &mut A,
-        _: &mut Option<T>,
-        name: &'static str,
-    ) -> Result<(), A::Error> {
-        Err(de::Error::custom(format_args!(
-            "`{name}` has no Deserialize"
-        )))
-    }
-
-    fn next_optional_value<'de, A: MapAccess<'de>>(
-        self,
-        map: &mut A,
-        slot: &mut Option<T>,
-        name: &'static str,
-    ) -> Result<(), A::Error> {
-        self.next_value(map, slot, name)
-    }
-
     fn take<E: de::Error>(self, _: Option<T>, name: &'static str) -> Result<T, E> {
         Err(E::custom(format_args!("`{name}` has no Deserialize")))
     }

@@ -49,24 +49,6 @@ pub fn next_value<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     Ok(())
 }
 
-/// [`next_value`] for a field written as `Option<T>`, which reads `null` as `None` itself.
-///
-/// # Errors
-///
-/// The property is repeated, or its value does not read as a `T`.
-#[inline]
-pub fn next_optional_value<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
-    map: &mut A,
-    slot: &mut Option<T>,
-    name: &'static str,
-) -> Result<(), A::Error> {
-    if slot.is_some() {
-        return Err(de::Error::duplicate_field(name));
-    }
-    *slot = Some(map.next_value()?);
-    Ok(())
-}
-
 /// Skips the value of a key that is not a declared property.
 ///
 /// # Errors

@@ -308,74 +308,34 @@ const _: () = {
                         ),
                     >::NEW)
                         .__readers();
-                    let mut __field0: ::core::option::Option<Option<String>> = ::core::option::Option::None;
-                    let mut __field1: ::core::option::Option<Option<DateTimeOffset>> = ::core::option::Option::None;
-                    let mut __field2: ::core::option::Option<Option<i32>> = ::core::option::Option::None;
-                    let mut __field3: ::core::option::Option<
-                        Option<LifecycleWorkflowProcessingStatus>,
-                    > = ::core::option::Option::None;
-                    let mut __field4: ::core::option::Option<Option<DateTimeOffset>> = ::core::option::Option::None;
+                    let mut __slots = <(
+                        ::graph_core::__private::Opt<String>,
+                        ::graph_core::__private::Opt<DateTimeOffset>,
+                        ::graph_core::__private::Opt<i32>,
+                        ::graph_core::__private::Opt<LifecycleWorkflowProcessingStatus>,
+                        ::graph_core::__private::Opt<DateTimeOffset>,
+                    ) as ::graph_core::__private::Slot>::NEW;
                     let mut __keys = ::graph_core::__private::FieldIndexSeed::new(
                         <Run as ::graph_core::__private::Object>::INFO.names,
                     );
-                    while let ::core::option::Option::Some(__key) = ::graph_core::__private::serde::de::MapAccess::next_key_seed(
+                    while let ::core::option::Option::Some(__index) = ::graph_core::__private::serde::de::MapAccess::next_key_seed(
                         &mut __map,
                         &mut __keys,
                     )? {
-                        match __key {
-                            0usize => {
-                                ::graph_core::__private::next_optional_value(
-                                    &mut __map,
-                                    &mut __field0,
-                                    "id",
-                                )
-                            }
-                            1usize => {
-                                ::graph_core::__private::FieldReader::<
-                                    Option<DateTimeOffset>,
-                                >::next_optional_value(
-                                    __readers,
-                                    &mut __map,
-                                    &mut __field1,
-                                    "completedDateTime",
-                                )
-                            }
-                            2usize => {
-                                ::graph_core::__private::next_optional_value(
-                                    &mut __map,
-                                    &mut __field2,
-                                    "failedTasksCount",
-                                )
-                            }
-                            3usize => {
-                                ::graph_core::__private::FieldReader::<
-                                    Option<LifecycleWorkflowProcessingStatus>,
-                                >::next_optional_value(
-                                    __readers,
-                                    &mut __map,
-                                    &mut __field3,
-                                    "processingStatus",
-                                )
-                            }
-                            4usize => {
-                                ::graph_core::__private::FieldReader::<
-                                    Option<DateTimeOffset>,
-                                >::next_optional_value(
-                                    __readers,
-                                    &mut __map,
-                                    &mut __field4,
-                                    "scheduledDateTime",
-                                )
-                            }
-                            _ => ::graph_core::__private::skip_value(&mut __map),
-                        }?;
+                        ::graph_core::__private::SlotsReader::read_field(
+                            __readers,
+                            &mut __slots,
+                            __index,
+                            &mut __map,
+                            <Run as ::graph_core::__private::Object>::INFO,
+                        )?;
                     }
                     ::core::result::Result::Ok(Run {
-                        id: ::core::option::Option::flatten(__field0),
-                        completed_date_time: ::core::option::Option::flatten(__field1),
-                        failed_tasks_count: ::core::option::Option::flatten(__field2),
-                        processing_status: ::core::option::Option::flatten(__field3),
-                        scheduled_date_time: ::core::option::Option::flatten(__field4),
+                        id: __slots.0.value,
+                        completed_date_time: __slots.1.value,
+                        failed_tasks_count: __slots.2.value,
+                        processing_status: __slots.3.value,
+                        scheduled_date_time: __slots.4.value,
                     })
                 }
             }

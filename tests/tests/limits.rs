@@ -3,7 +3,7 @@
 //! measures time), and numbers outside a field's type are errors.
 
 use graph_core::serde_json::{self, Map, Value};
-use graph_core::{graph_complex, graph_union};
+use graph_core::{graph_complex, graph_union, DateTimeOffset};
 use graph_examples::lifecycle_workflows::{
     LifecycleWorkflowProcessingStatus, Run, Workflow, WorkflowExecutionTrigger,
 };
@@ -222,4 +222,388 @@ fn a_number_outside_an_i32_field_is_an_error() {
         let run: Run = serde_json::from_str(&format!(r#"{{"failedTasksCount":{value}}}"#)).unwrap();
         assert_eq!(run.failed_tasks_count, Some(value));
     }
+}
+
+/// A type of 300 properties: its fields are read through three levels of slots (16, 256 and
+/// more), so every key must land in its own field at every level.
+#[graph_complex]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Wide {
+    pub a0: Option<u16>,
+    pub a1: Option<u16>,
+    pub a2: Option<u16>,
+    pub a3: Option<u16>,
+    pub a4: Option<u16>,
+    pub a5: Option<u16>,
+    pub a6: Option<u16>,
+    pub a7: Option<u16>,
+    pub a8: Option<u16>,
+    pub a9: Option<u16>,
+    pub a10: Option<u16>,
+    pub a11: Option<u16>,
+    pub a12: Option<u16>,
+    pub a13: Option<u16>,
+    pub a14: Option<u16>,
+    pub a15: Option<u16>,
+    pub a16: Option<u16>,
+    pub when: Option<DateTimeOffset>,
+    pub a18: Option<u16>,
+    pub a19: Option<u16>,
+    pub a20: Option<u16>,
+    pub a21: Option<u16>,
+    pub a22: Option<u16>,
+    pub a23: Option<u16>,
+    pub a24: Option<u16>,
+    pub a25: Option<u16>,
+    pub a26: Option<u16>,
+    pub a27: Option<u16>,
+    pub a28: Option<u16>,
+    pub a29: Option<u16>,
+    pub a30: Option<u16>,
+    pub a31: Option<u16>,
+    pub a32: Option<u16>,
+    pub a33: Option<u16>,
+    pub a34: Option<u16>,
+    pub a35: Option<u16>,
+    pub a36: Option<u16>,
+    pub a37: Option<u16>,
+    pub a38: Option<u16>,
+    pub a39: Option<u16>,
+    pub a40: Option<u16>,
+    pub a41: Option<u16>,
+    pub a42: Option<u16>,
+    pub a43: Option<u16>,
+    pub a44: Option<u16>,
+    pub a45: Option<u16>,
+    pub a46: Option<u16>,
+    pub a47: Option<u16>,
+    pub a48: Option<u16>,
+    pub a49: Option<u16>,
+    pub a50: Option<u16>,
+    pub a51: Option<u16>,
+    pub a52: Option<u16>,
+    pub a53: Option<u16>,
+    pub a54: Option<u16>,
+    pub a55: Option<u16>,
+    pub a56: Option<u16>,
+    pub a57: Option<u16>,
+    pub a58: Option<u16>,
+    pub a59: Option<u16>,
+    pub a60: Option<u16>,
+    pub a61: Option<u16>,
+    pub a62: Option<u16>,
+    pub a63: Option<u16>,
+    pub a64: Option<u16>,
+    pub a65: Option<u16>,
+    pub a66: Option<u16>,
+    pub a67: Option<u16>,
+    pub a68: Option<u16>,
+    pub a69: Option<u16>,
+    pub a70: Option<u16>,
+    pub a71: Option<u16>,
+    pub a72: Option<u16>,
+    pub a73: Option<u16>,
+    pub a74: Option<u16>,
+    pub a75: Option<u16>,
+    pub a76: Option<u16>,
+    pub a77: Option<u16>,
+    pub a78: Option<u16>,
+    pub a79: Option<u16>,
+    pub a80: Option<u16>,
+    pub a81: Option<u16>,
+    pub a82: Option<u16>,
+    pub a83: Option<u16>,
+    pub a84: Option<u16>,
+    pub a85: Option<u16>,
+    pub a86: Option<u16>,
+    pub a87: Option<u16>,
+    pub a88: Option<u16>,
+    pub a89: Option<u16>,
+    pub a90: Option<u16>,
+    pub a91: Option<u16>,
+    pub a92: Option<u16>,
+    pub a93: Option<u16>,
+    pub a94: Option<u16>,
+    pub a95: Option<u16>,
+    pub a96: Option<u16>,
+    pub a97: Option<u16>,
+    pub a98: Option<u16>,
+    pub a99: Option<u16>,
+    pub a100: Option<u16>,
+    pub a101: Option<u16>,
+    pub a102: Option<u16>,
+    pub a103: Option<u16>,
+    pub a104: Option<u16>,
+    pub a105: Option<u16>,
+    pub a106: Option<u16>,
+    pub a107: Option<u16>,
+    pub a108: Option<u16>,
+    pub a109: Option<u16>,
+    pub a110: Option<u16>,
+    pub a111: Option<u16>,
+    pub a112: Option<u16>,
+    pub a113: Option<u16>,
+    pub a114: Option<u16>,
+    pub a115: Option<u16>,
+    pub a116: Option<u16>,
+    pub a117: Option<u16>,
+    pub a118: Option<u16>,
+    pub a119: Option<u16>,
+    pub a120: Option<u16>,
+    pub a121: Option<u16>,
+    pub a122: Option<u16>,
+    pub a123: Option<u16>,
+    pub a124: Option<u16>,
+    pub a125: Option<u16>,
+    pub a126: Option<u16>,
+    pub a127: Option<u16>,
+    pub a128: Option<u16>,
+    pub a129: Option<u16>,
+    pub a130: Option<u16>,
+    pub a131: Option<u16>,
+    pub a132: Option<u16>,
+    pub a133: Option<u16>,
+    pub a134: Option<u16>,
+    pub a135: Option<u16>,
+    pub a136: Option<u16>,
+    pub a137: Option<u16>,
+    pub a138: Option<u16>,
+    pub a139: Option<u16>,
+    pub a140: Option<u16>,
+    pub a141: Option<u16>,
+    pub a142: Option<u16>,
+    pub a143: Option<u16>,
+    pub a144: Option<u16>,
+    pub a145: Option<u16>,
+    pub a146: Option<u16>,
+    pub a147: Option<u16>,
+    pub a148: Option<u16>,
+    pub a149: Option<u16>,
+    pub a150: Option<u16>,
+    pub a151: Option<u16>,
+    pub a152: Option<u16>,
+    pub a153: Option<u16>,
+    pub a154: Option<u16>,
+    pub a155: Option<u16>,
+    pub a156: Option<u16>,
+    pub a157: Option<u16>,
+    pub a158: Option<u16>,
+    pub a159: Option<u16>,
+    pub a160: Option<u16>,
+    pub a161: Option<u16>,
+    pub a162: Option<u16>,
+    pub a163: Option<u16>,
+    pub a164: Option<u16>,
+    pub a165: Option<u16>,
+    pub a166: Option<u16>,
+    pub a167: Option<u16>,
+    pub a168: Option<u16>,
+    pub a169: Option<u16>,
+    pub a170: Option<u16>,
+    pub a171: Option<u16>,
+    pub a172: Option<u16>,
+    pub a173: Option<u16>,
+    pub a174: Option<u16>,
+    pub a175: Option<u16>,
+    pub a176: Option<u16>,
+    pub a177: Option<u16>,
+    pub a178: Option<u16>,
+    pub a179: Option<u16>,
+    pub a180: Option<u16>,
+    pub a181: Option<u16>,
+    pub a182: Option<u16>,
+    pub a183: Option<u16>,
+    pub a184: Option<u16>,
+    pub a185: Option<u16>,
+    pub a186: Option<u16>,
+    pub a187: Option<u16>,
+    pub a188: Option<u16>,
+    pub a189: Option<u16>,
+    pub a190: Option<u16>,
+    pub a191: Option<u16>,
+    pub a192: Option<u16>,
+    pub a193: Option<u16>,
+    pub a194: Option<u16>,
+    pub a195: Option<u16>,
+    pub a196: Option<u16>,
+    pub a197: Option<u16>,
+    pub a198: Option<u16>,
+    pub a199: Option<u16>,
+    pub a200: Option<u16>,
+    pub a201: Option<u16>,
+    pub a202: Option<u16>,
+    pub a203: Option<u16>,
+    pub a204: Option<u16>,
+    pub a205: Option<u16>,
+    pub a206: Option<u16>,
+    pub a207: Option<u16>,
+    pub a208: Option<u16>,
+    pub a209: Option<u16>,
+    pub a210: Option<u16>,
+    pub a211: Option<u16>,
+    pub a212: Option<u16>,
+    pub a213: Option<u16>,
+    pub a214: Option<u16>,
+    pub a215: Option<u16>,
+    pub a216: Option<u16>,
+    pub a217: Option<u16>,
+    pub a218: Option<u16>,
+    pub a219: Option<u16>,
+    pub a220: Option<u16>,
+    pub a221: Option<u16>,
+    pub a222: Option<u16>,
+    pub a223: Option<u16>,
+    pub a224: Option<u16>,
+    pub a225: Option<u16>,
+    pub a226: Option<u16>,
+    pub a227: Option<u16>,
+    pub a228: Option<u16>,
+    pub a229: Option<u16>,
+    pub a230: Option<u16>,
+    pub a231: Option<u16>,
+    pub a232: Option<u16>,
+    pub a233: Option<u16>,
+    pub a234: Option<u16>,
+    pub a235: Option<u16>,
+    pub a236: Option<u16>,
+    pub a237: Option<u16>,
+    pub a238: Option<u16>,
+    pub a239: Option<u16>,
+    pub a240: Option<u16>,
+    pub a241: Option<u16>,
+    pub a242: Option<u16>,
+    pub a243: Option<u16>,
+    pub a244: Option<u16>,
+    pub a245: Option<u16>,
+    pub a246: Option<u16>,
+    pub a247: Option<u16>,
+    pub a248: Option<u16>,
+    pub a249: Option<u16>,
+    pub a250: Option<u16>,
+    pub a251: Option<u16>,
+    pub a252: Option<u16>,
+    pub a253: Option<u16>,
+    pub a254: Option<u16>,
+    pub a255: Option<u16>,
+    pub a256: Option<u16>,
+    pub a257: Option<u16>,
+    pub a258: Option<u16>,
+    pub a259: Option<u16>,
+    pub a260: Option<u16>,
+    pub a261: Option<u16>,
+    pub a262: Option<u16>,
+    pub a263: Option<u16>,
+    pub a264: Option<u16>,
+    pub a265: Option<u16>,
+    pub a266: Option<u16>,
+    pub a267: Option<u16>,
+    pub a268: Option<u16>,
+    pub a269: Option<u16>,
+    pub required_270: u16,
+    pub plain_271: Option<String>,
+    pub a272: Option<u16>,
+    pub a273: Option<u16>,
+    pub a274: Option<u16>,
+    pub a275: Option<u16>,
+    pub a276: Option<u16>,
+    pub a277: Option<u16>,
+    pub a278: Option<u16>,
+    pub a279: Option<u16>,
+    pub a280: Option<u16>,
+    pub a281: Option<u16>,
+    pub a282: Option<u16>,
+    pub a283: Option<u16>,
+    pub a284: Option<u16>,
+    pub a285: Option<u16>,
+    pub a286: Option<u16>,
+    pub a287: Option<u16>,
+    pub a288: Option<u16>,
+    pub a289: Option<u16>,
+    pub a290: Option<u16>,
+    pub a291: Option<u16>,
+    pub a292: Option<u16>,
+    pub a293: Option<u16>,
+    pub a294: Option<u16>,
+    pub a295: Option<u16>,
+    pub a296: Option<u16>,
+    pub a297: Option<u16>,
+    pub a298: Option<u16>,
+    pub a299: Option<u16>,
+}
+
+/// Every property of [`Wide`] by its JSON name, in declaration order.
+fn wide_names() -> Vec<String> {
+    (0..300)
+        .map(|i| match i {
+            17 => "when".to_owned(),
+            270 => "required270".to_owned(),
+            271 => "plain271".to_owned(),
+            i => format!("a{i}"),
+        })
+        .collect()
+}
+
+/// Each property set to a value that says which it is.
+fn wide_object() -> Map<String, Value> {
+    wide_names()
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let value = match i {
+                17 => Value::from("2024-01-02T03:04:05Z"),
+                271 => Value::from("two hundred seventy-one"),
+                i => Value::from(i),
+            };
+            (name, value)
+        })
+        .collect()
+}
+
+#[test]
+fn a_type_of_300_properties_reads_each_key_into_its_own_field() {
+    let object = wide_object();
+    let wide: Wide = serde_json::from_value(Value::Object(object.clone())).unwrap();
+    assert_eq!(wide.a0, Some(0));
+    assert_eq!(wide.a16, Some(16));
+    assert_eq!(wide.when.unwrap().to_string(), "2024-01-02T03:04:05Z");
+    assert_eq!(wide.a18, Some(18));
+    assert_eq!(wide.a255, Some(255));
+    assert_eq!(wide.a256, Some(256));
+    assert_eq!(wide.required_270, 270);
+    assert_eq!(wide.plain_271.as_deref(), Some("two hundred seventy-one"));
+    assert_eq!(wide.a299, Some(299));
+    // Written back, every property is where it was read from.
+    assert_eq!(
+        serde_json::to_value(&wide).unwrap(),
+        Value::Object(object.clone())
+    );
+    // In any order.
+    let reversed: Map<String, Value> = object.into_iter().rev().collect();
+    let again: Wide = serde_json::from_value(Value::Object(reversed)).unwrap();
+    assert_eq!(again, wide);
+}
+
+#[test]
+fn a_type_of_300_properties_names_a_repeated_missing_or_null_property() {
+    let object = wide_object();
+    let text = serde_json::to_string(&object).unwrap();
+    let repeated = format!("{},\"a200\":1}}", &text[..text.len() - 1]);
+    let error = serde_json::from_str::<Wide>(&repeated)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("duplicate field `a200`"), "{error}");
+
+    let mut missing = object.clone();
+    missing.remove("required270");
+    let error = serde_json::from_value::<Wide>(Value::Object(missing))
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("missing field `required270`"), "{error}");
+
+    let mut null = object;
+    null.insert("required270".to_owned(), Value::Null);
+    let error = serde_json::from_value::<Wide>(Value::Object(null))
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("`required270` is null"), "{error}");
 }

@@ -491,128 +491,112 @@ impl Operations {
     }
 }
 
-/// `Deserialize`: a map visitor that matches each key against the declared JSON names,
+/// `Deserialize`: a map visitor that finds each key among the declared JSON names and
+/// reads its value into the field's slot (see `graph_core`'s `slots` module: one tuple of
+/// slots, and one generic call for every key, so the per-field work is the runtime's),
 /// leaves a missing or `null` value to the field's type (an `Option` reads it as `None`,
-/// anything else refuses it, naming the property), and skips
-/// `@odata.type`, `@odata.context` and, unless there is an additional-data field that
-/// collects them, every other key.
+/// anything else refuses it, naming the property), and skips `@odata.type`,
+/// `@odata.context` and, unless there is an additional-data field that collects them, every
+/// other key.
 fn deserialize(object: &Object<'_>) -> TokenStream {
     let rt = private();
     let ident = object.ident();
-    // Each slot carries its field type's span: rustc reports an unmet bound on a call at the
-    // argument that fixes the type, and this puts it at the user's field.
-    let slots: Vec<_> = object
+    // Each slot's type carries its field type's span, so anything rustc says of it is said
+    // at the user's field.
+    let slot_types: Vec<TokenStream> = object
         .fields
         .iter()
-        .enumerate()
-        .map(|(i, field)| format_ident!("__field{}", i, span = field.ty.span()))
-        .collect();
-    let declarations = object.fields.iter().zip(&slots).map(|(field, slot)| {
-        let ty = &field.ty;
-        quote_spanned! {ty.span()=>
-            let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;
-        }
-    });
-    let arms = object
-        .fields
-        .iter()
-        .zip(&slots)
-        .enumerate()
-        .map(|(i, (field, slot))| {
-            let name = &field.json_name;
-            // Every token of the call carries the field type's span (the path is spelled
-            // out rather than `#rt`), so a missing Deserialize impl is reported there.
+        .map(|field| {
             let span = field.ty.span();
-            // A field written as `Option<T>` reads `null` itself; any other type goes
-            // through a reader that hands `null` to the type and names the property if it
-            // refuses it.
-            let read = if field.option {
-                quote_spanned!(span=> next_optional_value)
-            } else {
-                quote_spanned!(span=> next_value)
-            };
-            // With additional data, keys read as `FieldKey`s; without, as plain indexes.
-            let pattern = if object.additional.is_some() {
-                quote_spanned!(span=> #rt::FieldKey::Field(#i))
-            } else {
-                quote_spanned!(span=> #i)
-            };
-            // A type that is not plainly serde's is read through the probe, which gives a
-            // reader that adds no error of its own where the type has no Deserialize (the
-            // writing probe reports the field once, saying what to do).
-            let ty = field.ty;
-            if field.plain {
-                quote_spanned! {span=>
-                    #pattern => ::graph_core::__private::#read(&mut __map, &mut #slot, #name),
-                }
-            } else {
-                quote_spanned! {span=>
-                    #pattern => ::graph_core::__private::FieldReader::<#ty>::#read(
-                        __readers,
-                        &mut __map,
-                        &mut #slot,
-                        #name,
-                    ),
+            match crate::types::option_inner(field.ty).filter(|_| field.option) {
+                Some(inner) => quote_spanned!(span=> ::graph_core::__private::Opt<#inner>),
+                None => {
+                    let ty = field.ty;
+                    quote_spanned!(span=> ::graph_core::__private::Req<#ty>)
                 }
             }
-        });
-    // A missing property is up to its type too: an `Option` (through type aliases too) is
-    // `None`, anything else is an error naming it.
-    let inits = object.fields.iter().zip(&slots).map(|(field, slot)| {
+        })
+        .collect();
+    let slots = nested_tuple(&slot_types);
+    let paths = slot_paths(object.fields.len());
+    // A missing property is up to its type: an `Option` written so is its slot's value, an
+    // `Option` behind an alias is `None`, anything else is an error naming it.
+    let inits = object.fields.iter().zip(&paths).map(|(field, path)| {
         let member = &field.member;
         let name = &field.json_name;
         let ty = field.ty;
         if field.option {
-            quote!(#member: ::core::option::Option::flatten(#slot),)
+            quote!(#member: __slots #path .value,)
         } else if field.plain {
-            quote!(#member: #rt::take(#slot, #name)?,)
+            quote!(#member: #rt::take(__slots #path .0, #name)?,)
         } else {
             quote! {
-                #member: #rt::FieldReader::<#ty>::take(__readers, #slot, #name)?,
+                #member: #rt::FieldReader::<#ty>::take(__readers, __slots #path .0, #name)?,
             }
         }
     });
-    let (seed, additional_slot, additional_arm, additional_init) = match &object.additional {
+    let info = quote!(<#ident as #rt::Object>::INFO);
+    let read = quote! {
+        #rt::SlotsReader::read_field(__readers, &mut __slots, __index, &mut __map, #info)
+    };
+    // Without additional data a key is its field's index.
+    let key = if object.additional.is_some() {
+        format_ident!("__key")
+    } else {
+        format_ident!("__index")
+    };
+    let (seed, additional_slot, read_key, additional_init) = match &object.additional {
         Some(additional) => {
             let member = &additional.member;
             let span = additional.ty.span();
             let slot = format_ident!("__additional", span = span);
             (
-                quote!(#rt::FieldKeySeed::new(<#ident as #rt::Object>::INFO.names)),
+                quote!(#rt::FieldKeySeed::new(#info.names)),
                 quote_spanned! {span=>
                     let mut #slot = ::graph_core::__private::serde_json::Map::new();
                 },
                 quote_spanned! {span=>
-                    #rt::FieldKey::Undeclared(__name) => ::graph_core::__private::next_additional(&mut __map, &mut #slot, __name),
+                    // One `?` for every arm: each arm is a call that returns the result.
+                    match __key {
+                        #rt::FieldKey::Field(__index) => #read,
+                        #rt::FieldKey::Undeclared(__name) => ::graph_core::__private::next_additional(&mut __map, &mut #slot, __name),
+                        #rt::FieldKey::Ignore => #rt::skip_value(&mut __map),
+                    }?;
                 },
                 quote!(#member: #slot,),
             )
         }
         None => (
-            quote!(#rt::FieldIndexSeed::new(<#ident as #rt::Object>::INFO.names)),
+            quote!(#rt::FieldIndexSeed::new(#info.names)),
             TokenStream::new(),
-            TokenStream::new(),
+            // An undeclared key's index is past the fields, and is skipped.
+            quote!(#read?;),
             TokenStream::new(),
         ),
     };
     // One probe for every type that is not plainly serde's, asked as a tuple: where each
-    // has Deserialize, the readers read through it; where one has not, they are readers
-    // that add no error of their own (the writing probe reports that field once, saying
-    // what to do). One method lookup a type, however many fields it has.
-    let probed: Vec<&syn::Type> = object
+    // has Deserialize, the slots are read through it; where one has not, the readers add no
+    // error of their own (the writing probe reports that field once, saying what to do).
+    // One method lookup a type, however many fields it has.
+    let probed: Vec<TokenStream> = object
         .fields
         .iter()
         .filter(|field| !field.plain)
-        .map(|field| field.ty)
+        .map(|field| {
+            let ty = field.ty;
+            quote!(#ty)
+        })
         .collect();
-    let probes = (!probed.is_empty()).then(|| {
+    let readers = if probed.is_empty() {
+        quote!(let __readers = #rt::Readable;)
+    } else {
         let all = nested_tuple(&probed);
         quote! {
             #[allow(unused_imports)]
             use #rt::{ProbeNoRead as _, ProbeRead as _};
             let __readers = (&&#rt::ReadProbe::<#all>::NEW).__readers();
         }
-    });
+    };
     let expecting = match object.odata() {
         Some(odata) => format!("a {} object", odata.trim_start_matches('#')),
         None => format!("a JSON object for {ident}"),
@@ -636,20 +620,15 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
                         self,
                         mut __map: __A,
                     ) -> ::core::result::Result<#ident, __A::Error> {
-                        #probes
-                        #(#declarations)*
+                        #readers
+                        let mut __slots = <#slots as #rt::Slot>::NEW;
                         #additional_slot
                         // The keys' seed remembers where the last one was found.
                         let mut __keys = #seed;
-                        while let ::core::option::Option::Some(__key) =
+                        while let ::core::option::Option::Some(#key) =
                             #rt::serde::de::MapAccess::next_key_seed(&mut __map, &mut __keys)?
                         {
-                            // One `?` for every arm: each arm is a call that returns the result.
-                            match __key {
-                                #(#arms)*
-                                #additional_arm
-                                _ => #rt::skip_value(&mut __map),
-                            }?;
+                            #read_key
                         }
                         ::core::result::Result::Ok(#ident {
                             #(#inits)*
@@ -664,10 +643,31 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
     }
 }
 
+/// Where each of `count` fields' slot is in the nested tuple of [`nested_tuple`]: its
+/// index's digits in base 16, one a level (`.3` for up to 16 fields, `.1.4` for the 21st
+/// of up to 256).
+fn slot_paths(count: usize) -> Vec<TokenStream> {
+    let mut levels = 1;
+    let mut width = count;
+    while width > 16 {
+        width = width.div_ceil(16);
+        levels += 1;
+    }
+    (0..count)
+        .map(|index| {
+            let digits = (0..levels).rev().map(|level| {
+                let digit = syn::Index::from((index >> (4 * level)) & 15);
+                quote!(.#digit)
+            });
+            quote!(#(#digits)*)
+        })
+        .collect()
+}
+
 /// The types as one tuple type, nested in tuples of at most 16 (the most serde implements
 /// Deserialize for), so that any number of them can be asked about at once.
-fn nested_tuple(types: &[&syn::Type]) -> TokenStream {
-    let mut parts: Vec<TokenStream> = types.iter().map(|ty| quote!(#ty)).collect();
+fn nested_tuple(types: &[TokenStream]) -> TokenStream {
+    let mut parts: Vec<TokenStream> = types.to_vec();
     while parts.len() > 16 {
         parts = parts
             .chunks(16)
