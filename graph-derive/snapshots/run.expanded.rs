@@ -247,6 +247,7 @@ const _: () = {
             ::graph_core::__private::write_object(self, __out, __mode)
         }
         const SIZE_HINT: ::core::primitive::usize = 221usize;
+        #[inline]
         fn __late_members(
             __walk: &mut ::graph_core::__private::TypeWalk,
         ) -> ::core::primitive::bool {
@@ -288,6 +289,7 @@ const _: () = {
             struct __Visitor;
             impl<'de> ::graph_core::__private::serde::de::Visitor<'de> for __Visitor {
                 type Value = Run;
+                #[inline]
                 fn expecting(
                     &self,
                     __f: &mut ::core::fmt::Formatter<'_>,

@@ -155,6 +155,7 @@ const _: () = {
                 }
             }
         }
+        #[inline]
         fn __late_members(
             __walk: &mut ::graph_core::__private::TypeWalk,
         ) -> ::core::primitive::bool {

@@ -586,3 +586,114 @@ fn crate_key_rewrites_every_path_to_the_runtime() {
     ));
     assert!(wrong.contains("`crate` takes the runtime's path as a string"));
 }
+
+/// Every function the expansion gives a name to without type parameters, with the path to it.
+fn functions_without_type_parameters(tokens: TokenStream) -> Vec<(String, bool)> {
+    fn inline(attrs: &[syn::Attribute]) -> bool {
+        attrs.iter().any(|attr| attr.path().is_ident("inline"))
+    }
+    fn generic(generics: &syn::Generics) -> bool {
+        generics.type_params().next().is_some()
+    }
+    fn block(block: &syn::Block, out: &mut Vec<(String, bool)>) {
+        for stmt in &block.stmts {
+            match stmt {
+                syn::Stmt::Item(item) => items(std::slice::from_ref(item), out),
+                syn::Stmt::Local(syn::Local {
+                    init: Some(init), ..
+                }) => expr(&init.expr, out),
+                syn::Stmt::Expr(e, _) => expr(e, out),
+                _ => {}
+            }
+        }
+    }
+    fn expr(e: &syn::Expr, out: &mut Vec<(String, bool)>) {
+        if let syn::Expr::Block(b) = e {
+            block(&b.block, out);
+        }
+    }
+    fn items(items_: &[syn::Item], out: &mut Vec<(String, bool)>) {
+        for item in items_ {
+            match item {
+                syn::Item::Fn(f) => {
+                    if !generic(&f.sig.generics) {
+                        out.push((f.sig.ident.to_string(), inline(&f.attrs)));
+                    }
+                    block(&f.block, out);
+                }
+                syn::Item::Impl(i) => {
+                    for member in &i.items {
+                        if let syn::ImplItem::Fn(f) = member {
+                            if !generic(&i.generics) && !generic(&f.sig.generics) {
+                                out.push((f.sig.ident.to_string(), inline(&f.attrs)));
+                            }
+                            block(&f.block, out);
+                        }
+                    }
+                }
+                syn::Item::Const(c) => expr(&c.expr, out),
+                _ => {}
+            }
+        }
+    }
+    let file = syn::parse2::<syn::File>(tokens).expect("the expansion parses");
+    let mut out = Vec::new();
+    items(&file.items, &mut out);
+    out
+}
+
+/// A crate of many types builds only what it uses: a function without type parameters is
+/// compiled into every build of the crate that declares it unless it is `#[inline]`, so
+/// every such function the macros emit is.
+#[test]
+fn every_function_without_type_parameters_is_inline() {
+    let expansions = [
+        graph_resource_impl(
+            quote!(
+                path = "/parents/{parent-id}/items",
+                odata = "#microsoft.graph.item"
+            ),
+            quote! {
+                pub struct Item {
+                    pub id: Option<String>,
+                    pub when: Option<DateTimeOffset>,
+                    pub status: Option<Status>,
+                    pub children: Option<Vec<Child>>,
+                    #[graph(additional_data)]
+                    pub additional: Map<String, Value>,
+                }
+            },
+        ),
+        object(
+            Kind::Complex,
+            quote!(),
+            quote! {
+                pub struct Child {
+                    pub status: Status,
+                }
+            },
+        ),
+        graph_enum_impl(
+            quote!(),
+            quote! {
+                pub enum Status { Queued, UnknownFutureValue, #[graph(other)] Other(String) }
+            },
+        ),
+        crate::graph_union_impl(
+            quote!(odata = "#microsoft.graph.shape"),
+            quote! {
+                pub enum Shape { Circle(Circle), #[graph(other)] Other(Map<String, Value>) }
+            },
+        ),
+    ];
+    let mut seen = 0;
+    for tokens in expansions {
+        for (name, inline) in functions_without_type_parameters(tokens) {
+            assert!(inline, "`fn {name}` is not #[inline]");
+            seen += 1;
+        }
+    }
+    // The functions asked about: the operations, validation, reading's `expecting`, the
+    // late-members answers, the descent check, additional data and the enum's.
+    assert!(seen >= 15, "{seen}");
+}

@@ -120,7 +120,9 @@ fn descends(object: &Object<'_>) -> Option<TokenStream> {
         .collect();
     (!edges.is_empty()).then(|| {
         quote! {
+            // Inline, so a build emits no code for what is only a question to rustc.
             #[allow(dead_code)]
+            #[inline]
             fn __descends() {
                 #[allow(unused_imports)]
                 use #rt::{EdgeToGraph as _, EdgeToOther as _};
@@ -147,6 +149,7 @@ fn late_members(object: &Object<'_>) -> Option<TokenStream> {
         .collect();
     (!probes.is_empty()).then(|| {
         quote! {
+            #[inline]
             fn __late_members(__walk: &mut #rt::TypeWalk) -> ::core::primitive::bool {
                 #[allow(unused_imports)]
                 use #rt::{ProbeLate as _, ProbeNotLate as _};
@@ -249,6 +252,7 @@ fn fields(object: &Object<'_>) -> TokenStream {
     let additional = object.additional.as_ref().map(|additional| {
         let member = &additional.member;
         quote! {
+            #[inline]
             fn __additional(
                 &self,
             ) -> ::core::option::Option<&#rt::serde_json::Map<::std::string::String, #rt::serde_json::Value>> {
@@ -612,6 +616,7 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
                 impl<'de> #rt::serde::de::Visitor<'de> for __Visitor {
                     type Value = #ident;
 
+                    #[inline]
                     fn expecting(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                         __f.write_str(#expecting)
                     }

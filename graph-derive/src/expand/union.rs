@@ -170,6 +170,7 @@ pub fn expand(union: &Union<'_>) -> TokenStream {
                     }
                 }
 
+                #[inline]
                 fn __late_members(__walk: &mut #rt::TypeWalk) -> ::core::primitive::bool {
                     static __CELL: #rt::LateCell = #rt::LateCell::new();
                     match __walk.enter(&__CELL) {
