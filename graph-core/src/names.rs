@@ -9,7 +9,7 @@ use crate::value::LateCell;
 use serde::de::{self, DeserializeSeed, Visitor};
 use serde::Deserializer;
 
-/// A declared property, as the macro describes it.
+/// A declared property, as [`Names`] reads it from what the macro wrote.
 pub struct FieldInfo {
     /// The JSON name.
     pub name: &'static str,
@@ -32,23 +32,36 @@ pub enum FieldKey {
     Ignore,
 }
 
-/// A type's declared JSON names and the table that finds them.
+/// A type's declared properties and the table that finds them by name.
 ///
-/// The macro emits them as a `static` over the type's [`FieldInfo`]s; the table is built
-/// from them the first time a key is not found at its expected place, once per type and
-/// process, so the compiler does no work for it. It is an open-addressing hash table with
-/// a seed chosen, where one turns up among the first few, so that every name has a slot of
-/// its own: reading a key costs one hash and one comparison of words, however many
-/// properties the type declares (`user` has well over a hundred).
+/// The macro emits them as a `static` of two literals: the properties' keys as JSON writes
+/// them after another property (`,"id":,"displayName":`, in declaration order) and one byte
+/// of flags a property (see [`REQUIRED`], [`READ_ONLY`]). The [`FieldInfo`]s are read from
+/// them the first time they are needed, and the lookup table the first time a key is not
+/// found at its expected place, once per type and process, so the compiler evaluates
+/// nothing for them. The table is an open-addressing hash table with a seed chosen, where
+/// one turns up among the first few, so that every name has a slot of its own: reading a
+/// key costs one hash and one comparison of words, however many properties the type
+/// declares (`user` has well over a hundred).
 pub struct Names {
-    /// The declared properties, in declaration order.
-    fields: &'static [FieldInfo],
+    /// `,"name":` for every property, in declaration order.
+    keys: &'static str,
+    /// [`REQUIRED`] and [`READ_ONLY`], a byte a property.
+    flags: &'static [u8],
+    /// Read from `keys` and `flags` on first use.
+    fields: OnceLock<Box<[FieldInfo]>>,
     /// Built on first use.
     table: OnceLock<Table>,
     /// Whether the type holds an evolvable enum with members sent only on request (see
     /// [`TypeWalk`](crate::value::TypeWalk)), worked out by the first request that asks.
     late_members: LateCell,
 }
+
+/// The flag of a `#[graph(required)]` property.
+pub const REQUIRED: u8 = 1;
+
+/// The flag of a `#[graph(read_only)]` property.
+pub const READ_ONLY: u8 = 2;
 
 /// The hash table of [`Names`].
 struct Table {
@@ -110,15 +123,24 @@ fn name_hash(len: usize, (first, last): (u64, u64), seed: u32) -> u32 {
 const SEEDS_PER_SIZE: u32 = 16;
 
 impl Names {
-    /// The names of a type's properties, in declaration order; the table is built when
-    /// first needed.
+    /// A type's properties from their keys (`,"id":,"displayName":`, each as serde_json
+    /// writes it) and a byte of flags each, in declaration order; read when first needed.
     #[must_use]
-    pub const fn new(fields: &'static [FieldInfo]) -> Self {
+    pub const fn new(keys: &'static str, flags: &'static [u8]) -> Self {
         Self {
-            fields,
+            keys,
+            flags,
+            fields: OnceLock::new(),
             table: OnceLock::new(),
             late_members: LateCell::new(),
         }
+    }
+
+    /// The declared properties, in declaration order.
+    #[inline]
+    #[must_use]
+    pub fn fields(&self) -> &[FieldInfo] {
+        self.fields.get_or_init(|| decode(self.keys, self.flags))
     }
 
     /// Where the type's answer to `GraphValue::__late_members` is kept.
@@ -133,7 +155,14 @@ impl Names {
     #[inline]
     #[must_use]
     pub fn find_from(&self, name: &[u8], expected: usize) -> Option<usize> {
-        if let Some(candidate) = self.fields.get(expected) {
+        self.find_in(self.fields(), name, expected)
+    }
+
+    /// [`find_from`](Self::find_from) with the [`fields`](Self::fields) already at hand, as
+    /// a reader keeps them for every key of an object.
+    #[inline]
+    fn find_in(&self, fields: &[FieldInfo], name: &[u8], expected: usize) -> Option<usize> {
+        if let Some(candidate) = fields.get(expected) {
             if same_bytes(candidate.name.as_bytes(), name) {
                 return Some(expected);
             }
@@ -152,7 +181,8 @@ impl Names {
     /// names, all of them UTF-8, so it needs no validation of its own to be matched.
     #[must_use]
     pub fn find_bytes(&self, name: &[u8]) -> Option<usize> {
-        let table = self.table.get_or_init(|| Table::build(self.fields));
+        let fields = self.fields();
+        let table = self.table.get_or_init(|| Table::build(fields));
         let mask = table.slots.len() - 1;
         let words = name_words(name);
         let mut at = name_hash(name.len(), words, table.seed) as usize & mask;
@@ -166,8 +196,7 @@ impl Names {
             if slot.len as usize == name.len()
                 && (slot.first, slot.last) == words
                 && (name.len() <= 16
-                    || self
-                        .fields
+                    || fields
                         .get(index)
                         .is_some_and(|f| same_bytes(f.name.as_bytes(), name)))
             {
@@ -177,6 +206,56 @@ impl Names {
         }
         None
     }
+}
+
+/// The [`FieldInfo`]s of [`Names::new`]'s keys and flags. Each key is `,` then the name as
+/// a JSON string then `:`; a name with an escape in it (a quote, a backslash, a control
+/// character: no Graph property has one) is unescaped once and kept for the process, as
+/// the type's own names are. The macro writes both literals, so they always agree; were
+/// they cut short, the properties read so far are the type's.
+fn decode(keys: &'static str, flags: &'static [u8]) -> Box<[FieldInfo]> {
+    let mut fields = Vec::with_capacity(flags.len());
+    let mut rest = keys;
+    for &flag in flags {
+        let Some((prefix, name, after)) = next_key(rest) else {
+            break;
+        };
+        fields.push(FieldInfo {
+            name,
+            prefix: prefix.as_bytes(),
+            required: flag & REQUIRED != 0,
+            read_only: flag & READ_ONLY != 0,
+        });
+        rest = after;
+    }
+    fields.into_boxed_slice()
+}
+
+/// The first key of `keys` (`,"name":`), its name, and what follows it.
+fn next_key(keys: &'static str) -> Option<(&'static str, &'static str, &'static str)> {
+    let quoted = keys.strip_prefix(',')?;
+    // The closing quote: the first `"` that no backslash escapes.
+    let bytes = quoted.as_bytes();
+    let mut at = 1;
+    let mut escaped = false;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\\' => escaped = true,
+            b'"' => break,
+            _ => {}
+        }
+        at += if bytes[at] == b'\\' { 2 } else { 1 };
+    }
+    let end = at + 1;
+    let (string, after) = (quoted.get(..end)?, quoted.get(end..)?);
+    let after = after.strip_prefix(':')?;
+    let name = if escaped {
+        let unescaped: String = serde_json::from_str(string).ok()?;
+        &*Box::leak(unescaped.into_boxed_str())
+    } else {
+        string.get(1..string.len() - 1)?
+    };
+    Some((keys.get(..end + 2)?, name, after))
 }
 
 impl Table {
@@ -265,6 +344,7 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 /// property after the last one found first.
 pub struct FieldKeySeed {
     names: &'static Names,
+    fields: &'static [FieldInfo],
     next: usize,
 }
 
@@ -273,12 +353,23 @@ impl FieldKeySeed {
     #[inline]
     #[must_use]
     pub fn new(names: &'static Names) -> Self {
-        Self { names, next: 0 }
+        Self {
+            names,
+            fields: names.fields(),
+            next: 0,
+        }
+    }
+
+    /// The type's declared properties.
+    #[inline]
+    #[must_use]
+    pub fn fields(&self) -> &'static [FieldInfo] {
+        self.fields
     }
 
     #[inline]
     fn key(&mut self, name: &str) -> FieldKey {
-        if let Some(index) = self.names.find_from(name.as_bytes(), self.next) {
+        if let Some(index) = self.names.find_in(self.fields, name.as_bytes(), self.next) {
             self.next = index + 1;
             FieldKey::Field(index)
         } else if is_type_annotation(name) {
@@ -299,6 +390,7 @@ impl FieldKeySeed {
 /// wrong (a key out of order, one the type does not declare, an annotation).
 pub struct FieldIndexSeed {
     names: &'static Names,
+    fields: &'static [FieldInfo],
     next: usize,
 }
 
@@ -307,7 +399,18 @@ impl FieldIndexSeed {
     #[inline]
     #[must_use]
     pub fn new(names: &'static Names) -> Self {
-        Self { names, next: 0 }
+        Self {
+            names,
+            fields: names.fields(),
+            next: 0,
+        }
+    }
+
+    /// The type's declared properties.
+    #[inline]
+    #[must_use]
+    pub fn fields(&self) -> &'static [FieldInfo] {
+        self.fields
     }
 
     #[inline]
@@ -317,7 +420,7 @@ impl FieldIndexSeed {
 
     #[inline]
     fn index_bytes(&mut self, name: &[u8]) -> usize {
-        match self.names.find_from(name, self.next) {
+        match self.names.find_in(self.fields, name, self.next) {
             Some(index) => {
                 self.next = index + 1;
                 index
@@ -421,35 +524,63 @@ impl Visitor<'_> for &mut FieldKeySeed {
 mod tests {
     use super::*;
 
-    /// A property named `name`, as the macro describes one.
-    const fn field(name: &'static str) -> FieldInfo {
-        FieldInfo {
-            name,
-            prefix: b"",
-            required: false,
-            read_only: false,
-        }
+    /// The keys `Names::new` reads, as the macro writes them.
+    fn keys_of(names: &[&str]) -> String {
+        names
+            .iter()
+            .map(|name| format!(",{}:", serde_json::to_string(name).unwrap()))
+            .collect()
     }
 
     /// Properties made up at run time, kept for the rest of the test run as a type's are.
-    fn leak(names: &[&str]) -> &'static [FieldInfo] {
-        let fields: Vec<FieldInfo> = names
-            .iter()
-            .map(|name| field(Box::leak((*name).to_owned().into_boxed_str())))
-            .collect();
-        Box::leak(fields.into_boxed_slice())
+    fn leak(names: &[&str]) -> Names {
+        let keys = Box::leak(keys_of(names).into_boxed_str());
+        Names::new(keys, Box::leak(vec![0; names.len()].into_boxed_slice()))
     }
 
     /// A type's names with a table of the given layout, to try layouts `Table::build`
     /// would not choose.
-    fn with_layout(fields: &'static [FieldInfo], layout: (usize, u32)) -> Names {
-        let keys: Vec<_> = fields
+    fn with_layout(names: &[&str], layout: (usize, u32)) -> Names {
+        let found = leak(names);
+        let keys: Vec<_> = found
+            .fields()
             .iter()
             .map(|field| (field.name.len(), name_words(field.name.as_bytes())))
             .collect();
-        let found = Names::new(fields);
         assert!(found.table.set(Table::place(&keys, layout)).is_ok());
         found
+    }
+
+    /// Each property's name, key and flags are read back as the macro wrote them, a name
+    /// with escapes in it unescaped.
+    #[test]
+    fn properties_are_read_from_their_keys_and_flags() {
+        let names = ["id", "displayName", "odd\"na\\me\n", "é@odata.x"];
+        let keys = Box::leak(keys_of(&names).into_boxed_str());
+        let found = Names::new(keys, &[READ_ONLY, REQUIRED, 0, REQUIRED]);
+        let fields = found.fields();
+        let read: Vec<(&str, &[u8], bool, bool)> = fields
+            .iter()
+            .map(|f| (f.name, f.prefix, f.required, f.read_only))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("id", &b",\"id\":"[..], false, true),
+                ("displayName", b",\"displayName\":", true, false),
+                ("odd\"na\\me\n", b",\"odd\\\"na\\\\me\\n\":", false, false),
+                ("é@odata.x", ",\"é@odata.x\":".as_bytes(), true, false),
+            ]
+        );
+        for (index, name) in names.iter().enumerate() {
+            assert_eq!(found.find(name), Some(index), "{name}");
+        }
+        // Read once: the same properties every time.
+        assert!(std::ptr::eq(fields, found.fields()));
+        // Fewer keys than flags, or keys cut short: the properties read so far.
+        let short = Names::new(",\"a\":,\"b", &[0, 0, 0]);
+        assert_eq!(short.fields().len(), 1);
+        assert_eq!(Names::new("", &[]).fields().len(), 0);
     }
 
     /// The slot each name hashes to.
@@ -467,7 +598,7 @@ mod tests {
         let all: Vec<String> = (0..150).map(|i| format!("property{i}Name")).collect();
         let all: Vec<&str> = all.iter().map(String::as_str).collect();
         for count in [0, 1, 2, 3, 12, 40, 150] {
-            let names = Names::new(leak(&all[..count]));
+            let names = leak(&all[..count]);
             for (index, name) in all[..count].iter().enumerate() {
                 assert_eq!(names.find(name), Some(index), "{count} {name}");
             }
@@ -500,7 +631,7 @@ mod tests {
             "totalUsersCount",
             "workflowExecutionType",
         ];
-        let names = Names::new(leak(&RUN));
+        let names = leak(&RUN);
         for (index, name) in RUN.iter().enumerate() {
             assert_eq!(names.find(name), Some(index), "{name}");
         }
@@ -516,7 +647,7 @@ mod tests {
     fn without_a_seed_names_are_probed_in_the_smallest_table() {
         let all: Vec<String> = (0..1000).map(|i| format!("p{i}")).collect();
         let all: Vec<&str> = all.iter().map(String::as_str).collect();
-        let names = Names::new(leak(&all));
+        let names = leak(&all);
         for (index, name) in all.iter().enumerate() {
             assert_eq!(names.find(name), Some(index), "{name}");
         }
@@ -529,7 +660,7 @@ mod tests {
     #[test]
     fn a_name_is_found_from_any_guess() {
         let all = ["id", "displayName", "mail", "aVeryLongPropertyNameIndeed"];
-        let names = Names::new(leak(&all));
+        let names = leak(&all);
         for expected in 0..6 {
             for (index, name) in all.iter().enumerate() {
                 assert_eq!(
@@ -546,7 +677,7 @@ mod tests {
     /// A key at its expected place is found without the table.
     #[test]
     fn keys_in_order_need_no_table() {
-        static NAMES: Names = Names::new(&[field("id"), field("displayName"), field("mail")]);
+        static NAMES: Names = Names::new(",\"id\":,\"displayName\":,\"mail\":", &[0, 0, 0]);
         let mut seed = FieldIndexSeed::new(&NAMES);
         for (index, key) in ["id", "displayName", "mail"].iter().enumerate() {
             assert_eq!(seed.index(key), index);
@@ -560,7 +691,7 @@ mod tests {
     /// the property they name.
     #[test]
     fn the_seeds_follow_the_order_and_recover_from_surprises() {
-        static FOUND: Names = Names::new(&[field("id"), field("displayName"), field("mail")]);
+        static FOUND: Names = Names::new(",\"id\":,\"displayName\":,\"mail\":", &[0, 0, 0]);
         let keys = [
             "@odata.type",
             "id",
@@ -603,7 +734,7 @@ mod tests {
     fn long_names_differing_in_any_middle_byte_are_told_apart() {
         for len in 17..=48 {
             let declared = "x".repeat(len);
-            let names = Names::new(leak(&[declared.as_str()]));
+            let names = leak(&[declared.as_str()]);
             assert_eq!(names.find(&declared), Some(0));
             for at in 8..len - 8 {
                 let mut other = declared.clone().into_bytes();
@@ -625,7 +756,6 @@ mod tests {
             "prefix--MIDDLE-A--suffixxx",
             "prefix--MIDDLE-B--suffixxx",
         ];
-        let fields = leak(&names);
         let colliding = (0..)
             .find(|&seed| {
                 let mut used = homes(&names, seed, 8);
@@ -634,7 +764,7 @@ mod tests {
                 used.len() < names.len()
             })
             .unwrap();
-        for found in [Names::new(fields), with_layout(fields, (8, colliding))] {
+        for found in [leak(&names), with_layout(&names, (8, colliding))] {
             for (index, name) in names.iter().enumerate() {
                 assert_eq!(found.find(name), Some(index), "{name}");
             }
@@ -648,6 +778,6 @@ mod tests {
                 assert_eq!(found.find(other), None, "{other}");
             }
         }
-        assert_eq!(Names::new(&[]).find("a"), None);
+        assert_eq!(Names::new("", &[]).find("a"), None);
     }
 }

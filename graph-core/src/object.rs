@@ -20,10 +20,17 @@ pub struct ObjectInfo {
     pub odata_type: Option<&'static str>,
     /// `,"@odata.type":"#…"`, pre-escaped, or empty.
     pub odata_prefix: &'static [u8],
-    /// The declared properties, in declaration order.
-    pub fields: &'static [FieldInfo],
-    /// The table that finds a property by name when reading.
+    /// The declared properties, and the table that finds one by name when reading.
     pub names: &'static Names,
+}
+
+impl ObjectInfo {
+    /// The declared properties, in declaration order.
+    #[inline]
+    #[must_use]
+    pub fn fields(&self) -> &'static [FieldInfo] {
+        self.names.fields()
+    }
 }
 
 /// A resource or complex type: what the macro generates for the runtime to work with.
@@ -165,7 +172,7 @@ pub fn serialize_object<T: Object, S: Serializer>(
     let mut visitor = SerializeFields {
         map: &mut map,
         mode,
-        info: T::INFO,
+        fields: T::INFO.fields(),
         error: None,
     };
     value.__fields(&mut visitor);
@@ -181,14 +188,14 @@ pub fn serialize_object<T: Object, S: Serializer>(
 struct SerializeFields<'m, M: SerializeMap> {
     map: &'m mut M,
     mode: Mode,
-    info: &'static ObjectInfo,
+    fields: &'static [FieldInfo],
     error: Option<M::Error>,
 }
 
 impl<M: SerializeMap> FieldVisitor for SerializeFields<'_, M> {
     #[inline]
     fn field<F: FieldValue>(&mut self, index: usize, value: F) {
-        let Some(field) = self.info.fields.get(index) else {
+        let Some(field) = self.fields.get(index) else {
             return;
         };
         if self.error.is_some() || (field.read_only && !self.mode.writes_read_only()) {
@@ -219,7 +226,7 @@ pub fn write_object<T: Object>(
     let mut visitor = WriteFields {
         out,
         mode,
-        info: T::INFO,
+        fields: T::INFO.fields(),
         error: None,
     };
     value.__fields(&mut visitor);
@@ -236,14 +243,14 @@ pub fn write_object<T: Object>(
 struct WriteFields<'o> {
     out: &'o mut Vec<u8>,
     mode: Mode,
-    info: &'static ObjectInfo,
+    fields: &'static [FieldInfo],
     error: Option<serde_json::Error>,
 }
 
 impl FieldVisitor for WriteFields<'_> {
     #[inline]
     fn field<F: FieldValue>(&mut self, index: usize, value: F) {
-        let Some(field) = self.info.fields.get(index) else {
+        let Some(field) = self.fields.get(index) else {
             return;
         };
         if self.error.is_some() || (field.read_only && !self.mode.writes_read_only()) {
@@ -277,13 +284,13 @@ pub fn validate_object<T: Object>(value: &T, at: &PropertyPath<'_>, out: &mut Vi
     let mut visitor = ValidateFields {
         at,
         out: &mut *out,
-        info: T::INFO,
+        fields: T::INFO.fields(),
     };
     value.__fields(&mut visitor);
     if let Some(additional) = value.__additional() {
         check_additional(
             additional,
-            T::INFO.fields,
+            T::INFO.fields(),
             T::INFO.odata_type.is_some(),
             at,
             out,
@@ -294,13 +301,13 @@ pub fn validate_object<T: Object>(value: &T, at: &PropertyPath<'_>, out: &mut Vi
 struct ValidateFields<'p, 'v> {
     at: &'p PropertyPath<'p>,
     out: &'v mut Violations,
-    info: &'static ObjectInfo,
+    fields: &'static [FieldInfo],
 }
 
 impl FieldVisitor for ValidateFields<'_, '_> {
     #[inline]
     fn field<F: FieldValue>(&mut self, index: usize, value: F) {
-        if let Some(field) = self.info.fields.get(index).filter(|f| !f.read_only) {
+        if let Some(field) = self.fields.get(index).filter(|f| !f.read_only) {
             value.validate(&PropertyPath::Property(self.at, field.name), self.out);
         }
     }
@@ -308,7 +315,6 @@ impl FieldVisitor for ValidateFields<'_, '_> {
     #[inline]
     fn none(&mut self, index: usize) {
         if let Some(field) = self
-            .info
             .fields
             .get(index)
             .filter(|f| f.required && !f.read_only)

@@ -312,7 +312,7 @@ fn update<T: GraphResource + Object>(
     id: Option<&str>,
 ) -> Result<UpdateRequest<T>, ValidationError> {
     let mut out = Violations::new();
-    let fields = T::INFO.fields;
+    let fields = T::INFO.fields();
     let mut now = Snapshot::new(fields, Some(&mut out));
     value.__fields(&mut now);
     let (now, error) = (now.values, now.error);
@@ -327,7 +327,7 @@ fn update<T: GraphResource + Object>(
     if let Some(additional) = value.__additional() {
         check_additional(
             additional,
-            T::INFO.fields,
+            T::INFO.fields(),
             T::INFO.odata_type.is_some(),
             &PropertyPath::Root,
             &mut out,

@@ -534,7 +534,7 @@ fn select<K: RequestKind, T: Object>(
     mut request: Request<K, T>,
     names: &[&str],
 ) -> Result<Request<K, T>, ValidationError> {
-    let declared: Vec<&'static str> = T::INFO.fields.iter().map(|f| f.name).collect();
+    let declared: Vec<&'static str> = T::INFO.fields().iter().map(|f| f.name).collect();
     let mut out = Violations::new();
     for name in names {
         if !declared.contains(name) {
@@ -757,8 +757,8 @@ impl<T: Object> Request<Update, T> {
     /// the property is read-only.
     pub fn clear(mut self, name: &str) -> Result<Self, ValidationError> {
         let odata_type = T::INFO.odata_type.unwrap_or("");
-        let Some(field) = T::INFO.fields.iter().find(|f| f.name == name) else {
-            let declared: Vec<&str> = T::INFO.fields.iter().map(|f| f.name).collect();
+        let Some(field) = T::INFO.fields().iter().find(|f| f.name == name) else {
+            let declared: Vec<&str> = T::INFO.fields().iter().map(|f| f.name).collect();
             return Err(ValidationError::new(
                 odata_type,
                 vec![unknown_property(name, &declared)],

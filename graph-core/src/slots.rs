@@ -14,7 +14,7 @@
 
 use serde::de::{self, DeserializeOwned, MapAccess};
 
-use crate::object::ObjectInfo;
+use crate::names::FieldInfo;
 use crate::probe::{Readable, Unreadable};
 use crate::read::{next_value, skip_value};
 
@@ -187,7 +187,7 @@ pub trait SlotsReader<S>: Copy {
         slots: &mut S,
         index: usize,
         map: &mut A,
-        info: &'static ObjectInfo,
+        fields: &'static [FieldInfo],
     ) -> Result<(), A::Error>;
 }
 
@@ -198,9 +198,9 @@ impl<S: ReadSlot> SlotsReader<S> for Readable {
         slots: &mut S,
         index: usize,
         map: &mut A,
-        info: &'static ObjectInfo,
+        fields: &'static [FieldInfo],
     ) -> Result<(), A::Error> {
-        match info.fields.get(index) {
+        match fields.get(index) {
             Some(field) => slots.read(index, map, field.name),
             None => skip_value(map),
         }
@@ -214,7 +214,7 @@ impl<S> SlotsReader<S> for Unreadable {
         _: &mut S,
         _: usize,
         _: &mut A,
-        _: &'static ObjectInfo,
+        _: &'static [FieldInfo],
     ) -> Result<(), A::Error> {
         Err(de::Error::custom("a field's type has no Deserialize"))
     }

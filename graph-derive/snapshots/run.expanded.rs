@@ -121,47 +121,15 @@ const _: () = {
     #[automatically_derived]
     impl ::graph_core::__private::Object for Run {
         const INFO: &'static ::graph_core::__private::ObjectInfo = &{
-            static FIELDS: [::graph_core::__private::FieldInfo; 5] = [
-                ::graph_core::__private::FieldInfo {
-                    name: "id",
-                    prefix: b",\"id\":",
-                    required: false,
-                    read_only: true,
-                },
-                ::graph_core::__private::FieldInfo {
-                    name: "completedDateTime",
-                    prefix: b",\"completedDateTime\":",
-                    required: false,
-                    read_only: false,
-                },
-                ::graph_core::__private::FieldInfo {
-                    name: "failedTasksCount",
-                    prefix: b",\"failedTasksCount\":",
-                    required: true,
-                    read_only: false,
-                },
-                ::graph_core::__private::FieldInfo {
-                    name: "processingStatus",
-                    prefix: b",\"processingStatus\":",
-                    required: true,
-                    read_only: false,
-                },
-                ::graph_core::__private::FieldInfo {
-                    name: "scheduledDateTime",
-                    prefix: b",\"scheduledDateTime\":",
-                    required: true,
-                    read_only: false,
-                },
-            ];
             static NAMES: ::graph_core::__private::Names = ::graph_core::__private::Names::new(
-                &FIELDS,
+                ",\"id\":,\"completedDateTime\":,\"failedTasksCount\":,\"processingStatus\":,\"scheduledDateTime\":",
+                b"\x02\0\x01\x01\x01",
             );
             ::graph_core::__private::ObjectInfo {
                 odata_type: ::core::option::Option::Some(
                     "#microsoft.graph.identityGovernance.run",
                 ),
                 odata_prefix: b",\"@odata.type\":\"#microsoft.graph.identityGovernance.run\"",
-                fields: &FIELDS,
                 names: &NAMES,
             }
         };
@@ -329,7 +297,7 @@ const _: () = {
                             &mut __slots,
                             __index,
                             &mut __map,
-                            <Run as ::graph_core::__private::Object>::INFO,
+                            __keys.fields(),
                         )?;
                     }
                     ::core::result::Result::Ok(Run {

@@ -23,9 +23,9 @@ pub fn string(name: &str) -> String {
     out
 }
 
-/// `,"name":`, the bytes that open a property written after another.
-pub fn property_prefix(name: &str) -> Vec<u8> {
-    format!(",{}:", string(name)).into_bytes()
+/// `,"name":`, what opens a property written after another.
+pub fn property_key(name: &str) -> String {
+    format!(",{}:", string(name))
 }
 
 #[cfg(test)]
@@ -38,6 +38,6 @@ mod tests {
         assert_eq!(string("a\"b\\c"), "\"a\\\"b\\\\c\"");
         assert_eq!(string("\n\t\r\u{8}\u{c}"), "\"\\n\\t\\r\\b\\f\"");
         assert_eq!(string("\u{1}\u{1f}\u{7f}é"), "\"\\u0001\\u001f\u{7f}é\"");
-        assert_eq!(property_prefix("id"), b",\"id\":");
+        assert_eq!(property_key("id"), ",\"id\":");
     }
 }

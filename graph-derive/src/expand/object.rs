@@ -181,26 +181,31 @@ fn info(object: &Object<'_>) -> TokenStream {
         }
         None => (quote!(::core::option::Option::None), bytes(b"")),
     };
-    let fields = object.fields.iter().map(|field| {
-        let name = &field.json_name;
-        let prefix = bytes(&json::property_prefix(name));
-        let required = field.presence == Presence::Required;
-        let read_only = field.presence == Presence::ReadOnly;
-        quote! {
-            #rt::FieldInfo { name: #name, prefix: #prefix, required: #required, read_only: #read_only }
-        }
-    });
-    let count = proc_macro2::Literal::usize_unsuffixed(object.fields.len());
-    // The names are the properties' own: a `static` the runtime builds its lookup table
-    // from when first needed, so the compiler evaluates nothing for it.
+    // The properties as two literals the runtime reads them from when first needed: their
+    // keys as JSON writes them after another property, and a byte of flags each (1:
+    // required, 2: read-only; graph_core's `names` module). A static of two literals is
+    // nothing for the compiler to evaluate, however many properties there are.
+    let keys: String = object
+        .fields
+        .iter()
+        .map(|field| json::property_key(&field.json_name))
+        .collect();
+    let flags: Vec<u8> = object
+        .fields
+        .iter()
+        .map(|field| match field.presence {
+            Presence::Optional => 0,
+            Presence::Required => 1,
+            Presence::ReadOnly => 2,
+        })
+        .collect();
+    let flags = bytes(&flags);
     quote! {
         const INFO: &'static #rt::ObjectInfo = &{
-            static FIELDS: [#rt::FieldInfo; #count] = [#(#fields),*];
-            static NAMES: #rt::Names = #rt::Names::new(&FIELDS);
+            static NAMES: #rt::Names = #rt::Names::new(#keys, #flags);
             #rt::ObjectInfo {
                 odata_type: #odata_type,
                 odata_prefix: #odata_prefix,
-                fields: &FIELDS,
                 names: &NAMES,
             }
         };
@@ -541,7 +546,7 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
     });
     let info = quote!(<#ident as #rt::Object>::INFO);
     let read = quote! {
-        #rt::SlotsReader::read_field(__readers, &mut __slots, __index, &mut __map, #info)
+        #rt::SlotsReader::read_field(__readers, &mut __slots, __index, &mut __map, __keys.fields())
     };
     // Without additional data a key is its field's index.
     let key = if object.additional.is_some() {
