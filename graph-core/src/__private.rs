@@ -11,16 +11,17 @@ pub use serde_json;
 
 pub use crate::names::{FieldIndexSeed, FieldInfo, FieldKey, FieldKeySeed, Names};
 pub use crate::object::{
-    serde_field, serialize_object, validate_object, write_object, FieldValue, FieldVisitor,
-    GraphField, Object, ObjectInfo, SerdeField,
+    serde_field, serialize_object, validate_object, visit_option, visit_serde_option, write_object,
+    FieldValue, FieldVisitor, GraphField, Object, ObjectInfo, SerdeField,
 };
 pub use crate::operations::{
     create_request, delete_request, get_request, list_request, update_request, validate,
 };
 pub use crate::probe::{
-    Descends, Edge, EdgeToGraph, EdgeToOther, FieldReader, GraphProperty, LateProbe, Probe,
-    ProbeGraph, ProbeLate, ProbeNoRead, ProbeNotLate, ProbeNotOption, ProbeOption, ProbeRead,
-    ProbeSerde, ProbeUnmarked, ReadProbe, Readable, Unmarked, Unreadable,
+    Descends, Edge, EdgeToGraph, EdgeToOther, FieldReader, GraphProperty, LateProbe, OptionProbe,
+    Probe, ProbeGraph, ProbeGraphOption, ProbeLate, ProbeNoRead, ProbeNotLate, ProbeNotOption,
+    ProbeOption, ProbeRead, ProbeSerde, ProbeSerdeOption, ProbeUnmarked, ProbeUnmarkedOption,
+    ReadProbe, Readable, Unmarked, Unreadable,
 };
 pub use crate::read::{
     deserialize_enum, member_in_another_case, next_additional, next_value, skip_value, take,

@@ -126,6 +126,31 @@ pub fn serde_field<T: ?Sized>(value: &T) -> SerdeField<'_, T> {
     SerdeField(value)
 }
 
+/// Hands a field written as `Option` to `visitor`: `field` with its value where it is set,
+/// `none` where it is `None`.
+#[inline]
+pub fn visit_option<V: FieldVisitor, F: FieldValue>(
+    visitor: &mut V,
+    index: usize,
+    value: Option<F>,
+) {
+    match value {
+        Some(value) => visitor.field(index, value),
+        None => visitor.none(index),
+    }
+}
+
+/// [`visit_option`] for a field the macro knows to be a plain serde value, written as
+/// `Option`.
+#[inline]
+pub fn visit_serde_option<V: FieldVisitor, T: Serialize>(
+    visitor: &mut V,
+    index: usize,
+    value: &Option<T>,
+) {
+    visit_option(visitor, index, value.as_ref().map(SerdeField));
+}
+
 impl<T: ?Sized> Clone for SerdeField<'_, T> {
     fn clone(&self) -> Self {
         *self

@@ -3,7 +3,8 @@
 //! lookup at the generated call, which takes the first candidate whose bounds hold.
 //!
 //! - [`Probe`]: how a field is written and validated, as one of the crate's types, a serde
-//!   type, or neither (an error saying which attribute to put on the type).
+//!   type, or neither (an error saying which attribute to put on the type); [`OptionProbe`]
+//!   the same for a field written as `Option`.
 //! - [`ReadProbe`]: how it is read, adding no error of its own.
 //! - [`LateProbe`]: whether it holds an enum with late members (see
 //!   [`GraphValue::__late_members`]).
@@ -113,6 +114,57 @@ impl<T: ?Sized> FieldValue for Unmarked<'_, T> {
 
     fn validate(self, _: &PropertyPath<'_>, _: &mut Violations) {
         match self.0 {}
+    }
+}
+
+/// [`Probe`] for a field written as `Option<T>`, asked about `T`:
+/// `(&&OptionProbe(&field)).__graph_option()` is the field's value as [`Probe`] would see
+/// it, or `None`, for [`visit_option`](crate::object::visit_option) to hand over. One call
+/// a field, without a `match` of its own in the generated code.
+pub struct OptionProbe<'a, T>(pub &'a Option<T>);
+
+/// The [`OptionProbe`] method for a `T` that is a [`GraphValue`] (as [`ProbeGraph`]).
+pub trait ProbeGraphOption<'a, T> {
+    /// The field's value, as one of ours.
+    fn __graph_option(&self) -> Option<GraphField<'a, T>>;
+}
+
+impl<'a, T: GraphValue + DeserializeOwned> ProbeGraphOption<'a, T> for &OptionProbe<'a, T> {
+    #[inline]
+    fn __graph_option(&self) -> Option<GraphField<'a, T>> {
+        self.0.as_ref().map(GraphField)
+    }
+}
+
+/// The [`OptionProbe`] method for a `T` of any other serde type (as [`ProbeSerde`]).
+pub trait ProbeSerdeOption<'a, T> {
+    /// The field's value, as a serde value.
+    fn __graph_option(&self) -> Option<SerdeField<'a, T>>;
+}
+
+impl<'a, T: Serialize + DeserializeOwned> ProbeSerdeOption<'a, T> for &&OptionProbe<'a, T> {
+    #[inline]
+    fn __graph_option(&self) -> Option<SerdeField<'a, T>> {
+        self.0.as_ref().map(SerdeField)
+    }
+}
+
+/// The [`OptionProbe`] method for a `T` that is neither (as [`ProbeUnmarked`]): its bound
+/// is the one error the user sees, at the field's type.
+pub trait ProbeUnmarkedOption<'a, T> {
+    /// Never called: no type is a [`GraphProperty`], so code that calls it does not
+    /// compile.
+    fn __graph_option(&self) -> Option<Unmarked<'a, T>>
+    where
+        T: GraphProperty;
+}
+
+impl<'a, T> ProbeUnmarkedOption<'a, T> for OptionProbe<'a, T> {
+    fn __graph_option(&self) -> Option<Unmarked<'a, T>>
+    where
+        T: GraphProperty,
+    {
+        None
     }
 }
 

@@ -140,53 +140,34 @@ const _: () = {
         ) {
             #[allow(unused_imports)]
             use ::graph_core::__private::{
-                ProbeGraph as _, ProbeNotOption as _, ProbeOption as _, ProbeSerde as _,
-                ProbeUnmarked as _,
+                ProbeGraph as _, ProbeGraphOption as _, ProbeNotOption as _,
+                ProbeOption as _, ProbeSerde as _, ProbeSerdeOption as _,
+                ProbeUnmarked as _, ProbeUnmarkedOption as _,
             };
-            match &self.id {
-                ::core::option::Option::Some(__value) => {
-                    __visitor
-                        .field(0usize, ::graph_core::__private::serde_field(__value))
-                }
-                ::core::option::Option::None => __visitor.none(0usize),
-            }
-            match &self.completed_date_time {
-                ::core::option::Option::Some(__value) => {
-                    __visitor
-                        .field(
-                            1usize,
-                            (&&::graph_core::__private::Probe(__value)).__graph_field(),
-                        )
-                }
-                ::core::option::Option::None => __visitor.none(1usize),
-            }
-            match &self.failed_tasks_count {
-                ::core::option::Option::Some(__value) => {
-                    __visitor
-                        .field(2usize, ::graph_core::__private::serde_field(__value))
-                }
-                ::core::option::Option::None => __visitor.none(2usize),
-            }
-            match &self.processing_status {
-                ::core::option::Option::Some(__value) => {
-                    __visitor
-                        .field(
-                            3usize,
-                            (&&::graph_core::__private::Probe(__value)).__graph_field(),
-                        )
-                }
-                ::core::option::Option::None => __visitor.none(3usize),
-            }
-            match &self.scheduled_date_time {
-                ::core::option::Option::Some(__value) => {
-                    __visitor
-                        .field(
-                            4usize,
-                            (&&::graph_core::__private::Probe(__value)).__graph_field(),
-                        )
-                }
-                ::core::option::Option::None => __visitor.none(4usize),
-            }
+            ::graph_core::__private::visit_serde_option(__visitor, 0usize, &self.id);
+            ::graph_core::__private::visit_option(
+                __visitor,
+                1usize,
+                (&&::graph_core::__private::OptionProbe(&self.completed_date_time))
+                    .__graph_option(),
+            );
+            ::graph_core::__private::visit_serde_option(
+                __visitor,
+                2usize,
+                &self.failed_tasks_count,
+            );
+            ::graph_core::__private::visit_option(
+                __visitor,
+                3usize,
+                (&&::graph_core::__private::OptionProbe(&self.processing_status))
+                    .__graph_option(),
+            );
+            ::graph_core::__private::visit_option(
+                __visitor,
+                4usize,
+                (&&::graph_core::__private::OptionProbe(&self.scheduled_date_time))
+                    .__graph_option(),
+            );
         }
     }
     #[automatically_derived]

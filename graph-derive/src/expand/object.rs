@@ -232,11 +232,16 @@ fn fields(object: &Object<'_>) -> TokenStream {
             }
         };
         if field.option {
-            let value = handed(quote!(__value));
-            quote! {
-                match &self.#member {
-                    ::core::option::Option::Some(__value) => __visitor.field(#index, #value),
-                    ::core::option::Option::None => __visitor.none(#index),
+            // One call: the runtime hands over the value, or `none`.
+            if field.plain {
+                quote_spanned!(span=> ::graph_core::__private::visit_serde_option(__visitor, #index, &self.#member);)
+            } else {
+                quote_spanned! {span=>
+                    ::graph_core::__private::visit_option(
+                        __visitor,
+                        #index,
+                        (&&::graph_core::__private::OptionProbe(&self.#member)).__graph_option(),
+                    );
                 }
             }
         } else if field.plain {
@@ -270,8 +275,9 @@ fn fields(object: &Object<'_>) -> TokenStream {
         fn __fields<__V: #rt::FieldVisitor>(&self, __visitor: &mut __V) {
             #[allow(unused_imports)]
             use #rt::{
-                ProbeGraph as _, ProbeNotOption as _, ProbeOption as _, ProbeSerde as _,
-                ProbeUnmarked as _,
+                ProbeGraph as _, ProbeGraphOption as _, ProbeNotOption as _, ProbeOption as _,
+                ProbeSerde as _, ProbeSerdeOption as _, ProbeUnmarked as _,
+                ProbeUnmarkedOption as _,
             };
             #(#lines)*
         }
