@@ -18,6 +18,7 @@ use serde::Serialize;
 
 use crate::object::{FieldValue, GraphField, SerdeField};
 use crate::read::take;
+use crate::slots::{ReadSlot, Slot};
 use crate::validation::{PropertyPath, Violations};
 use crate::value::{GraphValue, Mode, TypeWalk};
 
@@ -168,12 +169,12 @@ impl<'a, T> ProbeUnmarkedOption<'a, T> for OptionProbe<'a, T> {
     }
 }
 
-/// Picks how a type's fields are read: `(&&ReadProbe::<(A, B, ...)>::NEW).__readers()`,
-/// asked once with the tuple of the field types that are not plainly serde's, is
-/// [`Readable`] when they all have Deserialize, and [`Unreadable`] otherwise, which adds no
-/// error of its own: a field of a type without Deserialize is already an error at the
-/// [`Probe`] that writes it. The keys are then read into the type's slots
-/// ([`SlotsReader`](crate::slots::SlotsReader)), by path.
+/// Picks how a type's fields are read: `(&&ReadProbe::<S>::NEW).__readers()`, asked once
+/// with the type's slots (see [`crate::slots`]), gives the empty slots and [`Readable`]
+/// when every field's type has Deserialize, and [`Unreadable`] otherwise, which adds no error of its own: a field
+/// of a type without Deserialize is already an error at the [`Probe`] that writes it. The
+/// keys are then read into the slots ([`SlotsReader`](crate::slots::SlotsReader)), by
+/// path, which asks rustc nothing it has not answered here.
 pub struct ReadProbe<T>(std::marker::PhantomData<T>);
 
 impl<T> ReadProbe<T> {
@@ -181,29 +182,29 @@ impl<T> ReadProbe<T> {
     pub const NEW: Self = Self(std::marker::PhantomData);
 }
 
-/// The [`ReadProbe`] method for types with Deserialize.
-pub trait ProbeRead {
-    /// Reads through serde.
-    fn __readers(&self) -> Readable;
+/// The [`ReadProbe`] method for slots whose types all have Deserialize.
+pub trait ProbeRead<S> {
+    /// Reads through serde, into these slots, empty.
+    fn __readers(&self) -> (Readable, S);
 }
 
-impl<T: DeserializeOwned> ProbeRead for &ReadProbe<T> {
+impl<S: ReadSlot> ProbeRead<S> for &ReadProbe<S> {
     #[inline]
-    fn __readers(&self) -> Readable {
-        Readable
+    fn __readers(&self) -> (Readable, S) {
+        (Readable, S::NEW)
     }
 }
 
-/// The [`ReadProbe`] method for any other types.
-pub trait ProbeNoRead {
-    /// Readers that are never used: the code does not compile.
-    fn __readers(&self) -> Unreadable;
+/// The [`ReadProbe`] method for any other slots.
+pub trait ProbeNoRead<S> {
+    /// Readers that are never used (the code does not compile), and the slots.
+    fn __readers(&self) -> (Unreadable, S);
 }
 
-impl<T> ProbeNoRead for ReadProbe<T> {
+impl<S: Slot> ProbeNoRead<S> for ReadProbe<S> {
     #[inline]
-    fn __readers(&self) -> Unreadable {
-        Unreadable
+    fn __readers(&self) -> (Unreadable, S) {
+        (Unreadable, S::NEW)
     }
 }
 

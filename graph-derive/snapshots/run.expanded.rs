@@ -251,21 +251,18 @@ const _: () = {
                 ) -> ::core::result::Result<Run, __A::Error> {
                     #[allow(unused_imports)]
                     use ::graph_core::__private::{ProbeNoRead as _, ProbeRead as _};
-                    let __readers = (&&::graph_core::__private::ReadProbe::<
+                    let (__readers, mut __slots) = (&&::graph_core::__private::ReadProbe::<
                         (
-                            Option<DateTimeOffset>,
-                            Option<LifecycleWorkflowProcessingStatus>,
-                            Option<DateTimeOffset>,
+                            ::graph_core::__private::Opt<String>,
+                            ::graph_core::__private::Opt<DateTimeOffset>,
+                            ::graph_core::__private::Opt<i32>,
+                            ::graph_core::__private::Opt<
+                                LifecycleWorkflowProcessingStatus,
+                            >,
+                            ::graph_core::__private::Opt<DateTimeOffset>,
                         ),
                     >::NEW)
                         .__readers();
-                    let mut __slots = <(
-                        ::graph_core::__private::Opt<String>,
-                        ::graph_core::__private::Opt<DateTimeOffset>,
-                        ::graph_core::__private::Opt<i32>,
-                        ::graph_core::__private::Opt<LifecycleWorkflowProcessingStatus>,
-                        ::graph_core::__private::Opt<DateTimeOffset>,
-                    ) as ::graph_core::__private::Slot>::NEW;
                     let mut __keys = ::graph_core::__private::FieldIndexSeed::new(
                         <Run as ::graph_core::__private::Object>::INFO.names,
                     );

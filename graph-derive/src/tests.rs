@@ -697,3 +697,34 @@ fn every_function_without_type_parameters_is_inline() {
     // late-members answers, the descent check, additional data and the enum's.
     assert!(seen >= 15, "{seen}");
 }
+
+/// Whether a type holds an enum with late members is asked once for each field type,
+/// however many fields have it.
+#[test]
+fn late_members_are_asked_once_a_type() {
+    let text = object(
+        Kind::Complex,
+        quote!(),
+        quote! {
+            pub struct Times {
+                pub first: Option<Status>,
+                pub second: Option<Status>,
+                pub all: Option<Vec<Status>>,
+                pub when: Option<DateTimeOffset>,
+            }
+        },
+    )
+    .to_string();
+    assert_eq!(
+        text.matches("LateProbe :: < Option < Status > >").count(),
+        1,
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("LateProbe :: < Option < Vec < Status > > >")
+            .count(),
+        1,
+        "{text}"
+    );
+    assert_eq!(text.matches("LateProbe").count(), 2, "{text}");
+}

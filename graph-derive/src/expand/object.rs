@@ -3,7 +3,7 @@
 //! `create_request`.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote, quote_spanned};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 
 use super::{json, private};
@@ -138,10 +138,13 @@ fn descends(object: &Object<'_>) -> Option<TokenStream> {
 /// to build.
 fn late_members(object: &Object<'_>) -> Option<TokenStream> {
     let rt = private();
+    // A type asked once, however many fields have it.
+    let mut asked = std::collections::HashSet::new();
     let probes: Vec<TokenStream> = object
         .fields
         .iter()
         .filter(|field| !field.plain && !crate::types::is_runtime_value(field.ty))
+        .filter(|field| asked.insert(field.ty.to_token_stream().to_string()))
         .map(|field| {
             let ty = field.ty;
             quote! { (&&#rt::LateProbe::<#ty>::NEW).__late_members(__walk) }
@@ -589,27 +592,16 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
             TokenStream::new(),
         ),
     };
-    // One probe for every type that is not plainly serde's, asked as a tuple: where each
-    // has Deserialize, the slots are read through it; where one has not, the readers add no
-    // error of their own (the writing probe reports that field once, saying what to do).
-    // One method lookup a type, however many fields it has.
-    let probed: Vec<TokenStream> = object
-        .fields
-        .iter()
-        .filter(|field| !field.plain)
-        .map(|field| {
-            let ty = field.ty;
-            quote!(#ty)
-        })
-        .collect();
-    let readers = if probed.is_empty() {
-        quote!(let __readers = #rt::Readable;)
+    // One probe, of the slots: where every field's type has Deserialize, they are read
+    // through it; where one has not, the readers add no error of their own (the writing
+    // probe reports that field once, saying what to do). Plain serde types always have it.
+    let readers = if object.fields.iter().all(|field| field.plain) {
+        quote!(let (__readers, mut __slots) = (#rt::Readable, <#slots as #rt::Slot>::NEW);)
     } else {
-        let all = nested_tuple(&probed);
         quote! {
             #[allow(unused_imports)]
             use #rt::{ProbeNoRead as _, ProbeRead as _};
-            let __readers = (&&#rt::ReadProbe::<#all>::NEW).__readers();
+            let (__readers, mut __slots) = (&&#rt::ReadProbe::<#slots>::NEW).__readers();
         }
     };
     let expecting = match object.odata() {
@@ -637,7 +629,6 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
                         mut __map: __A,
                     ) -> ::core::result::Result<#ident, __A::Error> {
                         #readers
-                        let mut __slots = <#slots as #rt::Slot>::NEW;
                         #additional_slot
                         // The keys' seed remembers where the last one was found.
                         let mut __keys = #seed;
