@@ -167,7 +167,7 @@ impl Names {
                 return Some(expected);
             }
         }
-        self.find_bytes(name)
+        self.find_bytes_in(fields, name)
     }
 
     /// The declaration index of `name`, if it is declared.
@@ -181,7 +181,11 @@ impl Names {
     /// names, all of them UTF-8, so it needs no validation of its own to be matched.
     #[must_use]
     pub fn find_bytes(&self, name: &[u8]) -> Option<usize> {
-        let fields = self.fields();
+        self.find_bytes_in(self.fields(), name)
+    }
+
+    /// [`find_bytes`](Self::find_bytes) with the fields at hand.
+    fn find_bytes_in(&self, fields: &[FieldInfo], name: &[u8]) -> Option<usize> {
         let table = self.table.get_or_init(|| Table::build(fields));
         let mask = table.slots.len() - 1;
         let words = name_words(name);
@@ -228,6 +232,10 @@ fn decode(keys: &'static str, flags: &'static [u8]) -> Box<[FieldInfo]> {
         });
         rest = after;
     }
+    debug_assert!(
+        fields.len() == flags.len() && rest.is_empty(),
+        "the keys and flags of a type disagree: {keys:?}, {flags:?}"
+    );
     fields.into_boxed_slice()
 }
 
@@ -577,10 +585,16 @@ mod tests {
         }
         // Read once: the same properties every time.
         assert!(std::ptr::eq(fields, found.fields()));
-        // Fewer keys than flags, or keys cut short: the properties read so far.
+        assert_eq!(Names::new("", &[]).fields().len(), 0);
+    }
+
+    /// Keys and flags that disagree (which the macro never writes) are a bug, caught where
+    /// debug assertions are on; without them the properties read so far are the type's.
+    #[test]
+    #[cfg_attr(debug_assertions, should_panic(expected = "disagree"))]
+    fn keys_cut_short_are_caught() {
         let short = Names::new(",\"a\":,\"b", &[0, 0, 0]);
         assert_eq!(short.fields().len(), 1);
-        assert_eq!(Names::new("", &[]).fields().len(), 0);
     }
 
     /// The slot each name hashes to.

@@ -9,7 +9,7 @@
 //!
 //! A type's slots are its fields' [`Opt`] (a field written as `Option<T>`) or [`Req`] (any
 //! other), in declaration order, as a tuple of at most 16, nested in tuples of 16 where
-//! there are more (`((S0, .., S15), (S16, ..))`): [`ReadSlot::CAP`] says how many indexes
+//! there are more (`((S0, .., S15), (S16, ..))`): [`Slot::CAP`] says how many indexes
 //! each element covers, so a key's index is dispatched a level at a time.
 
 use serde::de::{self, DeserializeOwned, MapAccess};

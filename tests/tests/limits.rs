@@ -224,6 +224,9 @@ fn a_number_outside_an_i32_field_is_an_error() {
     }
 }
 
+/// An `Option` behind an alias, which the macro cannot see is one.
+pub type MaybeCount = Option<u16>;
+
 /// A type of 300 properties: its fields are read through three levels of slots (16, 256 and
 /// more), so every key must land in its own field at every level.
 #[graph_complex]
@@ -501,7 +504,7 @@ pub struct Wide {
     pub a269: Option<u16>,
     pub required_270: u16,
     pub plain_271: Option<String>,
-    pub a272: Option<u16>,
+    pub aliased_272: MaybeCount,
     pub a273: Option<u16>,
     pub a274: Option<u16>,
     pub a275: Option<u16>,
@@ -538,6 +541,7 @@ fn wide_names() -> Vec<String> {
             17 => "when".to_owned(),
             270 => "required270".to_owned(),
             271 => "plain271".to_owned(),
+            272 => "aliased272".to_owned(),
             i => format!("a{i}"),
         })
         .collect()
@@ -571,6 +575,7 @@ fn a_type_of_300_properties_reads_each_key_into_its_own_field() {
     assert_eq!(wide.a256, Some(256));
     assert_eq!(wide.required_270, 270);
     assert_eq!(wide.plain_271.as_deref(), Some("two hundred seventy-one"));
+    assert_eq!(wide.aliased_272, Some(272));
     assert_eq!(wide.a299, Some(299));
     // Written back, every property is where it was read from.
     assert_eq!(
@@ -606,4 +611,85 @@ fn a_type_of_300_properties_names_a_repeated_missing_or_null_property() {
         .unwrap_err()
         .to_string();
     assert!(error.contains("`required270` is null"), "{error}");
+}
+
+#[test]
+fn a_property_read_as_null_and_then_again_is_repeated() {
+    // A field written as `Option`, and one behind an alias, in a type of 300 properties.
+    for name in ["a200", "aliased272"] {
+        let mut object = wide_object();
+        object.remove(name);
+        let text = serde_json::to_string(&object).unwrap();
+        let repeated = format!(
+            "{{\"{name}\":null,{},\"{name}\":1}}",
+            &text[1..text.len() - 1]
+        );
+        let error = serde_json::from_str::<Wide>(&repeated)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains(&format!("duplicate field `{name}`")),
+            "{error}"
+        );
+        // Once, `null` is `None`.
+        let once = format!("{{\"{name}\":null,{}}}", &text[1..text.len() - 1]);
+        let read: Wide = serde_json::from_str(&once).unwrap();
+        let unset = if name == "a200" {
+            read.a200
+        } else {
+            read.aliased_272
+        };
+        assert_eq!(unset, None);
+    }
+}
+
+/// More than 16 properties and additional data: keys are read as declared properties
+/// (through two levels of slots), annotations of the object, or additional data.
+#[graph_complex]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WideWithExtra {
+    pub b0: Option<u16>,
+    pub b1: Option<u16>,
+    pub b2: Option<u16>,
+    pub b3: Option<u16>,
+    pub b4: Option<u16>,
+    pub b5: Option<u16>,
+    pub b6: Option<u16>,
+    pub b7: Option<u16>,
+    pub b8: Option<u16>,
+    pub b9: Option<u16>,
+    pub b10: Option<u16>,
+    pub b11: Option<u16>,
+    pub b12: Option<u16>,
+    pub b13: Option<u16>,
+    pub b14: Option<u16>,
+    pub b15: Option<u16>,
+    pub b16: Option<u16>,
+    pub b17: Option<u16>,
+    pub b18: u16,
+    pub b19: Option<u16>,
+    #[graph(additional_data)]
+    pub extra: Map<String, Value>,
+}
+
+#[test]
+fn a_type_of_more_than_16_properties_with_additional_data_reads_each_key_where_it_belongs() {
+    let text =
+        r##"{"@odata.type":"#x","b19":19,"b0":0,"undeclared":[1],"b16":16,"b18":18,"b17":17}"##;
+    let read: WideWithExtra = serde_json::from_str(text).unwrap();
+    assert_eq!(
+        (read.b0, read.b16, read.b17, read.b18, read.b19),
+        (Some(0), Some(16), Some(17), 18, Some(19))
+    );
+    assert_eq!(read.b1, None);
+    assert_eq!(read.extra.len(), 1);
+    assert_eq!(read.extra["undeclared"], serde_json::json!([1]));
+    let error = serde_json::from_str::<WideWithExtra>(r#"{"b17":1,"b18":2,"b17":3}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("duplicate field `b17`"), "{error}");
+    let error = serde_json::from_str::<WideWithExtra>(r#"{"b17":1}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("missing field `b18`"), "{error}");
 }

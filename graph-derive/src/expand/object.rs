@@ -196,6 +196,7 @@ fn info(object: &Object<'_>) -> TokenStream {
     let flags: Vec<u8> = object
         .fields
         .iter()
+        // graph_core's `names::REQUIRED` and `names::READ_ONLY`.
         .map(|field| match field.presence {
             Presence::Optional => 0,
             Presence::Required => 1,
@@ -235,17 +236,18 @@ fn fields(object: &Object<'_>) -> TokenStream {
             }
         };
         if field.option {
-            // One call: the runtime hands over the value, or `none`.
+            // One call: the runtime hands over the value, or `none`. Only the runtime's
+            // path and the probe carry the type's span; `self` and the visitor keep the
+            // macro's own.
+            let value = quote!(&self.#member);
             if field.plain {
-                quote_spanned!(span=> ::graph_core::__private::visit_serde_option(__visitor, #index, &self.#member);)
+                let visit = quote_spanned!(span=> ::graph_core::__private::visit_serde_option);
+                quote!(#visit(__visitor, #index, #value);)
             } else {
-                quote_spanned! {span=>
-                    ::graph_core::__private::visit_option(
-                        __visitor,
-                        #index,
-                        (&&::graph_core::__private::OptionProbe(&self.#member)).__graph_option(),
-                    );
-                }
+                let probed = quote_spanned! {span=>
+                    (&&::graph_core::__private::OptionProbe(#value)).__graph_option()
+                };
+                quote!(#rt::visit_option(__visitor, #index, #probed);)
             }
         } else if field.plain {
             let value = handed(quote!(&self.#member));
@@ -671,8 +673,9 @@ fn slot_paths(count: usize) -> Vec<TokenStream> {
         .collect()
 }
 
-/// The types as one tuple type, nested in tuples of at most 16 (the most serde implements
-/// Deserialize for), so that any number of them can be asked about at once.
+/// The types as one tuple type, nested in tuples of at most 16 (the most the runtime's
+/// slots are implemented for, as serde's Deserialize is), so that any number of them can be
+/// asked about at once.
 fn nested_tuple(types: &[TokenStream]) -> TokenStream {
     let mut parts: Vec<TokenStream> = types.to_vec();
     while parts.len() > 16 {
