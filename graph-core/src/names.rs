@@ -36,7 +36,7 @@ pub enum FieldKey {
 ///
 /// The macro emits them as a `static` of two literals: the properties' keys as JSON writes
 /// them after another property (`,"id":,"displayName":`, in declaration order) and one byte
-/// of flags a property (see [`REQUIRED`], [`READ_ONLY`]). The [`FieldInfo`]s are read from
+/// of flags a property (`REQUIRED`, `READ_ONLY` in this module). The [`FieldInfo`]s are read from
 /// them the first time they are needed, and the lookup table the first time a key is not
 /// found at its expected place, once per type and process, so the compiler evaluates
 /// nothing for them. The table is an open-addressing hash table with a seed chosen, where

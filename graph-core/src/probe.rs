@@ -170,7 +170,7 @@ impl<'a, T> ProbeUnmarkedOption<'a, T> for OptionProbe<'a, T> {
 }
 
 /// Picks how a type's fields are read: `(&&ReadProbe::<S>::NEW).__readers()`, asked once
-/// with the type's slots (see [`crate::slots`]), gives the empty slots and [`Readable`]
+/// with the type's slots (see the `slots` module), gives the empty slots and [`Readable`]
 /// when every field's type has Deserialize, and [`Unreadable`] otherwise, which adds no
 /// error of its own: a field of a type without Deserialize is already an error at the
 /// [`Probe`] that writes it. The keys are then read into the slots
