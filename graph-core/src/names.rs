@@ -36,8 +36,8 @@ pub enum FieldKey {
 ///
 /// The macro emits them as a `static` of two literals: the properties' keys as JSON writes
 /// them after another property (`,"id":,"displayName":`, in declaration order) and one byte
-/// of flags a property (`REQUIRED`, `READ_ONLY` in this module). The [`FieldInfo`]s are read from
-/// them the first time they are needed, and the lookup table the first time a key is not
+/// of flags a property (`REQUIRED`, `READ_ONLY` in this module). The [`FieldInfo`]s are
+/// read from them the first time they are needed, and the lookup table the first time a key is not
 /// found at its expected place, once per type and process, so the compiler evaluates
 /// nothing for them. The table is an open-addressing hash table with a seed chosen, where
 /// one turns up among the first few, so that every name has a slot of its own: reading a
@@ -246,13 +246,15 @@ fn next_key(keys: &'static str) -> Option<(&'static str, &'static str, &'static 
     let bytes = quoted.as_bytes();
     let mut at = 1;
     let mut escaped = false;
-    while at < bytes.len() {
-        match bytes[at] {
-            b'\\' => escaped = true,
+    while let Some(&byte) = bytes.get(at) {
+        match byte {
             b'"' => break,
-            _ => {}
+            b'\\' => {
+                escaped = true;
+                at += 2;
+            }
+            _ => at += 1,
         }
-        at += if bytes[at] == b'\\' { 2 } else { 1 };
     }
     let end = at + 1;
     let (string, after) = (quoted.get(..end)?, quoted.get(end..)?);
@@ -350,17 +352,19 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 /// Reads a key as a [`FieldKey`] against a type's [`Names`], for types with additional
 /// data, which keep the keys they do not declare. Like [`FieldIndexSeed`], it tries the
 /// property after the last one found first.
-pub struct FieldKeySeed {
+pub struct FieldKeySeed(Cursor);
+
+/// Where a reader of one object is among a type's properties: the property after the last
+/// one found is tried first, with the properties kept at hand for every key.
+struct Cursor {
     names: &'static Names,
     fields: &'static [FieldInfo],
     next: usize,
 }
 
-impl FieldKeySeed {
-    /// Reading a new object.
+impl Cursor {
     #[inline]
-    #[must_use]
-    pub fn new(names: &'static Names) -> Self {
+    fn new(names: &'static Names) -> Self {
         Self {
             names,
             fields: names.fields(),
@@ -368,17 +372,33 @@ impl FieldKeySeed {
         }
     }
 
+    /// The declaration index of `name`, if it is declared; the next guess follows it.
+    #[inline]
+    fn find(&mut self, name: &[u8]) -> Option<usize> {
+        let index = self.names.find_in(self.fields, name, self.next)?;
+        self.next = index + 1;
+        Some(index)
+    }
+}
+
+impl FieldKeySeed {
+    /// Reading a new object.
+    #[inline]
+    #[must_use]
+    pub fn new(names: &'static Names) -> Self {
+        Self(Cursor::new(names))
+    }
+
     /// The type's declared properties.
     #[inline]
     #[must_use]
     pub fn fields(&self) -> &'static [FieldInfo] {
-        self.fields
+        self.0.fields
     }
 
     #[inline]
     fn key(&mut self, name: &str) -> FieldKey {
-        if let Some(index) = self.names.find_in(self.fields, name.as_bytes(), self.next) {
-            self.next = index + 1;
+        if let Some(index) = self.0.find(name.as_bytes()) {
             FieldKey::Field(index)
         } else if is_type_annotation(name) {
             FieldKey::Ignore
@@ -396,29 +416,21 @@ impl FieldKeySeed {
 /// the order a type modelled from Graph's pages declares its fields; so the property after
 /// the last one found is tried first, and the table is asked only where the guess is
 /// wrong (a key out of order, one the type does not declare, an annotation).
-pub struct FieldIndexSeed {
-    names: &'static Names,
-    fields: &'static [FieldInfo],
-    next: usize,
-}
+pub struct FieldIndexSeed(Cursor);
 
 impl FieldIndexSeed {
     /// Reading a new object.
     #[inline]
     #[must_use]
     pub fn new(names: &'static Names) -> Self {
-        Self {
-            names,
-            fields: names.fields(),
-            next: 0,
-        }
+        Self(Cursor::new(names))
     }
 
     /// The type's declared properties.
     #[inline]
     #[must_use]
     pub fn fields(&self) -> &'static [FieldInfo] {
-        self.fields
+        self.0.fields
     }
 
     #[inline]
@@ -428,13 +440,7 @@ impl FieldIndexSeed {
 
     #[inline]
     fn index_bytes(&mut self, name: &[u8]) -> usize {
-        match self.names.find_in(self.fields, name, self.next) {
-            Some(index) => {
-                self.next = index + 1;
-                index
-            }
-            None => UNDECLARED,
-        }
+        self.0.find(name).unwrap_or(UNDECLARED)
     }
 }
 

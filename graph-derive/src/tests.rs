@@ -587,7 +587,8 @@ fn crate_key_rewrites_every_path_to_the_runtime() {
     assert!(wrong.contains("`crate` takes the runtime's path as a string"));
 }
 
-/// Every function the expansion gives a name to without type parameters, with the path to it.
+/// Every function of the expansion without type parameters (in an impl without them too):
+/// its name, and whether it is `#[inline]`.
 fn functions_without_type_parameters(tokens: TokenStream) -> Vec<(String, bool)> {
     fn inline(attrs: &[syn::Attribute]) -> bool {
         attrs.iter().any(|attr| attr.path().is_ident("inline"))

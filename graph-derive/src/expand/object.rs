@@ -537,8 +537,7 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
             }
         })
         .collect();
-    let slots = nested_tuple(&slot_types);
-    let paths = slot_paths(object.fields.len());
+    let (slots, paths) = nested_slots(slot_types);
     // A missing property is up to its type: an `Option` written so is its slot's value, an
     // `Option` behind an alias is `None`, anything else is an error naming it.
     let inits = object.fields.iter().zip(&paths).map(|(field, path)| {
@@ -652,17 +651,21 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
     }
 }
 
-/// Where each of `count` fields' slot is in the nested tuple of [`nested_tuple`]: its
-/// index's digits in base 16, one a level (`.3` for up to 16 fields, `.1.4` for the 21st
-/// of up to 256).
-fn slot_paths(count: usize) -> Vec<TokenStream> {
+/// The slot types as one tuple type, nested in tuples of at most 16 (the most the
+/// runtime's slots are implemented for), and where each slot is in it: its index's digits
+/// in base 16, one a level (`.3` for up to 16 fields, `.1.4` for the 21st of up to 256).
+fn nested_slots(types: Vec<TokenStream>) -> (TokenStream, Vec<TokenStream>) {
+    let count = types.len();
+    let mut parts = types;
     let mut levels = 1;
-    let mut width = count;
-    while width > 16 {
-        width = width.div_ceil(16);
+    while parts.len() > 16 {
+        parts = parts
+            .chunks(16)
+            .map(|chunk| quote!((#(#chunk,)*)))
+            .collect();
         levels += 1;
     }
-    (0..count)
+    let paths = (0..count)
         .map(|index| {
             let digits = (0..levels).rev().map(|level| {
                 let digit = syn::Index::from((index >> (4 * level)) & 15);
@@ -670,19 +673,6 @@ fn slot_paths(count: usize) -> Vec<TokenStream> {
             });
             quote!(#(#digits)*)
         })
-        .collect()
-}
-
-/// The types as one tuple type, nested in tuples of at most 16 (the most the runtime's
-/// slots are implemented for, as serde's Deserialize is), so that any number of them can be
-/// asked about at once.
-fn nested_tuple(types: &[TokenStream]) -> TokenStream {
-    let mut parts: Vec<TokenStream> = types.to_vec();
-    while parts.len() > 16 {
-        parts = parts
-            .chunks(16)
-            .map(|chunk| quote!((#(#chunk,)*)))
-            .collect();
-    }
-    quote!((#(#parts,)*))
+        .collect();
+    (quote!((#(#parts,)*)), paths)
 }
