@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use http::header::{HeaderName, HeaderValue, AUTHORIZATION, CONTENT_TYPE};
 use http::{HeaderMap, Method, StatusCode};
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 use crate::permissions::{self, PermissionError};
@@ -253,7 +254,8 @@ impl Batch {
         response: http::Response<B>,
     ) -> Result<BatchResponse, GraphError> {
         let (parts, body) = response.into_parts();
-        let answers = parse_answers(parts.status, &parts.headers, body.as_ref())?;
+        let ids: Vec<usize> = self.steps.iter().map(|step| step.id).collect();
+        let answers = parse_answers(parts.status, &parts.headers, body.as_ref(), &ids)?;
         Ok(BatchResponse {
             batch: self.id,
             answers,
@@ -275,6 +277,28 @@ impl Batch {
             })
             .collect();
         Batch { id: self.id, steps }
+    }
+
+    /// The steps of this batch that `response` answered `429` or `503` (throttled: Graph
+    /// did nothing), in order, with the longest wait any of them asks for. Only the
+    /// batch's own steps are looked at, whatever else the answer holds.
+    #[cfg(feature = "client")]
+    pub(crate) fn throttled(
+        &self,
+        response: &BatchResponse,
+    ) -> (Vec<usize>, Option<std::time::Duration>) {
+        let mut throttled = Vec::new();
+        let mut wait = None;
+        for step in &self.steps {
+            let Some(answer) = response.answers.get(&step.id) else {
+                continue;
+            };
+            if matches!(answer.status.as_u16(), 429 | 503) {
+                throttled.push(step.id);
+                wait = wait.max(answer.retry_after());
+            }
+        }
+        (throttled, wait)
     }
 
     /// The ids of the steps that depend, directly or not, on any of `ids`.
@@ -362,7 +386,7 @@ fn to_http(body: Vec<u8>, endpoint: &Endpoint, token: &AccessToken) -> http::Req
 /// One step's answer: its status, headers and body (as JSON bytes, or empty).
 #[derive(Debug, Clone)]
 pub(crate) struct Answer {
-    pub(crate) status: StatusCode,
+    status: StatusCode,
     headers: HeaderMap,
     body: Vec<u8>,
 }
@@ -376,11 +400,15 @@ impl Answer {
     }
 }
 
-/// The most bytes of one step's answer kept, as of the batch's body.
+/// Reads a batch's answer, checked as a whole before anything is taken from it: a `200`,
+/// a `responses` array of at most as many entries as the batch has steps (counted before
+/// each entry is built, so a hostile answer costs no more than its steps would), each
+/// answering one of `ids` (the batch's step ids) once.
 fn parse_answers(
     status: StatusCode,
     headers: &HeaderMap,
     body: &[u8],
+    ids: &[usize],
 ) -> Result<HashMap<usize, Answer>, GraphError> {
     if status != StatusCode::OK {
         return Err(crate::response::unexpected(
@@ -397,29 +425,29 @@ fn parse_answers(
             format!("the body is not a batch answer: {why}"),
         )
     };
-    let parsed: Value =
-        serde_json::from_slice(body).map_err(|error| invalid(&error.to_string()))?;
-    let Some(responses) = parsed.get("responses").and_then(Value::as_array) else {
-        return Err(invalid("it has no `responses` array"));
-    };
+    let responses = read_responses(body, ids.len()).map_err(|error| invalid(&error))?;
     let mut answers = HashMap::new();
+    let mut foreign = Vec::new();
+    let mut repeated = Vec::new();
     for (index, response) in responses.iter().enumerate() {
         let id = match response.get("id") {
-            Some(Value::String(id)) => id.parse::<usize>().ok(),
-            Some(Value::Number(id)) => id.as_u64().and_then(|id| usize::try_from(id).ok()),
+            Some(Value::String(id)) => Some(id.clone()),
+            Some(Value::Number(id)) => Some(id.to_string()),
             _ => None,
         };
         let Some(id) = id else {
-            return Err(invalid(&format!(
-                "response {index} has no step id this batch gave"
-            )));
+            return Err(invalid(&format!("response {index} has no step id")));
+        };
+        let Some(step) = id.parse::<usize>().ok().filter(|step| ids.contains(step)) else {
+            foreign.push(shorten_id(&id));
+            continue;
         };
         let status = response
             .get("status")
             .and_then(Value::as_u64)
             .and_then(|status| u16::try_from(status).ok())
             .and_then(|status| StatusCode::from_u16(status).ok())
-            .ok_or_else(|| invalid(&format!("the response to step {id} has no valid status")))?;
+            .ok_or_else(|| invalid(&format!("the response to step {step} has no valid status")))?;
         let mut step_headers = HeaderMap::new();
         if let Some(Value::Object(map)) = response.get("headers") {
             for (name, value) in map {
@@ -436,16 +464,118 @@ fn parse_answers(
             None | Some(Value::Null) => Vec::new(),
             Some(body) => serde_json::to_vec(body).unwrap_or_default(),
         };
-        answers.insert(
-            id,
-            Answer {
-                status,
-                headers: step_headers,
-                body,
-            },
-        );
+        let answer = Answer {
+            status,
+            headers: step_headers,
+            body,
+        };
+        if answers.insert(step, answer).is_some() && !repeated.contains(&step.to_string()) {
+            repeated.push(step.to_string());
+        }
+    }
+    if !foreign.is_empty() {
+        return Err(invalid(&format!(
+            "it answers step ids the batch never gave ({}); the batch's are {}",
+            foreign.join(", "),
+            ids.iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    if !repeated.is_empty() {
+        return Err(invalid(&format!(
+            "it answers step {} more than once",
+            repeated.join(", ")
+        )));
     }
     Ok(answers)
+}
+
+/// A step id from an answer, for a message: quoted, at most 40 characters.
+fn shorten_id(id: &str) -> String {
+    let short: String = id.chars().take(40).collect();
+    if short.len() < id.len() {
+        format!("`{short}…`")
+    } else {
+        format!("`{short}`")
+    }
+}
+
+/// The entries of the answer's `responses` array, at most `limit` of them: one more is an
+/// error before it is built.
+fn read_responses(body: &[u8], limit: usize) -> Result<Vec<Value>, String> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let responses = serde::Deserializer::deserialize_map(&mut deserializer, BatchBody { limit })
+        .map_err(|error| error.to_string())?;
+    deserializer.end().map_err(|error| error.to_string())?;
+    responses.ok_or_else(|| "it has no `responses` array".to_owned())
+}
+
+/// The answer's object: its `responses`, every other member skipped unbuilt.
+struct BatchBody {
+    limit: usize,
+}
+
+impl<'de> Visitor<'de> for BatchBody {
+    type Value = Option<Vec<Value>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object with a `responses` array")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut responses = None;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if key == "responses" && responses.is_none() {
+                responses = Some(map.next_value_seed(Responses { limit: self.limit })?);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(responses)
+    }
+}
+
+/// The `responses` array, refused past `limit` entries.
+struct Responses {
+    limit: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for Responses {
+    type Value = Vec<Value>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Vec<Value>, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Responses {
+    type Value = Vec<Value>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a `responses` array")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Value>, A::Error> {
+        let mut entries = Vec::with_capacity(self.limit.min(MAX_STEPS));
+        while entries.len() < self.limit {
+            match seq.next_element::<Value>()? {
+                Some(entry) => entries.push(entry),
+                None => return Ok(entries),
+            }
+        }
+        if seq.next_element::<IgnoredAny>()?.is_some() {
+            return Err(de::Error::custom(format!(
+                "it holds more responses than the batch's {} steps",
+                self.limit
+            )));
+        }
+        Ok(entries)
+    }
 }
 
 /// The answer to a [`Batch`]: each step's status, headers and body, taken step by step in
@@ -492,11 +622,6 @@ impl BatchResponse {
             .collect();
         statuses.sort_unstable_by_key(|(id, _)| *id);
         statuses
-    }
-
-    #[cfg(feature = "client")]
-    pub(crate) fn answers(&self) -> &HashMap<usize, Answer> {
-        &self.answers
     }
 
     /// Replaces the answers of the steps that were sent again.

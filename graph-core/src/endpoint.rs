@@ -5,6 +5,9 @@ use std::net::IpAddr;
 
 use http::uri::{Authority, PathAndQuery, Scheme, Uri};
 
+use crate::link;
+use crate::NextPageReason;
+
 /// A version of the Graph API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ApiVersion {
@@ -166,10 +169,16 @@ impl Endpoint {
         } else if scheme != Scheme::HTTPS {
             return Err(fail("the scheme must be https (or http on loopback)"));
         }
+        let path = path_and_query.path().trim_end_matches('/').to_owned();
+        if link::has_dot_segments(&path) {
+            return Err(fail(
+                "its path has a `.` or `..` segment (or an encoded one), which HTTP stacks resolve away",
+            ));
+        }
         Ok(Self {
             scheme,
             authority,
-            path: path_and_query.path().trim_end_matches('/').to_owned(),
+            path,
         })
     }
 
@@ -180,8 +189,55 @@ impl Endpoint {
     }
 
     /// Whether `path` (with its query) after the base path is a valid URL path and query.
-    pub(crate) fn is_valid_path(&self, path: &str) -> bool {
+    fn is_valid_path(&self, path: &str) -> bool {
         PathAndQuery::try_from(format!("{}{path}", self.path)).is_ok()
+    }
+
+    /// Where a URL Graph gave (a next link) leads, as the path and query after the base
+    /// path (`/users?$skiptoken=…`), its `.` and `..` segments resolved as an HTTP stack
+    /// resolves them: the URL that would actually be sent. It must have this endpoint's
+    /// scheme, host and port, and lie under the base path both as sent and percent-decoded
+    /// (see [`crate::link`]); a fragment is dropped, as it is never sent.
+    pub(crate) fn follow(&self, url: &str) -> Result<String, NextPageReason> {
+        if url.trim().is_empty() {
+            return Err(NextPageReason::Blank);
+        }
+        let origin = format!("{}://{}", self.scheme, self.authority);
+        let Some(rest) = url
+            .strip_prefix(&origin)
+            .filter(|rest| rest.starts_with('/'))
+        else {
+            return Err(NextPageReason::OutsideEndpoint);
+        };
+        let rest = rest.split('#').next().unwrap_or_default();
+        let (path, query) = match rest.find('?') {
+            Some(at) => rest.split_at(at),
+            None => (rest, ""),
+        };
+        let sent = link::resolve_as_sent(path);
+        let base_decoded = percent_encoding::percent_decode_str(&self.path).decode_utf8_lossy();
+        if !link::is_under(&sent, &self.path)
+            || !link::is_under(&link::resolve_decoded(&sent), &base_decoded)
+        {
+            return Err(NextPageReason::OutsideEndpoint);
+        }
+        let relative = format!("{}{query}", &sent[self.path.len()..]);
+        if !self.is_valid_path(&relative) {
+            return Err(NextPageReason::NotAPath);
+        }
+        Ok(relative)
+    }
+
+    /// Whether a request's URL lies under this endpoint, as it will be sent: the same
+    /// scheme, host and port, a path under the base path, and no segment that an HTTP
+    /// stack or a server would resolve into a step elsewhere (`..`, `%2E%2E`, `.`, `\`,
+    /// `..%2F`). The client sends a token nowhere else.
+    #[cfg(feature = "client")]
+    pub(crate) fn holds(&self, uri: &Uri) -> bool {
+        uri.scheme() == Some(&self.scheme)
+            && uri.authority() == Some(&self.authority)
+            && link::is_under(uri.path(), &self.path)
+            && !link::has_dot_segments(uri.path())
     }
 
     /// The full URL of a request path (`/workflowBase/runs`), as an `http` URI.
@@ -275,6 +331,8 @@ mod tests {
             ("https://graph microsoft.com", "not a valid URL"),
             ("", "not absolute"),
             ("https://", "not a valid URL"),
+            ("https://graph.microsoft.com/x/../beta", "`..` segment"),
+            ("https://graph.microsoft.com/x/%2E%2E/beta", "`..` segment"),
         ] {
             let error = Endpoint::custom(bad).unwrap_err();
             assert!(error.reason().contains(reason), "{bad}: {error}");

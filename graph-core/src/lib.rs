@@ -55,6 +55,7 @@ mod batch;
 mod datetime;
 mod duration;
 mod endpoint;
+mod link;
 mod names;
 mod object;
 mod operations;

@@ -637,14 +637,21 @@ impl<T> Request<List, T> {
     }
 
     /// The request for the page after `page`: `Ok(None)` after the last one. It carries
-    /// this request's headers and preferences, and the next link is used byte for byte.
+    /// this request's headers and preferences, and the next link is used byte for byte
+    /// (less a fragment, which is never sent), except that `.` and `..` segments are
+    /// resolved first, as an HTTP stack would resolve them before sending.
+    ///
+    /// The link is judged on the URL that will actually be sent: its `.` and `..` segments
+    /// and their percent-encoded forms (`%2e`, `%2E%2E`, any case) resolved, and `\` read
+    /// as `/`, it must lie under `endpoint`'s base URL (same scheme, host and port, and a
+    /// path that continues the base path after a `/`), and so must its path once
+    /// percent-decoded (`..%2F` included), so a bearer token is never sent outside the
+    /// base path.
     ///
     /// # Errors
     ///
-    /// The link is blank, does not lie under `endpoint`'s base URL (same scheme, host and
-    /// port, and a path that continues the base path after a `/`; so a bearer token is
-    /// never sent to another host), is not a URL path, or repeats the URL of this page or
-    /// one before it (a loop).
+    /// The link is blank, does not lie under `endpoint`'s base URL as above, is not a URL
+    /// path, or repeats the URL of this page or one before it (a loop).
     pub fn next_page(
         &self,
         page: &Page<T>,
@@ -659,27 +666,18 @@ impl<T> Request<List, T> {
                 reason,
             })
         };
-        if link.trim().is_empty() {
-            return fail(NextPageReason::Blank);
-        }
-        let base = endpoint.base_url();
-        let Some(rest) = link
-            .strip_prefix(&base)
-            .filter(|rest| rest.starts_with('/'))
-        else {
-            return fail(NextPageReason::OutsideEndpoint);
+        let rest = match endpoint.follow(link) {
+            Ok(rest) => rest,
+            Err(reason) => return fail(reason),
         };
-        if !endpoint.is_valid_path(rest) {
-            return fail(NextPageReason::NotAPath);
-        }
-        if rest == self.target || self.kind.earlier.iter().any(|earlier| earlier == rest) {
+        if rest == self.target || self.kind.earlier.contains(&rest) {
             return fail(NextPageReason::Repeated);
         }
         let mut earlier = self.kind.earlier.clone();
         earlier.push(self.target.clone());
         Ok(Some(Self {
             base_len: rest.len(),
-            target: rest.to_owned(),
+            target: rest,
             query: Vec::new(),
             body: None,
             headers: self.headers.clone(),

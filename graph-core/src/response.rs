@@ -291,23 +291,41 @@ impl Meta {
     }
 }
 
-/// `Retry-After` as seconds (`120`, or `1.5` as some services write inside batches) or an
-/// HTTP date, measured from the response's `Date` where it has one, else from now; a date
-/// in the past is no wait.
+/// `Retry-After`, one reading for every form it comes in: seconds, whole (`120`),
+/// fractional (`1.5`, as some services write inside batches), with an exponent (`1e3`) or
+/// past any integer type (`18446744073709551616`, read as the longest wait there is), or
+/// an HTTP date, measured from the response's `Date` where it has one, else from now (a
+/// date in the past is no wait). A negative number or anything else is no value. There is
+/// no cap here: a wait past the retry policy's budget gives up, it is never shortened.
 pub(crate) fn retry_after_value(value: &str, date: Option<&str>) -> Option<Duration> {
-    if let Ok(seconds) = value.trim().parse::<u64>() {
-        return Some(Duration::from_secs(seconds));
+    let value = value.trim();
+    if value.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == '-') {
+        return seconds(value);
     }
-    if let Ok(seconds) = value.trim().parse::<f64>() {
-        // At most a day: a longer wait is no retry.
-        return (seconds.is_finite() && (0.0..=86_400.0).contains(&seconds))
-            .then(|| Duration::from_secs_f64(seconds));
-    }
-    let at = httpdate::parse_http_date(value.trim()).ok()?;
+    let at = httpdate::parse_http_date(value).ok()?;
     let now = date
         .and_then(|date| httpdate::parse_http_date(date).ok())
         .unwrap_or_else(SystemTime::now);
     Some(at.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+/// A number of seconds in any JSON or decimal form; `None` where it is negative or not a
+/// number.
+fn seconds(value: &str) -> Option<Duration> {
+    if let Ok(whole) = value.parse::<u64>() {
+        return Some(Duration::from_secs(whole));
+    }
+    if !value
+        .bytes()
+        .all(|byte| byte.is_ascii_digit() || matches!(byte, b'.' | b'e' | b'E' | b'+' | b'-'))
+    {
+        return None;
+    }
+    let seconds = value.parse::<f64>().ok()?;
+    if seconds.is_nan() || seconds < 0.0 {
+        return None;
+    }
+    Some(Duration::try_from_secs_f64(seconds).unwrap_or(Duration::MAX))
 }
 
 /// A success whose body does not read as what was asked for, with `message`.
@@ -599,7 +617,7 @@ fn service_error(status: StatusCode, body: &[u8], meta: Meta) -> GraphError {
             result.0.retry_after = field(level, "retryAfter")
                 .or_else(|| field(level, "retry-after"))
                 .and_then(|value| match value {
-                    Value::Number(n) => n.as_u64().map(Duration::from_secs),
+                    Value::Number(n) => seconds(&n.to_string()),
                     Value::String(s) => retry_after_value(s, None),
                     _ => None,
                 });
@@ -653,6 +671,41 @@ fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn retry_after_has_one_reading_for_every_form() {
+        let secs = Duration::from_secs;
+        for (value, wait) in [
+            ("120", Some(secs(120))),
+            (" 0 ", Some(secs(0))),
+            ("1.5", Some(Duration::from_millis(1500))),
+            ("1e3", Some(secs(1000))),
+            ("1E9", Some(secs(1_000_000_000))),
+            ("1000000000", Some(secs(1_000_000_000))),
+            ("172800.5", Some(Duration::from_millis(172_800_500))),
+            ("18446744073709551616", Some(Duration::MAX)),
+            ("1e400", Some(Duration::MAX)),
+            ("-1", None),
+            ("-0.5", None),
+            ("NaN", None),
+            ("inf", None),
+            ("soon", None),
+            ("", None),
+        ] {
+            assert_eq!(retry_after_value(value, None), wait, "{value:?}");
+        }
+        assert_eq!(
+            retry_after_value(
+                "Wed, 21 Oct 2015 07:28:30 GMT",
+                Some("Wed, 21 Oct 2015 07:28:00 GMT")
+            ),
+            Some(secs(30))
+        );
+        assert_eq!(
+            retry_after_value("Wed, 21 Oct 2015 07:28:00 GMT", None),
+            Some(Duration::ZERO)
+        );
+    }
 
     #[test]
     fn the_leading_type_is_found_in_the_bytes() {

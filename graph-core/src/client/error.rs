@@ -1,0 +1,124 @@
+//! What can go wrong when the client sends a request.
+
+use std::error::Error as StdError;
+use std::fmt;
+use std::time::Duration;
+
+use http::StatusCode;
+
+use crate::{GraphError, NextPageError, PermissionError};
+
+/// An error from a token provider.
+pub type BoxError = Box<dyn StdError + Send + Sync>;
+
+/// Why a request sent by [`GraphClient`](super::GraphClient) did not give what its
+/// `parse_response` gives.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ClientError {
+    /// The token provider failed.
+    #[error("could not get an access token: {}", Chain(&**.0))]
+    Token(#[source] BoxError),
+    /// The token provider gave no token within the client's timeout, which covers getting
+    /// the token: nothing was sent.
+    #[error("the token provider gave no access token within {0:?}, the client's timeout (which covers getting the token); nothing was sent")]
+    TokenTimeout(Duration),
+    /// The HTTP client could not be set up (its TLS configuration).
+    #[error("could not set up the HTTP client: {}", Chain(&**.0))]
+    Setup(#[source] BoxError),
+    /// The request did not get a response: connection, TLS or protocol failure. The
+    /// message carries each cause (`Connection refused`, a certificate problem).
+    #[error("the request got no response from Graph: {}", Chain(.0))]
+    Transport(#[source] reqwest::Error),
+    /// No complete response within the client's timeout (which counts getting the token).
+    #[error("no complete response from Graph within {0:?}")]
+    Timeout(Duration),
+    /// The response body was larger than the client accepts; it was not read further.
+    #[error("the response body is larger than the client's limit of {limit} bytes")]
+    BodyTooLarge {
+        /// The limit, in bytes.
+        limit: usize,
+    },
+    /// Graph answered, and not with what the request asks for (after any retries, the
+    /// last answer).
+    #[error(transparent)]
+    Graph(#[from] GraphError),
+    /// The answer was a redirect. Graph does not redirect its API calls, so the client
+    /// follows none: a token or a body is never sent where a redirect points. The
+    /// request is not retried.
+    #[error("{}", redirect_message(*.status, .location.as_deref()))]
+    Redirect {
+        /// The redirect's status (`301`, `302`, `307` ...).
+        status: StatusCode,
+        /// Where it pointed (`Location`), without its query or fragment, which may carry
+        /// secrets; at most 300 characters.
+        location: Option<String>,
+    },
+    /// The request's URL, as an HTTP stack would send it, leaves the endpoint's base path
+    /// (a path parameter of `..`, which stacks resolve into a step up): nothing was sent,
+    /// since the token goes nowhere else.
+    #[error("the request's path `{path}` leads outside the endpoint's base URL once its `.` and `..` segments are resolved, and the token is sent only there: nothing was sent")]
+    OutsideEndpoint {
+        /// The request's path, without its query.
+        path: String,
+    },
+    /// A page's next link was refused (blank, repeated, or outside the endpoint), so
+    /// paging stopped there; the pages before it were read.
+    #[error("paging stopped: {0}")]
+    NextPage(#[from] NextPageError),
+    /// The token lacks what the request's operation needs, as its resource declares it:
+    /// nothing was sent (see [`Request::check_token`](crate::Request::check_token);
+    /// [`GraphClient::with_permission_check`](super::GraphClient::with_permission_check)
+    /// turns the check off).
+    #[error(transparent)]
+    Permission(#[from] PermissionError),
+    /// A list had more pages than the client's page limit; the pages up to it were read.
+    #[error("the list has more than {limit} pages, the client's page limit (see `GraphClient::with_page_limit`)")]
+    PageLimit {
+        /// The limit, in pages.
+        limit: usize,
+    },
+}
+
+impl ClientError {
+    /// The Graph error, where Graph answered.
+    #[must_use]
+    pub fn graph_error(&self) -> Option<&GraphError> {
+        match self {
+            ClientError::Graph(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+fn redirect_message(status: StatusCode, location: Option<&str>) -> String {
+    let to = location.map_or_else(
+        || " without a location".to_owned(),
+        |location| format!(" to `{location}`"),
+    );
+    format!(
+        "Graph answered {status}, a redirect{to}: API calls are not redirected, so the client follows none and sends no token or body there"
+    )
+}
+
+/// An error and its causes, each once: reqwest's `Display` names only the outermost
+/// ("error sending request for url"), and the cause a person can act on is deeper.
+struct Chain<'a>(&'a (dyn StdError + 'static));
+
+impl fmt::Display for Chain<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut written = self.0.to_string();
+        f.write_str(&written)?;
+        let mut cause = self.0.source();
+        while let Some(error) = cause {
+            let text = error.to_string();
+            // Some errors repeat their cause in their own message.
+            if !written.contains(&text) {
+                write!(f, ": {text}")?;
+                written = text;
+            }
+            cause = error.source();
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,101 @@
+//! One attempt, step by step, as every call the client makes takes it (a request, a batch
+//! and each of its rounds, each page of a list):
+//!
+//! 1. the token, fetched within the client's timeout ([`token::fetch`]);
+//! 2. the request built with it, its permissions checked first (the caller's `build`);
+//! 3. the destination: the URL, as an HTTP stack will send it, lies under the endpoint's
+//!    base path ([`Endpoint::holds`](crate::Endpoint)), or nothing is sent;
+//! 4. the call's one `client-request-id`;
+//! 5. the exchange in the time left, no redirect followed, the body up to its limit
+//!    ([`Transport::execute`](super::transport::Transport));
+//! 6. a log line.
+//!
+//! What happens after a failure is the caller's, through [`Budget`](super::retry::Budget).
+
+use std::time::Instant;
+
+use http::header::HeaderValue;
+use http::Method;
+
+use super::error::ClientError;
+use super::token::{self, TokenProvider};
+use super::{log, GraphClient};
+use crate::AccessToken;
+
+/// The header that ties the attempts of one request together in Graph's logs.
+const CLIENT_REQUEST_ID: &str = "client-request-id";
+
+/// One call through the client, however many attempts it takes.
+pub(super) struct Call<'a> {
+    pub(super) method: &'a Method,
+    /// The path relative to the endpoint, for logs (which leave the query's values out).
+    pub(super) path: &'a str,
+    /// Whether sending it again can do nothing twice (`GET`, `DELETE`).
+    pub(super) repeatable: bool,
+    /// Carried by every attempt.
+    request_id: HeaderValue,
+}
+
+impl<'a> Call<'a> {
+    pub(super) fn new(method: &'a Method, path: &'a str) -> Self {
+        let id = uuid::Uuid::new_v4().hyphenated().to_string();
+        Self {
+            method,
+            path,
+            repeatable: *method == Method::GET || *method == Method::DELETE,
+            // A GUID is always a header value.
+            request_id: HeaderValue::try_from(id).unwrap_or(HeaderValue::from_static("")),
+        }
+    }
+
+    /// The `client-request-id` every attempt carries.
+    pub(super) fn id(&self) -> &str {
+        self.request_id.to_str().unwrap_or_default()
+    }
+}
+
+impl<P: TokenProvider> GraphClient<P> {
+    /// One attempt of `call`, every step in the order above. `build` makes the request
+    /// from the token (checking its permissions first, where the client does).
+    pub(super) async fn attempt(
+        &self,
+        call: &Call<'_>,
+        attempt: u32,
+        build: impl FnOnce(&AccessToken) -> Result<http::Request<Vec<u8>>, ClientError>,
+    ) -> Result<http::Response<Vec<u8>>, ClientError> {
+        let started = Instant::now();
+        let outcome = self.steps(call, started, build).await;
+        log::attempt(
+            call,
+            attempt,
+            outcome.as_ref().map(http::Response::status),
+            started.elapsed(),
+        );
+        outcome
+    }
+
+    async fn steps(
+        &self,
+        call: &Call<'_>,
+        started: Instant,
+        build: impl FnOnce(&AccessToken) -> Result<http::Request<Vec<u8>>, ClientError>,
+    ) -> Result<http::Response<Vec<u8>>, ClientError> {
+        let timeout = self.timeout;
+        let token = token::fetch(&self.tokens, timeout, timeout).await?;
+        let mut request = build(&token)?;
+        drop(token);
+        if !self.endpoint.holds(request.uri()) {
+            return Err(ClientError::OutsideEndpoint {
+                path: request.uri().path().chars().take(300).collect(),
+            });
+        }
+        request
+            .headers_mut()
+            .insert(CLIENT_REQUEST_ID, call.request_id.clone());
+        let left = timeout.saturating_sub(started.elapsed());
+        if left.is_zero() {
+            return Err(ClientError::Timeout(timeout));
+        }
+        self.transport.execute(request, left, timeout).await
+    }
+}
