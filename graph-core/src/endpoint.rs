@@ -6,7 +6,7 @@ use std::net::IpAddr;
 use http::uri::{Authority, PathAndQuery, Scheme, Uri};
 
 use crate::link;
-use crate::NextPageReason;
+use crate::paging::NextPageReason;
 
 /// A version of the Graph API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -69,7 +69,7 @@ impl Cloud {
 /// let local = Endpoint::custom("http://127.0.0.1:8080/beta/")?;
 /// assert_eq!(local.base_url(), "http://127.0.0.1:8080/beta");
 /// assert!(Endpoint::custom("http://graph.example.com/beta").is_err());
-/// # Ok::<(), graph_core::EndpointError>(())
+/// # Ok::<(), graph_core::endpoint::EndpointError>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Endpoint {

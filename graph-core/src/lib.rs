@@ -51,39 +51,30 @@
 
 #![warn(missing_docs)]
 
-mod batch;
-mod datetime;
-mod duration;
-mod endpoint;
-mod link;
-mod names;
-mod object;
-mod operations;
-mod page;
-mod path;
-mod permissions;
-mod probe;
-mod read;
-mod request;
-mod resource;
-mod response;
-mod slots;
-mod text;
-mod token;
-mod union;
-mod validation;
-mod value;
-mod values;
+// The public API: what users write against, a module each.
+pub mod batch;
+pub mod endpoint;
+pub mod paging;
+pub mod permissions;
+pub mod prelude;
+pub mod request;
+pub mod resource;
+pub mod response;
+pub mod validation;
+pub mod values;
 
-#[doc(hidden)]
-pub mod __private;
+// The optional client (cargo feature `client`).
 #[cfg(feature = "client")]
 pub mod client;
 
-pub use batch::{Batch, BatchError, BatchResponse, Step, StepId, MAX_STEPS};
-pub use datetime::{DateTimeOffset, DateTimeOffsetError};
-pub use duration::Duration;
-pub use endpoint::{ApiVersion, Cloud, Endpoint, EndpointError};
+// The hidden runtime that only generated code calls.
+#[doc(hidden)]
+pub mod __private;
+
+// What the client and the request kinds share: where a URL leads, and tokens.
+mod link;
+mod token;
+
 #[doc = include_str!("docs/graph_complex.md")]
 #[doc(inline)]
 pub use graph_derive::graph_complex;
@@ -96,18 +87,23 @@ pub use graph_derive::graph_resource;
 #[doc = include_str!("docs/graph_union.md")]
 #[doc(inline)]
 pub use graph_derive::graph_union;
-pub use page::Page;
-pub use permissions::{Operation, OperationPermissions, PermissionError, Permissions, Scheme};
-pub use request::{
-    Create, CreateRequest, Delete, DeleteRequest, Get, GetRequest, List, ListRequest,
-    NextPageError, NextPageReason, ParseResponse, Request, RequestKind, Update, UpdateRequest,
-    USER_AGENT_VALUE,
-};
-pub use resource::{GraphEnum, GraphResource};
-pub use response::{ErrorDetail, GraphError, GraphErrorKind};
+
+pub use batch::{Batch, BatchResponse, Step};
+pub use endpoint::{ApiVersion, Cloud, Endpoint};
+pub use paging::Page;
+pub use permissions::PermissionError;
+pub use request::{CreateRequest, DeleteRequest, GetRequest, ListRequest, UpdateRequest};
+pub use resource::GraphResource;
+pub use response::{GraphError, GraphErrorKind};
 pub use token::{AccessToken, InvalidAccessToken};
-pub use validation::{ValidationError, Violation, ViolationKind};
-pub use values::{Date, LocalDateTime, TimeOfDay, ValueError};
+pub use validation::ValidationError;
+pub use values::{Date, DateTimeOffset, Duration, LocalDateTime, TimeOfDay};
+
+// Named by generated code at the root until it names them through `__private`.
+#[doc(hidden)]
+pub use permissions::{OperationPermissions, Permissions};
+#[doc(hidden)]
+pub use resource::GraphEnum;
 
 /// The `http` crate, re-exported so requests can be named without a dependency line.
 pub use http;

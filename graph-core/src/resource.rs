@@ -1,7 +1,12 @@
-//! The traits the attributes implement.
+//! The traits the attributes implement: [`GraphResource`] (with every operation's `_at`
+//! form), [`GraphObject`], [`GraphEnum`], and [`GraphValue`], which every declared type
+//! and its containers share.
 
-use crate::object::Object;
-use crate::value::GraphValue;
+use crate::__private::object::Object;
+/// Every type the attributes declare, and the containers around them (`Option`, `Vec`,
+/// `Box`): how the runtime writes and validates them. Its items are the runtime's, not
+/// public API; it appears in bounds only as [`GraphResource`]'s supertrait.
+pub use crate::__private::value::GraphValue;
 use crate::{
     CreateRequest, DeleteRequest, GetRequest, ListRequest, UpdateRequest, ValidationError,
 };
@@ -20,7 +25,7 @@ use crate::{
 /// itself for get, update and delete (so `/me` works). Each parameter is percent-encoded
 /// as exactly one segment. Bring the trait into scope (`use graph_core::GraphResource;`)
 /// to call them.
-pub trait GraphResource: serde::Serialize + serde::de::DeserializeOwned {
+pub trait GraphResource: serde::Serialize + serde::de::DeserializeOwned + GraphValue {
     /// The collection path as written in the attribute, placeholders included
     /// (`/workflowBase/runs`, `/groups/{group-id}/members`).
     const PATH: &'static str;
@@ -31,8 +36,8 @@ pub trait GraphResource: serde::Serialize + serde::de::DeserializeOwned {
 
     /// What each operation needs, from the page's permissions table
     /// (`#[graph_resource(permissions(...))]`): what
-    /// [`check_token`](crate::Request::check_token) checks. Nothing by default.
-    const PERMISSIONS: crate::Permissions = crate::Permissions::NONE;
+    /// [`check_token`](crate::request::Request::check_token) checks. Nothing by default.
+    const PERMISSIONS: crate::permissions::Permissions = crate::permissions::Permissions::NONE;
 
     /// Checks everything that can be checked before a request is sent and reports every
     /// violation at once: each `#[graph(required)]` property that is `None`, and each
@@ -54,11 +59,8 @@ pub trait GraphResource: serde::Serialize + serde::de::DeserializeOwned {
         &self,
         template: &str,
         params: &[&str],
-    ) -> Result<CreateRequest<Self>, ValidationError>
-    where
-        Self: GraphValue,
-    {
-        crate::operations::create_request_at(self, template, params)
+    ) -> Result<CreateRequest<Self>, ValidationError> {
+        crate::request::build::create_request_at(self, template, params)
     }
 
     /// A get request for the item `template` names (`/me`, `/users/{id}`).
@@ -67,11 +69,11 @@ pub trait GraphResource: serde::Serialize + serde::de::DeserializeOwned {
     ///
     /// A template that breaks the rules of `path`, a wrong number of parameters, an empty
     /// parameter.
-    fn get_request_at(template: &str, params: &[&str]) -> Result<GetRequest<Self>, ValidationError>
-    where
-        Self: GraphValue,
-    {
-        crate::operations::get_request_at(template, params)
+    fn get_request_at(
+        template: &str,
+        params: &[&str],
+    ) -> Result<GetRequest<Self>, ValidationError> {
+        crate::request::build::get_request_at(template, params)
     }
 
     /// A list request for the collection `template` names
@@ -83,11 +85,8 @@ pub trait GraphResource: serde::Serialize + serde::de::DeserializeOwned {
     fn list_request_at(
         template: &str,
         params: &[&str],
-    ) -> Result<ListRequest<Self>, ValidationError>
-    where
-        Self: GraphValue,
-    {
-        crate::operations::list_request_at(template, params)
+    ) -> Result<ListRequest<Self>, ValidationError> {
+        crate::request::build::list_request_at(template, params)
     }
 
     /// An update request for the item `template` names, sending every writable property
@@ -103,9 +102,9 @@ pub trait GraphResource: serde::Serialize + serde::de::DeserializeOwned {
         params: &[&str],
     ) -> Result<UpdateRequest<Self>, ValidationError>
     where
-        Self: Object,
+        Self: GraphObject,
     {
-        crate::operations::update_request_at(self, None, template, params)
+        crate::request::build::update_request_at(self, None, template, params)
     }
 
     /// An update request for the item `template` names, sending only what changed from
@@ -121,9 +120,9 @@ pub trait GraphResource: serde::Serialize + serde::de::DeserializeOwned {
         params: &[&str],
     ) -> Result<UpdateRequest<Self>, ValidationError>
     where
-        Self: Object,
+        Self: GraphObject,
     {
-        crate::operations::update_request_at(self, Some(before), template, params)
+        crate::request::build::update_request_at(self, Some(before), template, params)
     }
 
     /// A delete request for the item `template` names.
@@ -138,9 +137,29 @@ pub trait GraphResource: serde::Serialize + serde::de::DeserializeOwned {
     where
         Self: Sized,
     {
-        crate::operations::delete_request_at(template, params)
+        crate::request::build::delete_request_at(template, params)
     }
 }
+
+/// A resource or complex type: a Graph type with properties of its own (a union is not
+/// one), which update requests write property by property. Every `#[graph_resource]` and
+/// `#[graph_complex]` type is one; name it in a generic function that builds updates:
+///
+/// ```
+/// use graph_core::resource::GraphObject;
+/// use graph_core::{GraphResource, UpdateRequest, ValidationError};
+///
+/// fn rename<T: GraphResource + GraphObject>(
+///     changed: &T,
+///     before: &T,
+///     path: &str,
+/// ) -> Result<UpdateRequest<T>, ValidationError> {
+///     changed.update_request_from_at(before, path, &[])
+/// }
+/// ```
+pub trait GraphObject: Object {}
+
+impl<T: Object> GraphObject for T {}
 
 /// A Graph enumeration, implemented by `#[graph_enum]`.
 ///

@@ -5,10 +5,12 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use graph_core::batch::BatchError;
+use graph_core::batch::MAX_STEPS;
 use graph_core::client::{ClientError, GraphClient, RetryPolicy};
 use graph_core::http::{self, StatusCode};
 use graph_core::serde_json::{self, json, Value};
-use graph_core::{AccessToken, Batch, BatchError, Endpoint, GraphErrorKind, Page, MAX_STEPS};
+use graph_core::{AccessToken, Batch, Endpoint, GraphErrorKind, Page};
 use graph_examples::lifecycle_workflows::Run;
 use graph_examples::samples::queued_run;
 use wiremock::matchers::{method, path};

@@ -75,7 +75,7 @@ async fn the_server_receives_the_exact_request_and_the_201_is_read() {
     assert_eq!(header("authorization"), format!("Bearer {TOKEN}"));
     assert_eq!(header("content-type"), "application/json");
     assert_eq!(header("accept"), "application/json");
-    assert!(header("user-agent").starts_with("graph-core/"));
+    assert!(header("user-agent").starts_with("msgraph-resource/"));
     assert_eq!(header("client-request-id").len(), 36);
     assert_eq!(request.body, run().create_request().unwrap().body());
 }

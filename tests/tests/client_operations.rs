@@ -9,8 +9,9 @@ use std::time::Duration;
 
 use graph_core::client::{ClientError, GraphClient, RetryPolicy, StreamExt};
 use graph_core::http::{HeaderName, HeaderValue};
+use graph_core::paging::NextPageReason;
 use graph_core::serde_json::{json, Value};
-use graph_core::{AccessToken, Endpoint, NextPageReason};
+use graph_core::{AccessToken, Endpoint};
 use graph_examples::lifecycle_workflows::Run;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use wiremock::matchers::{method, path, query_param};

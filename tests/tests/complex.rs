@@ -2,7 +2,8 @@
 //! validated to the leaf with paths, and nothing lost on the way back.
 
 use graph_core::serde_json::{self, json, Map, Value};
-use graph_core::{graph_complex, graph_enum, graph_resource, GraphResource, ViolationKind};
+use graph_core::validation::ViolationKind;
+use graph_core::{graph_complex, graph_enum, graph_resource, GraphResource};
 use graph_examples::lifecycle_workflows::{
     KeyValuePair, LifecycleWorkflowCategory, RuleBasedSubjectSet, SubjectSet, Task,
     TimeBasedAttributeTrigger, TriggerAndScopeBasedConditions, Workflow,

@@ -6,7 +6,8 @@
 use std::collections::VecDeque;
 
 use graph_core::serde_json;
-use graph_core::{graph_complex, graph_resource, GraphResource, ViolationKind};
+use graph_core::validation::ViolationKind;
+use graph_core::{graph_complex, graph_resource, GraphResource};
 
 #[graph_complex]
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -1,8 +1,10 @@
 //! `#[graph_enum]`: member names, `rename`, the `unknownFutureValue` sentinel and the
 //! `other` variant. An unknown member never makes a whole response unreadable.
 
+use graph_core::resource::GraphEnum;
 use graph_core::serde_json::{self, json};
-use graph_core::{graph_enum, graph_resource, GraphEnum, GraphResource, ViolationKind};
+use graph_core::validation::ViolationKind;
+use graph_core::{graph_enum, graph_resource, GraphResource};
 
 /// With both the sentinel and a catch-all: unknown members are kept.
 #[graph_enum]

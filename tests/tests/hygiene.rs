@@ -3,8 +3,9 @@
 //! (`graph_tests::lints`, compiled under `deny(missing_docs, unused_qualifications)` and
 //! clippy's pedantic group).
 
+use graph_core::resource::GraphEnum;
 use graph_core::serde_json;
-use graph_core::{GraphEnum, GraphResource};
+use graph_core::GraphResource;
 use graph_tests::hygiene::{Kind, Part};
 use graph_tests::lints::{LintedClosed, LintedRun, LintedStatus};
 

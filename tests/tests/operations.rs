@@ -3,10 +3,11 @@
 //! their headers, preferences and query options, how their answers read, and paging.
 
 use graph_core::http::{self, header, HeaderName, HeaderValue, StatusCode};
+use graph_core::paging::NextPageReason;
 use graph_core::serde_json::{json, Map, Value};
+use graph_core::validation::ViolationKind;
 use graph_core::{
-    graph_complex, graph_resource, AccessToken, Endpoint, GraphErrorKind, GraphResource,
-    NextPageReason, Page, ViolationKind,
+    graph_complex, graph_resource, AccessToken, Endpoint, GraphErrorKind, GraphResource, Page,
 };
 use graph_examples::lifecycle_workflows::{LifecycleWorkflowProcessingStatus, Run};
 use graph_examples::samples::{new_user, queued_run};

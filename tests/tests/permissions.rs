@@ -7,7 +7,9 @@ use base64::Engine;
 
 use graph_core::client::{ClientError, GraphClient, RetryPolicy};
 use graph_core::http::{self, StatusCode};
-use graph_core::{graph_resource, AccessToken, Endpoint, GraphResource, Operation, Scheme};
+use graph_core::permissions::Operation;
+use graph_core::permissions::Scheme;
+use graph_core::{graph_resource, AccessToken, Endpoint, GraphResource};
 use graph_examples::lifecycle_workflows::Run;
 use graph_examples::samples::queued_run;
 use wiremock::matchers::method;

@@ -2,11 +2,11 @@
 //! timestamps. Whatever the input, reading gives a value or an error (never a panic), and
 //! what was read is written back exactly.
 
+use graph_core::resource::GraphEnum;
 use graph_core::serde_json::{self, Map, Number, Value};
 use graph_core::time::{Date, Month, PrimitiveDateTime, Time, UtcOffset};
-use graph_core::{
-    graph_enum, graph_resource, DateTimeOffset, GraphEnum, GraphResource, ViolationKind,
-};
+use graph_core::validation::ViolationKind;
+use graph_core::{graph_enum, graph_resource, DateTimeOffset, GraphResource};
 use graph_examples::samples::kinds::{Circle, Colour, Inner, Item, PlainShape, Shape, Square};
 use proptest::prelude::*;
 

@@ -64,7 +64,7 @@ fn a_request_carries_the_url_and_the_headers_graph_expects() {
     assert_eq!(headers["accept"], "application/json");
     assert_eq!(
         headers["user-agent"],
-        format!("graph-core/{}", env!("CARGO_PKG_VERSION"))
+        format!("msgraph-resource/{}", env!("CARGO_PKG_VERSION"))
     );
     assert_eq!(request.body(), create.body());
 

@@ -5,7 +5,8 @@
 //! placeholders ("Integer", "String (timestamp)") where values would be.
 
 use graph_core::serde_json::{self, Map, Value};
-use graph_core::{DateTimeOffset, GraphResource, ViolationKind};
+use graph_core::validation::ViolationKind;
+use graph_core::{DateTimeOffset, GraphResource};
 use graph_examples::lifecycle_workflows::{
     LifecycleWorkflowProcessingStatus, Run, WorkflowExecutionType,
 };
@@ -94,7 +95,7 @@ fn each_value_has_the_type_the_page_gives() {
 
 #[test]
 fn the_enum_members_are_the_pages() {
-    use graph_core::GraphEnum;
+    use graph_core::resource::GraphEnum;
     assert_eq!(
         LifecycleWorkflowProcessingStatus::MEMBERS,
         [

@@ -12,8 +12,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use graph_core::client::{reqwest, ClientError, GraphClient, RetryPolicy};
+use graph_core::paging::NextPageReason;
 use graph_core::serde_json::{self, json, Value};
-use graph_core::{AccessToken, Batch, GraphErrorKind, GraphResource, NextPageReason, Page};
+use graph_core::{AccessToken, Batch, GraphErrorKind, GraphResource, Page};
 use graph_examples::lifecycle_workflows::Run;
 use graph_examples::samples::queued_run;
 use support::{bounded, client, endpoint, graph_error, response, run_json, TOKEN};

@@ -2,9 +2,8 @@
 //! unknown derived types kept whole; validation inside whichever variant is present.
 
 use graph_core::serde_json::{self, json, Map, Value};
-use graph_core::{
-    graph_complex, graph_resource, graph_union, GraphResource, ValidationError, ViolationKind,
-};
+use graph_core::validation::ViolationKind;
+use graph_core::{graph_complex, graph_resource, graph_union, GraphResource, ValidationError};
 use graph_examples::lifecycle_workflows::{
     LifecycleWorkflowCategory, OnDemandExecutionOnly, RuleBasedSubjectSet, SubjectSet, Task,
     TimeBasedAttributeTrigger, TriggerAndScopeBasedConditions, Workflow,

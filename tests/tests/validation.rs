@@ -2,7 +2,8 @@
 //! path parameters filled one segment each.
 
 use graph_core::serde_json;
-use graph_core::{graph_resource, GraphResource, ValidationError, ViolationKind};
+use graph_core::validation::ViolationKind;
+use graph_core::{graph_resource, GraphResource, ValidationError};
 
 #[graph_resource(
     path = "/identityGovernance/lifecycleWorkflows/workflows/{workflow-id}/runs",

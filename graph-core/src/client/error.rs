@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use http::StatusCode;
 
-use crate::{GraphError, NextPageError, PermissionError};
+use crate::paging::NextPageError;
+use crate::{GraphError, PermissionError};
 
 /// An error from a token provider.
 pub type BoxError = Box<dyn StdError + Send + Sync>;
@@ -67,7 +68,7 @@ pub enum ClientError {
     #[error("paging stopped: {0}")]
     NextPage(#[from] NextPageError),
     /// The token lacks what the request's operation needs, as its resource declares it:
-    /// nothing was sent (see [`Request::check_token`](crate::Request::check_token);
+    /// nothing was sent (see [`Request::check_token`](crate::request::Request::check_token);
     /// [`GraphClient::with_permission_check`](super::GraphClient::with_permission_check)
     /// turns the check off).
     #[error(transparent)]

@@ -28,7 +28,8 @@ use std::time::Duration;
 use http::{Method, StatusCode};
 
 use crate::request::ParseResponse;
-use crate::{Endpoint, GraphResource, Request};
+use crate::request::Request;
+use crate::{Endpoint, GraphResource};
 
 pub use error::{BoxError, ClientError};
 pub use retry::RetryPolicy;

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::Serialize;
 
-use crate::validation::{PropertyPath, Violations};
+use crate::__private::validate::{PropertyPath, Violations};
 
 /// Which properties a body carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,7 +72,7 @@ pub trait GraphValue {
 
 /// Where a resource, complex type or union keeps its answer to
 /// [`GraphValue::__late_members`], once worked out; its address is the type's identity in
-/// a [`TypeWalk`]. A `static` per type (in its [`Names`](crate::names::Names) for objects).
+/// a [`TypeWalk`]. A `static` per type (in its [`Names`](crate::__private::names::Names) for objects).
 pub struct LateCell(OnceLock<bool>);
 
 impl LateCell {
@@ -109,7 +109,7 @@ impl TypeWalk {
     /// Entering the type whose answer `cell` keeps: `Some` answer where it is already
     /// known, or where the walk entered the type before (`false`: what it holds is being
     /// answered for there); `None` when its fields or variants are to be asked, each
-    /// through [`LateProbe`](crate::probe::LateProbe), and the answer given to
+    /// through [`LateProbe`](crate::__private::probe::LateProbe), and the answer given to
     /// [`leave`](Self::leave).
     pub fn enter(&mut self, cell: &'static LateCell) -> Option<bool> {
         if let Some(&known) = cell.0.get() {

@@ -4,7 +4,7 @@
 use std::fmt;
 use std::sync::OnceLock;
 
-use crate::value::LateCell;
+use crate::__private::value::LateCell;
 
 use serde::de::{self, DeserializeSeed, Visitor};
 use serde::Deserializer;
@@ -53,7 +53,7 @@ pub struct Names {
     /// Built on first use.
     table: OnceLock<Table>,
     /// Whether the type holds an evolvable enum with members sent only on request (see
-    /// [`TypeWalk`](crate::value::TypeWalk)), worked out by the first request that asks.
+    /// [`TypeWalk`](crate::__private::value::TypeWalk)), worked out by the first request that asks.
     late_members: LateCell,
 }
 

@@ -3,14 +3,18 @@
 
 use std::borrow::Cow;
 
-use crate::object::{check_additional, is_object_annotation, FieldValue, FieldVisitor, Object};
-use crate::path::Template;
+use crate::__private::object::{
+    check_additional, is_object_annotation, FieldValue, FieldVisitor, Object,
+};
+use crate::__private::validate::{PropertyPath, Violations};
+use crate::__private::value::{GraphValue, Mode, TypeWalk};
+use crate::request::path::Template;
 use crate::request::{Create, Delete, Get, List, Request, Update};
-use crate::validation::{PropertyPath, Violation, Violations};
-use crate::value::{GraphValue, Mode, TypeWalk};
+use crate::validation::Violation;
+use crate::validation::ViolationKind;
 use crate::{
     CreateRequest, DeleteRequest, GetRequest, GraphResource, ListRequest, UpdateRequest,
-    ValidationError, ViolationKind,
+    ValidationError,
 };
 
 /// `GraphResource::validate` for every resource.
@@ -48,7 +52,7 @@ fn path(
                 return None;
             }
             path.push('/');
-            crate::path::push_segment(&mut path, id);
+            crate::request::path::push_segment(&mut path, id);
         }
         return Some(path);
     }
@@ -106,10 +110,10 @@ fn path(
     if empty {
         return None;
     }
-    let mut path = crate::path::fill(&template.literals, params);
+    let mut path = crate::request::path::fill(&template.literals, params);
     if let Some(id) = item {
         path.push('/');
-        crate::path::push_segment(&mut path, id);
+        crate::request::path::push_segment(&mut path, id);
     }
     Some(path)
 }
@@ -400,11 +404,14 @@ struct Snapshot<'v> {
     values: Vec<Option<Vec<u8>>>,
     out: Option<&'v mut Violations>,
     error: Option<serde_json::Error>,
-    info: &'static [crate::names::FieldInfo],
+    info: &'static [crate::__private::names::FieldInfo],
 }
 
 impl<'v> Snapshot<'v> {
-    fn new(info: &'static [crate::names::FieldInfo], out: Option<&'v mut Violations>) -> Self {
+    fn new(
+        info: &'static [crate::__private::names::FieldInfo],
+        out: Option<&'v mut Violations>,
+    ) -> Self {
         Self {
             values: vec![None; info.len()],
             out,

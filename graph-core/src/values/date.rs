@@ -9,7 +9,7 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::str::FromStr;
 
-use crate::text::{self, Sink, Stack, TimeShape};
+use crate::values::text::{self, Sink, Stack, TimeShape};
 
 /// Why a text is not one of Graph's value types, or a `time` value cannot be one.
 /// `Display`: ``invalid Date `2024-02-30`: 2024-02 has no day 30 (it has 29)``.
@@ -125,7 +125,7 @@ macro_rules! text_value {
 /// assert_eq!(date.to_string(), "2024-02-29");
 /// assert_eq!(graph_core::time::Date::from(date).ordinal(), 60);
 /// assert!("2024-02-30".parse::<Date>().is_err());
-/// # Ok::<(), graph_core::ValueError>(())
+/// # Ok::<(), graph_core::values::ValueError>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Date(time::Date);
@@ -189,7 +189,7 @@ fn check_year(type_name: &'static str, date: time::Date) -> Result<(), ValueErro
 /// assert_eq!(start.to_string(), "08:00:00.0000000");
 /// assert_eq!(start, "08:00".parse()?);
 /// assert!("25:00".parse::<TimeOfDay>().is_err());
-/// # Ok::<(), graph_core::ValueError>(())
+/// # Ok::<(), graph_core::values::ValueError>(())
 /// ```
 #[derive(Clone, Copy)]
 pub struct TimeOfDay {
@@ -273,7 +273,7 @@ impl From<time::Time> for TimeOfDay {
 /// let start: LocalDateTime = "2017-04-15T12:00:00.0000000".parse()?;
 /// assert_eq!(start.to_string(), "2017-04-15T12:00:00.0000000");
 /// assert!("2017-04-15T12:00:00Z".parse::<LocalDateTime>().is_err());
-/// # Ok::<(), graph_core::ValueError>(())
+/// # Ok::<(), graph_core::values::ValueError>(())
 /// ```
 #[derive(Clone, Copy)]
 pub struct LocalDateTime {

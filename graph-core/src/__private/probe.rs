@@ -16,11 +16,11 @@ use serde::de::{self, DeserializeOwned};
 use serde::ser::SerializeMap;
 use serde::Serialize;
 
-use crate::object::{FieldValue, GraphField, SerdeField};
-use crate::read::take;
-use crate::slots::{ReadSlot, Slot};
-use crate::validation::{PropertyPath, Violations};
-use crate::value::{GraphValue, Mode, TypeWalk};
+use crate::__private::object::{FieldValue, GraphField, SerdeField};
+use crate::__private::read::take;
+use crate::__private::slots::{ReadSlot, Slot};
+use crate::__private::validate::{PropertyPath, Violations};
+use crate::__private::value::{GraphValue, Mode, TypeWalk};
 
 /// Lets generated code treat every field alike: `(&&Probe(&field)).__graph_field()` is a
 /// [`GraphField`] when the field's type is a [`GraphValue`] (one of ours, or a container of
@@ -120,7 +120,7 @@ impl<T: ?Sized> FieldValue for Unmarked<'_, T> {
 
 /// [`Probe`] for a field written as `Option<T>`, asked about `T`:
 /// `(&&OptionProbe(&field)).__graph_option()` is the field's value as [`Probe`] would see
-/// it, or `None`, for [`visit_option`](crate::object::visit_option) to hand over. One call
+/// it, or `None`, for [`visit_option`](crate::__private::object::visit_option) to hand over. One call
 /// a field, without a `match` of its own in the generated code.
 pub struct OptionProbe<'a, T>(pub &'a Option<T>);
 
@@ -174,7 +174,7 @@ impl<'a, T> ProbeUnmarkedOption<'a, T> for OptionProbe<'a, T> {
 /// when every field's type has Deserialize, and [`Unreadable`] otherwise, which adds no
 /// error of its own: a field of a type without Deserialize is already an error at the
 /// [`Probe`] that writes it. The keys are then read into the slots
-/// ([`SlotsReader`](crate::slots::SlotsReader)), by path, which asks rustc nothing it has
+/// ([`SlotsReader`](crate::__private::slots::SlotsReader)), by path, which asks rustc nothing it has
 /// not answered here.
 pub struct ReadProbe<T>(std::marker::PhantomData<T>);
 
@@ -220,7 +220,7 @@ pub struct Unreadable;
 /// How generated code finishes a field of type `T` that is not written as `Option` once
 /// the object is read, whichever readers the [`ReadProbe`] gave: called by path
 /// (`FieldReader::<T>::take(readers, ...)`), a plain trait bound for rustc to prove rather
-/// than a method lookup. (The reading itself is [`SlotsReader`](crate::slots::SlotsReader).)
+/// than a method lookup. (The reading itself is [`SlotsReader`](crate::__private::slots::SlotsReader).)
 pub trait FieldReader<T>: Copy {
     /// See [`take`].
     ///

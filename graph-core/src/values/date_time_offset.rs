@@ -17,7 +17,7 @@ use std::str::FromStr;
 
 use time::{OffsetDateTime, PrimitiveDateTime, UtcOffset};
 
-use crate::text::{self, Sink, Stack, TimeShape};
+use crate::values::text::{self, Sink, Stack, TimeShape};
 
 /// `YYYY-MM-DDTHH:MM:SS.fffffff+HH:MM`, the longest text form.
 const MAX_LEN: usize = 33;
@@ -42,7 +42,7 @@ const MAX_LEN: usize = 33;
 ///
 /// let instant = graph_core::time::OffsetDateTime::from(at);
 /// assert_eq!(instant.nanosecond(), 134_886_300);
-/// # Ok::<(), graph_core::DateTimeOffsetError>(())
+/// # Ok::<(), graph_core::values::DateTimeOffsetError>(())
 /// ```
 #[derive(Clone, Copy)]
 pub struct DateTimeOffset {
@@ -281,11 +281,11 @@ impl TryFrom<OffsetDateTime> for DateTimeOffset {
 }
 
 /// Written without serde's string escaping: the text is plain ASCII.
-impl crate::value::GraphValue for DateTimeOffset {
+impl crate::__private::value::GraphValue for DateTimeOffset {
     fn __serialize_in_mode<S: serde::Serializer>(
         &self,
         serializer: S,
-        _: crate::value::Mode,
+        _: crate::__private::value::Mode,
     ) -> Result<S::Ok, S::Error> {
         serde::Serialize::serialize(self, serializer)
     }
@@ -293,8 +293,8 @@ impl crate::value::GraphValue for DateTimeOffset {
     #[inline]
     fn __validate_at(
         &self,
-        _: &crate::validation::PropertyPath<'_>,
-        _: &mut crate::validation::Violations,
+        _: &crate::__private::validate::PropertyPath<'_>,
+        _: &mut crate::__private::validate::Violations,
     ) {
     }
 
@@ -302,7 +302,7 @@ impl crate::value::GraphValue for DateTimeOffset {
     fn __write_json(
         &self,
         out: &mut Vec<u8>,
-        _: crate::value::Mode,
+        _: crate::__private::value::Mode,
     ) -> Result<(), serde_json::Error> {
         out.push(b'"');
         self.write(out);

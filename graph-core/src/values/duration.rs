@@ -26,7 +26,7 @@ use crate::values::ValueError;
 /// assert_eq!(std.as_secs(), 730 * 86_400);
 /// assert!("P1Y".parse::<Duration>()?.is_calendar_dependent());
 /// assert!("PT".parse::<Duration>().is_err());
-/// # Ok::<(), graph_core::ValueError>(())
+/// # Ok::<(), graph_core::values::ValueError>(())
 /// ```
 #[derive(Clone)]
 pub struct Duration {

@@ -5,6 +5,9 @@ use std::marker::PhantomData;
 
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 
+use crate::request::{List, Request};
+use crate::Endpoint;
+
 /// One page of a [`ListRequest`](crate::ListRequest)'s answer: its items, the link to the
 /// next page (absent on the last), the delta link (on the last page of a delta query) and
 /// the total count (with [`count`](crate::ListRequest::count)). A page may hold no items
@@ -114,3 +117,100 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for PageBody<T> {
         deserializer.deserialize_map(PageVisitor(PhantomData))
     }
 }
+
+impl<T> Request<List, T> {
+    /// The request for the page after `page`: `Ok(None)` after the last one. It carries
+    /// this request's headers and preferences, and the next link is used byte for byte
+    /// (less a fragment, which is never sent), except that `.` and `..` segments are
+    /// resolved first, as an HTTP stack would resolve them before sending.
+    ///
+    /// The link is judged on the URL that will actually be sent: its `.` and `..` segments
+    /// and their percent-encoded forms (`%2e`, `%2E%2E`, any case) resolved, and `\` read
+    /// as `/`, it must lie under `endpoint`'s base URL (same scheme, host and port, and a
+    /// path that continues the base path after a `/`), and so must its path once
+    /// percent-decoded (`..%2F` included), so a bearer token is never sent outside the
+    /// base path.
+    ///
+    /// # Errors
+    ///
+    /// The link is blank, does not lie under `endpoint`'s base URL as above, is not a URL
+    /// path, or repeats the URL of this page or one before it (a loop).
+    pub fn next_page(
+        &self,
+        page: &Page<T>,
+        endpoint: &Endpoint,
+    ) -> Result<Option<Self>, NextPageError> {
+        let Some(link) = page.next_link() else {
+            return Ok(None);
+        };
+        let fail = |reason| {
+            Err(NextPageError {
+                link: link.chars().take(300).collect(),
+                reason,
+            })
+        };
+        let rest = match endpoint.follow(link) {
+            Ok(rest) => rest,
+            Err(reason) => return fail(reason),
+        };
+        if rest == self.path() || self.kind().visited(&rest) {
+            return fail(NextPageReason::Repeated);
+        }
+        let kind = self.kind().then(self.path());
+        Ok(Some(self.to_next(rest, kind)))
+    }
+}
+
+/// Why [`ListRequest::next_page`](crate::ListRequest::next_page) refused a next link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NextPageReason {
+    /// The link is empty or whitespace.
+    Blank,
+    /// The link is not under the endpoint's base URL: following it would send the token
+    /// elsewhere.
+    OutsideEndpoint,
+    /// The link's path and query cannot be a URL's.
+    NotAPath,
+    /// The link is the URL of this page or of one before it: following it would loop.
+    Repeated,
+}
+
+/// A next link [`ListRequest::next_page`](crate::ListRequest::next_page) will not follow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextPageError {
+    link: String,
+    reason: NextPageReason,
+}
+
+impl NextPageError {
+    /// Why the link was refused.
+    #[must_use]
+    pub fn reason(&self) -> NextPageReason {
+        self.reason
+    }
+
+    /// The link (its first 300 characters).
+    #[must_use]
+    pub fn link(&self) -> &str {
+        &self.link
+    }
+}
+
+impl fmt::Display for NextPageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let why = match self.reason {
+            NextPageReason::Blank => "it is blank",
+            NextPageReason::OutsideEndpoint => {
+                "it is not under the endpoint's base URL, and the token is sent only there"
+            }
+            NextPageReason::NotAPath => "it is not a valid URL",
+            NextPageReason::Repeated => {
+                "it repeats the URL of an earlier page, so paging would loop"
+            }
+        };
+        write!(f, "the next link `{}` is not followed: {why}", self.link)
+    }
+}
+
+impl std::error::Error for NextPageError {}

@@ -9,10 +9,10 @@
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
-use crate::names::{FieldInfo, Names};
-use crate::validation::{PropertyPath, Violations};
-use crate::value::{write_serde, GraphValue, InMode, Mode};
-use crate::ViolationKind;
+use crate::__private::names::{FieldInfo, Names};
+use crate::__private::validate::{PropertyPath, Violations};
+use crate::__private::value::{write_serde, GraphValue, InMode, Mode};
+use crate::validation::ViolationKind;
 
 /// A resource's or complex type's properties, as the macro describes them.
 pub struct ObjectInfo {
@@ -34,7 +34,7 @@ impl ObjectInfo {
 }
 
 /// A resource or complex type: what the macro generates for the runtime to work with.
-pub trait Object: crate::value::GraphValue {
+pub trait Object: crate::__private::value::GraphValue {
     /// The type's properties.
     const INFO: &'static ObjectInfo;
 
@@ -119,7 +119,7 @@ impl<T: GraphValue + ?Sized> FieldValue for GraphField<'_, T> {
 pub struct SerdeField<'a, T: ?Sized>(pub(crate) &'a T);
 
 /// A field the macro knows to be a plain serde value (a string, a number, a `bool`, a
-/// `Vec` of them): no [`Probe`](crate::probe::Probe) needed.
+/// `Vec` of them): no [`Probe`](crate::__private::probe::Probe) needed.
 #[inline]
 #[must_use]
 pub fn serde_field<T: ?Sized>(value: &T) -> SerdeField<'_, T> {

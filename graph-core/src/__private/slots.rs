@@ -14,9 +14,9 @@
 
 use serde::de::{self, DeserializeOwned, MapAccess};
 
-use crate::names::FieldInfo;
-use crate::probe::{Readable, Unreadable};
-use crate::read::{next_value, skip_value};
+use crate::__private::names::FieldInfo;
+use crate::__private::probe::{Readable, Unreadable};
+use crate::__private::read::{next_value, skip_value};
 
 /// The slot of a field written as `Option<T>`: `null` and an absent property are both
 /// `None`, so the field is the slot's `value` as it stands once the object is read.
@@ -173,7 +173,7 @@ tuple_slots!(
 );
 
 /// How generated code reads a key into a type's slots, whichever readers the
-/// [`ReadProbe`](crate::probe::ReadProbe) gave: called by path
+/// [`ReadProbe`](crate::__private::probe::ReadProbe) gave: called by path
 /// (`SlotsReader::<S>::read_field(readers, ...)`), a plain trait bound for rustc to prove.
 pub trait SlotsReader<S>: Copy {
     /// Reads the value of the declared property at `index` into its slot, or skips it where

@@ -7,7 +7,7 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
-use crate::GraphEnum;
+use crate::resource::GraphEnum;
 
 /// Reads the value of an undeclared property into the additional data.
 ///

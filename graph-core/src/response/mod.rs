@@ -8,7 +8,7 @@ use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, Visitor};
 use serde::Deserializer;
 use serde_json::Value;
 
-use crate::union::same_odata_type;
+use crate::__private::union::same_odata_type;
 
 /// What kind of failure a [`GraphError`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -401,7 +401,7 @@ pub(crate) fn read_body<T: DeserializeOwned>(
             // Read again, tracking the path, to say where it failed: errors are rare and
             // the first read stays as fast as plain serde.
             let mut deserializer = serde_json::Deserializer::from_slice(body);
-            let read = crate::names::keys_as_text(|| {
+            let read = crate::__private::names::keys_as_text(|| {
                 serde_path_to_error::deserialize::<_, T>(&mut deserializer)
             });
             let (property, cause) = match read {

@@ -1,0 +1,55 @@
+//! The runtime that only generated code calls, and the one road into it: every path the
+//! macros emit is `::graph_core::__private::NAME` (or the crate path given with `crate =
+//! "..."`), so no name in a user's scope can capture it.
+//!
+//! - `value`: [`GraphValue`], how every declared type and its containers write and
+//!   validate themselves, in each [`Mode`].
+//! - `object`: resources and complex types written and validated field by field
+//!   ([`Object`], [`FieldVisitor`]).
+//! - `names`: a type's declared properties and the lookup of a key among them.
+//! - `slots`, `read`: reading an object a key at a time into a tuple of slots.
+//! - `probe`: the autoref probes that ask rustc what a field's type can do.
+//! - `union`: `#[graph_union]`s, dispatched on `@odata.type`.
+//! - `validate`: collecting violations with their paths.
+//!
+//! Not public API: names here change without notice, in step with `graph-derive` (which is
+//! pinned to this crate's version).
+
+pub(crate) mod names;
+pub(crate) mod object;
+pub(crate) mod probe;
+pub(crate) mod read;
+pub(crate) mod slots;
+pub(crate) mod union;
+pub(crate) mod validate;
+pub(crate) mod value;
+
+pub use serde;
+pub use serde_json;
+
+pub use crate::permissions::{OperationPermissions, Permissions};
+pub use crate::request::{CreateRequest, DeleteRequest, GetRequest, ListRequest, UpdateRequest};
+pub use crate::resource::{GraphEnum, GraphResource};
+pub use crate::validation::ValidationError;
+
+pub use crate::request::build::{
+    create_request, delete_request, get_request, list_request, update_request, validate,
+};
+pub use names::{FieldIndexSeed, FieldInfo, FieldKey, FieldKeySeed, Names};
+pub use object::{
+    serde_field, serialize_object, validate_object, visit_option, visit_serde_option, write_object,
+    FieldValue, FieldVisitor, GraphField, Object, ObjectInfo, SerdeField,
+};
+pub use probe::{
+    Descends, Edge, EdgeToGraph, EdgeToOther, FieldReader, GraphProperty, LateProbe, OptionProbe,
+    Probe, ProbeGraph, ProbeGraphOption, ProbeLate, ProbeNoRead, ProbeNotLate, ProbeNotOption,
+    ProbeOption, ProbeRead, ProbeSerde, ProbeSerdeOption, ProbeUnmarked, ProbeUnmarkedOption,
+    ReadProbe, Readable, Unmarked, Unreadable,
+};
+pub use read::{
+    deserialize_enum, member_in_another_case, next_additional, next_value, skip_value, take,
+};
+pub use slots::{Opt, ReadSlot, Req, Slot, SlotsReader};
+pub use union::{deserialize_union, same_odata_type, GraphUnion, HasODataType};
+pub use validate::{check_enum, PropertyPath, Violations};
+pub use value::{write_serde, GraphValue, LateCell, Mode, TypeWalk};
