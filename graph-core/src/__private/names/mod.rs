@@ -1,13 +1,20 @@
-//! A type's declared properties ([`FieldInfo`]), finding one by its JSON name when
-//! reading ([`Names`]), and the seeds that read a key as the property it names.
+//! A type's declared properties ([`FieldInfo`]) and finding one by its JSON name when
+//! reading ([`Names`]):
+//!
+//! - here: the properties, read once from the two literals the macro writes;
+//! - `table`: the hash table that finds a name among them;
+//! - `seeds`: the serde seeds that read a key as the property it names.
 
-use std::fmt;
+mod seeds;
+mod table;
+
 use std::sync::OnceLock;
 
 use crate::__private::value::LateCell;
 
-use serde::de::{self, DeserializeSeed, Visitor};
-use serde::Deserializer;
+pub(crate) use seeds::keys_as_text;
+pub use seeds::{FieldIndexSeed, FieldKeySeed};
+use table::{name_hash, name_words, same_bytes, Table, EMPTY};
 
 /// A declared property, as [`Names`] reads it from what the macro wrote.
 pub struct FieldInfo {
@@ -62,65 +69,6 @@ pub const REQUIRED: u8 = 1;
 
 /// The flag of a `#[graph(read_only)]` property.
 pub const READ_ONLY: u8 = 2;
-
-/// The hash table of [`Names`].
-struct Table {
-    /// A power-of-two number of slots, at least one of them empty.
-    slots: Box<[Slot]>,
-    /// The seed of [`name_hash`] the table was built with.
-    seed: u32,
-}
-
-/// A slot of a [`Table`]: a declaration index and the name's [`name_words`], which settle
-/// a match without comparing bytes for names of up to 16 bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Slot {
-    index: u32,
-    len: u32,
-    first: u64,
-    last: u64,
-}
-
-/// Marks an unused slot.
-const EMPTY: u32 = u32::MAX;
-
-/// A slot no name uses.
-const EMPTY_SLOT: Slot = Slot {
-    index: EMPTY,
-    len: 0,
-    first: 0,
-    last: 0,
-};
-
-/// A name's first and last eight bytes as little-endian words; a name of fewer than eight
-/// bytes is one word, zero-padded, used twice. With the length, they are the whole name
-/// for names of up to 16 bytes.
-#[inline]
-fn name_words(name: &[u8]) -> (u64, u64) {
-    if let (Some(first), Some(last)) = (name.first_chunk::<8>(), name.last_chunk::<8>()) {
-        return (u64::from_le_bytes(*first), u64::from_le_bytes(*last));
-    }
-    let mut word = [0; 8];
-    word[..name.len()].copy_from_slice(name);
-    let word = u64::from_le_bytes(word);
-    (word, word)
-}
-
-/// The length and the words, mixed by multiplication: a few cycles whatever the length.
-/// Names that share all three share a slot, and the table's probing tells them apart.
-#[inline]
-#[allow(clippy::cast_possible_truncation)]
-fn name_hash(len: usize, (first, last): (u64, u64), seed: u32) -> u32 {
-    let mut hash = (u64::from(seed) ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    hash = (hash ^ first).wrapping_mul(0xc2b2_ae3d_27d4_eb4f);
-    hash = (hash ^ last).wrapping_mul(0x1656_67b1_9e37_79f9);
-    (hash >> 32) as u32
-}
-
-/// Seeds tried at each table size before the table doubles. The search runs once per type
-/// and process, in microseconds even for `user`; where none keeps the names apart, names
-/// that collide take the next free slot, which costs one more comparison of words.
-const SEEDS_PER_SIZE: u32 = 16;
 
 impl Names {
     /// A type's properties from their keys (`,"id":,"displayName":`, each as serde_json
@@ -268,274 +216,9 @@ fn next_key(keys: &'static str) -> Option<(&'static str, &'static str, &'static 
     Some((keys.get(..end + 2)?, name, after))
 }
 
-impl Table {
-    /// A power of two of at least twice as many slots as names (so a lookup of an
-    /// undeclared key soon meets an empty slot), and a seed that gives every name a slot
-    /// of its own: the first of [`SEEDS_PER_SIZE`] that does, at the smallest size or the
-    /// one twice as large; failing both, the smallest with seed 0, probed.
-    fn build(fields: &[FieldInfo]) -> Self {
-        let keys: Vec<(usize, (u64, u64))> = fields
-            .iter()
-            .map(|field| (field.name.len(), name_words(field.name.as_bytes())))
-            .collect();
-        let smallest = (fields.len() * 2).next_power_of_two().max(2);
-        let layout = [smallest, smallest * 2]
-            .into_iter()
-            .flat_map(|size| (0..SEEDS_PER_SIZE).map(move |seed| (size, seed)))
-            .find(|&(size, seed)| all_apart(&keys, seed, size))
-            .unwrap_or((smallest, 0));
-        Self::place(&keys, layout)
-    }
-
-    /// Puts each name at the slot it hashes to, or the next free one after it.
-    #[allow(clippy::cast_possible_truncation)]
-    fn place(keys: &[(usize, (u64, u64))], (size, seed): (usize, u32)) -> Self {
-        let mut slots = vec![EMPTY_SLOT; size].into_boxed_slice();
-        let mask = size - 1;
-        for (index, &(len, (first, last))) in keys.iter().enumerate() {
-            let mut at = name_hash(len, (first, last), seed) as usize & mask;
-            while slots[at].index != EMPTY {
-                at = (at + 1) & mask;
-            }
-            // Both fit: no type declares four billion properties, and no name of a Rust
-            // string literal a macro emits comes near 4 GiB; a larger one could only
-            // collide, and its bytes are compared.
-            slots[at] = Slot {
-                index: index as u32,
-                len: len as u32,
-                first,
-                last,
-            };
-        }
-        Self { slots, seed }
-    }
-}
-
-/// Whether every name, given by its length and words, hashes to a slot of its own; gives
-/// up at the first collision.
-fn all_apart(keys: &[(usize, (u64, u64))], seed: u32, size: usize) -> bool {
-    let mask = size - 1;
-    let mut used = vec![false; size];
-    keys.iter().all(|&(len, words)| {
-        let at = name_hash(len, words, seed) as usize & mask;
-        !std::mem::replace(&mut used[at], true)
-    })
-}
-
-/// Whether two names are the same, compared eight bytes at a time in line: property names
-/// are short, and a call to `memcmp` for each key would cost more than the comparison.
-#[inline]
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let word = |bytes: &[u8], at: usize| {
-        bytes
-            .get(at..at + 8)
-            .and_then(|chunk| chunk.first_chunk::<8>())
-            .map(|chunk| u64::from_le_bytes(*chunk))
-    };
-    let len = a.len();
-    if len < 8 {
-        return a.iter().zip(b).all(|(x, y)| x == y);
-    }
-    let mut at = 0;
-    while at + 8 < len {
-        if word(a, at) != word(b, at) {
-            return false;
-        }
-        at += 8;
-    }
-    word(a, len - 8) == word(b, len - 8)
-}
-
-/// Reads a key as a [`FieldKey`] against a type's [`Names`], for types with additional
-/// data, which keep the keys they do not declare. Like [`FieldIndexSeed`], it tries the
-/// property after the last one found first.
-pub struct FieldKeySeed(Cursor);
-
-/// Where a reader of one object is among a type's properties: the property after the last
-/// one found is tried first, with the properties kept at hand for every key.
-struct Cursor {
-    names: &'static Names,
-    fields: &'static [FieldInfo],
-    next: usize,
-}
-
-impl Cursor {
-    #[inline]
-    fn new(names: &'static Names) -> Self {
-        Self {
-            names,
-            fields: names.fields(),
-            next: 0,
-        }
-    }
-
-    /// The declaration index of `name`, if it is declared; the next guess follows it.
-    #[inline]
-    fn find(&mut self, name: &[u8]) -> Option<usize> {
-        let index = self.names.find_in(self.fields, name, self.next)?;
-        self.next = index + 1;
-        Some(index)
-    }
-}
-
-impl FieldKeySeed {
-    /// Reading a new object.
-    #[inline]
-    #[must_use]
-    pub fn new(names: &'static Names) -> Self {
-        Self(Cursor::new(names))
-    }
-
-    /// The type's declared properties.
-    #[inline]
-    #[must_use]
-    pub fn fields(&self) -> &'static [FieldInfo] {
-        self.0.fields
-    }
-
-    #[inline]
-    fn key(&mut self, name: &str) -> FieldKey {
-        if let Some(index) = self.0.find(name.as_bytes()) {
-            FieldKey::Field(index)
-        } else if is_type_annotation(name) {
-            FieldKey::Ignore
-        } else {
-            FieldKey::Undeclared(name.to_owned())
-        }
-    }
-}
-
-/// Reads a key as the declaration index of the property it names, or `UNDECLARED`: for
-/// types without additional data, which skip every key they do not declare. A plain index
-/// keeps the read loop as lean as serde's own.
-///
-/// Graph writes an object's properties in the order its metadata declares them, which is
-/// the order a type modelled from Graph's pages declares its fields; so the property after
-/// the last one found is tried first, and the table is asked only where the guess is
-/// wrong (a key out of order, one the type does not declare, an annotation).
-pub struct FieldIndexSeed(Cursor);
-
-impl FieldIndexSeed {
-    /// Reading a new object.
-    #[inline]
-    #[must_use]
-    pub fn new(names: &'static Names) -> Self {
-        Self(Cursor::new(names))
-    }
-
-    /// The type's declared properties.
-    #[inline]
-    #[must_use]
-    pub fn fields(&self) -> &'static [FieldInfo] {
-        self.0.fields
-    }
-
-    #[inline]
-    fn index(&mut self, name: &str) -> usize {
-        self.index_bytes(name.as_bytes())
-    }
-
-    #[inline]
-    fn index_bytes(&mut self, name: &[u8]) -> usize {
-        self.0.find(name).unwrap_or(UNDECLARED)
-    }
-}
-
-/// What [`FieldIndexSeed`] gives for a key the type does not declare.
-pub const UNDECLARED: usize = usize::MAX;
-
-/// Keys are asked for as bytes: serde_json then hands them over without checking that they
-/// are UTF-8, which comparing them with declared names does not need (an undeclared key
-/// is skipped either way), and any deserializer that has text gives text. Readers that
-/// follow keys by their text (`serde_path_to_error`, used to name the property where a
-/// read failed) are run with [`keys_as_text`].
-impl<'de> DeserializeSeed<'de> for &mut FieldIndexSeed {
-    type Value = usize;
-
-    #[inline]
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
-        if KEYS_AS_TEXT.get() {
-            deserializer.deserialize_identifier(self)
-        } else {
-            deserializer.deserialize_bytes(self)
-        }
-    }
-}
-
-thread_local! {
-    /// Set while [`keys_as_text`] runs on this thread.
-    static KEYS_AS_TEXT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Runs `read` with every key asked for as text, for a reader that records keys by their
-/// text; set back however `read` ends.
-pub(crate) fn keys_as_text<R>(read: impl FnOnce() -> R) -> R {
-    struct Reset(bool);
-    impl Drop for Reset {
-        fn drop(&mut self) {
-            KEYS_AS_TEXT.set(self.0);
-        }
-    }
-    let _reset = Reset(KEYS_AS_TEXT.replace(true));
-    read()
-}
-
-impl Visitor<'_> for &mut FieldIndexSeed {
-    type Value = usize;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a property name")
-    }
-
-    #[inline]
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<usize, E> {
-        Ok(self.index(v))
-    }
-
-    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<usize, E> {
-        Ok(self.index_bytes(v))
-    }
-}
-
-/// `@odata.type` and `@odata.context` describe the object, they are not its data.
-fn is_type_annotation(name: &str) -> bool {
-    name == "@odata.type" || name == "@odata.context"
-}
-
-impl<'de> DeserializeSeed<'de> for &mut FieldKeySeed {
-    type Value = FieldKey;
-
-    #[inline]
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<FieldKey, D::Error> {
-        deserializer.deserialize_identifier(self)
-    }
-}
-
-impl Visitor<'_> for &mut FieldKeySeed {
-    type Value = FieldKey;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a property name")
-    }
-
-    #[inline]
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<FieldKey, E> {
-        Ok(self.key(v))
-    }
-
-    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<FieldKey, E> {
-        match std::str::from_utf8(v) {
-            Ok(v) => Ok(self.key(v)),
-            Err(_) => Err(E::invalid_value(de::Unexpected::Bytes(v), &self)),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::seeds::UNDECLARED;
     use super::*;
 
     /// The keys `Names::new` reads, as the macro writes them.
