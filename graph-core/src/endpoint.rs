@@ -1,4 +1,11 @@
 //! Where requests go: a service root and an API version.
+//!
+//! [`Endpoint::v1`] and [`Endpoint::beta`] for the global service;
+//! `Endpoint::new(Cloud::UsGovL4 | UsGovL5 | China, ApiVersion::V1)` for the national clouds
+//! (`graph.microsoft.us`, `dod-graph.microsoft.us`, `microsoftgraph.chinacloudapi.cn`);
+//! [`Endpoint::custom`] for any base URL that includes the version (a proxy, a gateway, a test
+//! server), checked when built: absolute, `https` (plain `http` only for loopback addresses), no
+//! user information, query, fragment, or `.`/`..` segment.
 
 use std::fmt;
 use std::net::IpAddr;

@@ -1,12 +1,13 @@
 //! Microsoft Graph resources as plain Rust structs.
 //!
 //! One attribute turns a struct into a Graph resource: exact JSON on the wire (Graph's
-//! lowerCamelCase names, `@odata.type` first), validation that reports every missing
-//! required property at once, and a create request whose `201 Created` response reads
-//! back into the same type.
+//! lowerCamelCase names, `@odata.type` first, nothing Graph sends lost on the way back),
+//! validation that reports every problem at once before anything is sent, and requests for
+//! every operation as `http` types whose answers read back into the same type.
 //!
 //! ```
-//! use graph_core::{graph_enum, graph_resource, DateTimeOffset, GraphResource};
+//! use graph_core::prelude::*;
+//! use graph_core::DateTimeOffset;
 //!
 //! #[graph_resource(path = "/workflowBase/runs", odata = "#microsoft.graph.identityGovernance.run")]
 //! #[derive(Debug, Default)]
@@ -45,9 +46,30 @@
 //! # Ok::<(), graph_core::ValidationError>(())
 //! ```
 //!
-//! The crate re-exports what generated code and users need: the macros, [`serde`],
-//! [`serde_json`], `http` and `time` (see the re-exports below), so a crate using it needs
-//! no other dependency line.
+//! # The guide
+//!
+//! | to | see |
+//! | --- | --- |
+//! | declare a resource, a complex type, an enum, a property of derived types | [`graph_resource`], [`graph_complex`], [`graph_enum`], [`graph_union`] |
+//! | know what is checked before anything is sent | [`validation`] |
+//! | build any operation at any path, with query options, headers and preferences | [`request`] |
+//! | read answers, and Graph's errors | [`response`] |
+//! | read a list a page at a time | [`paging`] |
+//! | send up to twenty requests at once | [`batch`] |
+//! | declare a page's permissions and check a token | [`permissions`] |
+//! | dates, times and durations as Graph writes them | [`values`] |
+//! | a cloud, a version, a proxy or a test server | [`endpoint`] |
+//! | send, with retries, pages, batches and logs (feature `client`) | `client` |
+//! | name the traits in generic code | [`resource`], or `use graph_core::prelude::*` |
+//!
+//! A crate using this one needs no other dependency line: the macros, [`serde`],
+//! [`serde_json`], [`http`] and [`time`] are re-exported, and generated code reaches the
+//! runtime through them.
+//!
+//! # Features
+//!
+//! - `client`: an async HTTP client, `graph_core::client`, on reqwest and tokio with rustls.
+//!   Without it, none of its stack is compiled.
 
 #![warn(missing_docs)]
 

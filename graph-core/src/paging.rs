@@ -1,4 +1,16 @@
-//! A page of a list: the items, and the links and count around them.
+//! Lists a page at a time: [`Page`], and the request for the page after one
+//! ([`ListRequest::next_page`](crate::ListRequest::next_page)), which follows a next link only
+//! where it leads under the endpoint.
+//!
+//! A list answer reads into a [`Page`]: `items()`, `next_link()`, `delta_link()` and `count()`
+//! (with [`count()`](crate::request::Request::count)); a page may be empty and still have a
+//! next link, as Graph pages by its own limits. `next_page(&page, &endpoint)` gives the request
+//! for the next page, carrying the first request's headers and preferences, `None` after the
+//! last; it refuses ([`NextPageError`]) a blank link, a link back to this page or an earlier
+//! one (a loop), and any link that does not lie under the endpoint's base URL as it would be
+//! sent: same scheme, host and port, and, with its `.` and `..` segments (and their encoded
+//! forms, `%2e`, `%2E%2E`, in any case) resolved, a path under the base path, both as sent and
+//! percent-decoded. A bearer token is never sent anywhere else.
 
 use std::fmt;
 use std::marker::PhantomData;

@@ -1,10 +1,55 @@
-//! A Graph page's permissions table, per operation, and the check of a token against it
-//! before anything is sent.
+//! A Graph page's permissions table, declared on the resource, and the check of a token
+//! against it before anything is sent.
 //!
-//! The check reads the token's claims and nothing more: it does not verify the signature
-//! (Graph does, on every request). It only spares a round trip that would end in `403`,
-//! and says which permission is missing. A token whose claims cannot be read (not a JWT,
-//! or claims of unexpected shapes) passes, and the service decides.
+//! The first section of a Graph page is its permissions table. Declare it with
+//! `permissions(...)` on [`graph_resource`](macro@crate::graph_resource) and every request can
+//! be checked against a token before it leaves:
+//!
+//! ```
+//! use graph_core::{graph_resource, AccessToken};
+//!
+//! #[graph_resource(
+//!     path = "/workflowBase/runs",
+//!     odata = "#microsoft.graph.identityGovernance.run",
+//!     permissions(create(
+//!         delegated = "LifecycleWorkflows.ReadWrite.All",
+//!         application = "LifecycleWorkflows.ReadWrite.All",
+//!     )),
+//! )]
+//! #[derive(Debug, Default)]
+//! struct Run {
+//!     #[graph(read_only)]
+//!     id: Option<String>,
+//! }
+//!
+//! // An unsigned token made up for this example: {"scp": "User.Read Mail.Send"}.
+//! let token = AccessToken::new("eyJhbGciOiJub25lIn0.eyJzY3AiOiJVc2VyLlJlYWQgTWFpbC5TZW5kIn0.x")?;
+//! let error = Run::default().create_request()?.check_token(&token).unwrap_err();
+//! assert_eq!(
+//!     error.to_string(),
+//!     "creating microsoft.graph.identityGovernance.run needs LifecycleWorkflows.ReadWrite.All \
+//!      (delegated, work or school account); the token grants User.Read, Mail.Send"
+//! );
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Operations are `create`, `read` (get and list), `update` and `delete`; schemes `delegated`
+//! (a work or school account), `personal` (a personal Microsoft account) and `application`,
+//! each with one permission or an array, least privileged first. A scheme left out is "Not
+//! supported"; an operation left out declares nothing.
+//!
+//! [`check_token`](crate::request::Request::check_token) on every request kind reads the
+//! token's claims: a delegated token's `scp`, an application token's `roles`, and a personal
+//! account by its `tid`; any one of the permissions declared for that scheme is enough. **It
+//! does not verify the token's signature** (Graph does, on every request): it only spares a
+//! round trip that would end in `403`, and says what is missing. A token whose claims cannot
+//! be read (an opaque token, bad base64, claims of other shapes) passes, and the service
+//! decides. A [`PermissionError`] never shows the token.
+//!
+//! The client runs the check before every attempt and sends nothing when it fails; a `403` on
+//! a request whose resource declares its permissions ends its message with what the operation
+//! needs, and a reminder that delegated calls may also need an Entra role
+//! ([`GraphError::required_permissions`](crate::GraphError::required_permissions)).
 
 use std::fmt;
 

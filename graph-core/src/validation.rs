@@ -1,4 +1,30 @@
-//! What validation finds: each [`Violation`], and the [`ValidationError`] that lists them.
+//! What validation finds before anything is sent: each [`Violation`], and the
+//! [`ValidationError`] that lists them all.
+//!
+//! `validate()` (on [`GraphResource`](crate::GraphResource)) and the request builders check,
+//! and report together:
+//!
+//! | violation | [`ViolationKind`] | path |
+//! | --- | --- | --- |
+//! | a `#[graph(required)]` property is `None`, at any depth | `MissingRequired` | `failedTasksCount`, `passwordProfile.password`, `tasks[1].displayName` |
+//! | an enum property is `unknownFutureValue`, at any depth | `UnknownFutureValue` | `workflowExecutionType`, `history[1]` |
+//! | additional data holds a property the type writes itself | `AdditionalDataConflict` | `displayName` |
+//! | a path parameter is the empty string (request builders only) | `EmptyPathParameter` | the placeholder: `group-id` |
+//! | a path template breaks the rules of `path` (the `_at` forms) | `InvalidPathTemplate` | the template |
+//! | a template is given another number of parameters than it has placeholders | `PathParameterCount` | the template |
+//! | a name given to `select` or `clear` is not a declared property | `UnknownProperty` | the name, with the nearest declared one |
+//! | `clear` names a read-only property | `ReadOnlyProperty` | the name |
+//! | a field's own `Serialize` impl fails while a body is written | `Unserializable` | empty: the body as a whole |
+//!
+//! Validation descends into complex types, unions and enums wherever they sit (`Option`,
+//! `Vec`, `Box`, maps keyed by `String`) and names each violation by its path from the
+//! resource. A create validates first and builds nothing when anything is wrong; an update
+//! checks no `required` property (it is partial) but checks the complex values it sends whole.
+//! Read-only properties are not checked: they are never sent.
+//!
+//! [`ValidationError`] implements `std::error::Error`; its `Display` is one message naming every
+//! offending property, and [`violations()`](ValidationError::violations) lists them with
+//! `path()` and `kind()`.
 
 use std::fmt;
 

@@ -206,7 +206,7 @@ impl<'de> Visitor<'de> for Responses {
     }
 }
 
-/// The answer to a [`Batch`]: each step's status, headers and body, taken step by step in
+/// The answer to a [`Batch`](super::Batch): each step's status, headers and body, taken step by step in
 /// its own type with [`take`](Self::take).
 #[derive(Debug, Clone)]
 pub struct BatchResponse {

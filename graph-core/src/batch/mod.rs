@@ -1,5 +1,60 @@
-//! JSON batching: up to twenty requests of any kinds in one `POST /$batch`, each answered
-//! in its own type.
+//! JSON batching: up to twenty requests of any kinds in one `POST /$batch`, each answered in
+//! its own type.
+//!
+//! Graph's `$batch` answers each request with its own status, headers and body, in any order.
+//! [`Batch::add`] takes a request of any kind and gives a typed [`Step`];
+//! [`BatchResponse::take`] reads that step's answer by its own request's rules into its own
+//! type:
+//!
+//! ```
+//! use graph_core::http::{Response, StatusCode};
+//! use graph_core::{graph_resource, Batch, Endpoint, Page};
+//!
+//! #[graph_resource(path = "/groups", odata = "#microsoft.graph.group")]
+//! #[derive(Debug, Default)]
+//! struct Group {
+//!     #[graph(read_only)]
+//!     id: Option<String>,
+//!     display_name: Option<String>,
+//! }
+//!
+//! let mut batch = Batch::new();
+//! let created = batch.add(&Group { display_name: Some("Library".into()), ..Group::default() }.create_request()?)?;
+//! // Run only after the create succeeded (`dependsOn`): a step of this batch, or an error.
+//! let listed = batch.add_after(&Group::list_request()?.top(5), &[created.id()])?;
+//! let deleted = batch.add(&Group::delete_request("0b1f")?)?;
+//! let request = batch.to_http(&Endpoint::v1(), &graph_core::AccessToken::new("token")?);
+//! assert_eq!(request.uri(), "https://graph.microsoft.com/v1.0/$batch");
+//!
+//! // ... send it; Graph answers in any order, each step with its own status:
+//! let mut answer = Response::new(br#"{"responses":[
+//!     {"id":"3","status":404,"body":{"error":{"code":"Request_ResourceNotFound","message":"Gone."}}},
+//!     {"id":"1","status":201,"body":{"id":"0b1f","displayName":"Library"}},
+//!     {"id":"2","status":200,"body":{"value":[{"id":"0b1f"}]}}]}"#.to_vec());
+//! *answer.status_mut() = StatusCode::OK;
+//! let mut answer = batch.parse_response(answer)?;
+//! let group: Group = answer.take(created)?;
+//! let page: Page<Group> = answer.take(listed)?;
+//! let error = answer.take(deleted).unwrap_err();
+//! assert_eq!((group.id.as_deref(), page.items().len()), (Some("0b1f"), 1));
+//! assert_eq!(error.status(), StatusCode::NOT_FOUND);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Each step carries its method, its URL relative to the version root (query included), its
+//! headers (`Content-Type` for a body, `If-Match`, `Prefer`, `ConsistencyLevel`, yours; never
+//! `Authorization`, which the batch carries) and its body as JSON. A 21st step is refused
+//! ([`BatchError::Full`]), and so is a dependency on another batch's step. A step answered
+//! `424 Failed Dependency` or `429` (with its own `Retry-After`) is that step's
+//! [`GraphError`]; a step missing from the answer is
+//! [`GraphErrorKind::MissingStep`](crate::GraphErrorKind::MissingStep); taking a step consumes
+//! it, so it is taken once.
+//!
+//! A batch's answer is checked as a whole before anything is taken from it: at most as many
+//! responses as the batch has steps (counted before each is built, so a hostile answer cannot
+//! take memory), none for a step id the batch never gave, none twice; each is an error that
+//! names the ids. The client's `send_batch` resends only the throttled steps, within one retry
+//! budget, and never loses what succeeded.
 
 mod answer;
 

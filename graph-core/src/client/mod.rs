@@ -1,17 +1,4 @@
-//! An async client for every request kind (cargo feature `client`): sending, paging,
-//! retries, logs.
-//!
-//! Built on reqwest over tokio, the Rust ecosystem's usual HTTP stack, with rustls for TLS
-//! (its `ring` provider: see [`http_client_builder`]). The rest of the crate stays
-//! transport-agnostic: any client can send [`Request::to_http`] and read with
-//! [`Request::parse_response`].
-//!
-//! The client emits [`tracing`](https://docs.rs/tracing) events under the target
-//! `graph_core::client`: one at `DEBUG` for each attempt (method, path with the query's
-//! option names but not their values, status, `client-request-id`, elapsed time), one at
-//! `INFO` for each retry (why, and how long it waits) and one at `WARN` when it gives up
-//! retrying. None carries a token or a body. Without a subscriber they cost a load and a
-//! branch each.
+#![doc = include_str!("../docs/client.md")]
 
 mod batch;
 mod error;

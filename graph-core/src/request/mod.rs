@@ -1,6 +1,6 @@
-//! Requests: one type for every operation, [`Request<K, T>`], whose kind `K` says what it
-//! does and what its response reads as. Each kind has a name of its own:
-//! [`CreateRequest`], [`GetRequest`], [`ListRequest`], [`UpdateRequest`], [`DeleteRequest`].
+#![doc = include_str!("../docs/request.md")]
+//!
+//! # The module
 //!
 //! - [`kind`]: the kinds, their methods and how each reads its answer;
 //! - `query`: query options (`$select`, `$filter` …);

@@ -1,5 +1,28 @@
-//! Reading what Graph answers: the value a request asks for, or a [`GraphError`] a person
-//! can act on.
+//! Reading what Graph answers: the value a request asks for, or a [`GraphError`] a person can
+//! act on.
+//!
+//! Each request kind's `parse_response` reads its own success (see
+//! [`request`](crate::request)); anything else is a [`GraphError`] with the status and a
+//! [`GraphErrorKind`]:
+//!
+//! - an error status with Graph's error body: [`code()`](GraphError::code),
+//!   [`message()`](GraphError::message), [`inner_code()`](GraphError::inner_code) (the
+//!   innermost `innerError` code), [`details()`](GraphError::details) and the property the
+//!   first one names ([`property()`](GraphError::property)),
+//!   [`request_id()`](GraphError::request_id) (quote it to Microsoft support),
+//!   [`client_request_id()`](GraphError::client_request_id), [`date()`](GraphError::date)
+//!   (Graph's own, often without an offset) and [`retry_after()`](GraphError::retry_after)
+//!   (from `Retry-After` in seconds, fractional or whole, or as an HTTP date, or from the error
+//!   body);
+//! - an error status whose body is not Graph's (empty, a gateway's HTML page): the status and an
+//!   excerpt ([`body_excerpt()`](GraphError::body_excerpt));
+//! - another success status than the one expected (`202` where a create expects `201`);
+//! - a success whose body does not read: the property and the position
+//!   (`passwordProfile.password: invalid type: integer 5, expected a string at line 1 column 50`);
+//! - a created resource of another `@odata.type` than the one posted.
+//!
+//! `Display` is one line: `400 Bad Request: Request_BadRequest: <message> (request-id …)`. No
+//! input makes a reader panic.
 //!
 //! - `error`: [`GraphError`], Graph's error body and every other failure;
 //! - `headers`: what the headers say (ids, date, `Retry-After`);

@@ -1,17 +1,35 @@
-//! Graph's primitive types that JSON has no type for, each read and written exactly as
-//! Graph writes it, with conversions to and from the [`time`] crate:
+//! Graph's primitive types that JSON has no type for, each read and written exactly as Graph
+//! writes it, with conversions to and from the [`time`] crate (re-exported as
+//! `graph_core::time`):
 //!
-//! | type | Graph | JSON |
+//! | Graph (CSDL) | type | JSON |
 //! | --- | --- | --- |
-//! | [`DateTimeOffset`] | `Edm.DateTimeOffset` | `"2024-05-01T08:30:00Z"` |
-//! | [`Date`] | `Edm.Date` | `"2024-05-01"` |
-//! | [`TimeOfDay`] | `Edm.TimeOfDay` | `"09:30:00.0000000"` |
-//! | [`LocalDateTime`] | a date-time without an offset (`dateTimeTimeZone.dateTime`) | `"2017-04-15T12:00:00.0000000"` |
-//! | [`Duration`] | `Edm.Duration` (ISO 8601) | `"PT1H30M"` |
+//! | `Edm.DateTimeOffset` | [`DateTimeOffset`] | `"2024-05-01T08:30:00.1348863Z"` |
+//! | `Edm.Date` | [`Date`] | `"2024-05-01"` |
+//! | `Edm.TimeOfDay` | [`TimeOfDay`] | `"09:30:00.0000000"` (`hh:mm` too) |
+//! | `dateTimeTimeZone.dateTime` | [`LocalDateTime`] | `"2017-04-15T12:00:00.0000000"` |
+//! | `Edm.Duration` | [`Duration`] | `"P730D"`, `"PT1H30M"` |
 //!
-//! Each is `Clone`, `Debug`, `PartialEq`, `Eq`, `Hash`, `FromStr` and `Display`, and serde
-//! as a JSON string; a value that cannot mean what its type says is refused with an error
-//! that shows the value and what was expected.
+//! The other primitives are Rust's: `Edm.String` and `Edm.Guid` are `String`, `Edm.Boolean`
+//! `bool`, `Edm.Int32` and `Edm.Int64` `i32` and `i64`, `Edm.Double` `f64`.
+//!
+//! Each is `Clone`, `Debug`, `PartialEq`, `Eq`, `Hash`, `FromStr` and `Display`, and serde as a
+//! JSON string. Each writes back exactly the text it read, and refuses what it cannot mean
+//! (`2024-02-30`, `25:00`, `P`, `PT`, an offset on a `LocalDateTime`) with a [`ValueError`]
+//! (or [`DateTimeOffsetError`]) that names the value and what was expected.
+//!
+//! - [`DateTimeOffset`]: RFC 3339 with 0 to 7 fraction digits (Graph's 100 ns resolution), `Z`
+//!   or `±hh:mm`. The instant, the offset and the number of fraction digits are kept, so
+//!   `.1348863` read and written again is still `.1348863`. A value without an offset
+//!   (`2019-09-27T01:01:04.566`, which some Graph services send) reads as UTC and is written
+//!   back without one. Equality, ordering and hashing compare instants.
+//! - [`Date`]: `time::Date` both ways. [`TimeOfDay`]: `time::Time` both ways.
+//! - [`LocalDateTime`]: `Z` or an offset is refused, since the time zone is the `timeZone`
+//!   property's; `time::PrimitiveDateTime` both ways.
+//! - [`Duration`]: ISO 8601 with a sign, years, months, weeks, days, hours, minutes and
+//!   fractional seconds (`-P1DT0.5S`). Converts to `std::time::Duration` and `time::Duration`
+//!   where that is exact (a day is 24 hours, a week 7 days); years and months depend on the
+//!   calendar, so those conversions fail with a [`ValueError`] saying so.
 
 mod date;
 mod date_time_offset;
