@@ -1,6 +1,8 @@
 //! Derived types: one property, many shapes, dispatched on `@odata.type` wherever it stands;
 //! unknown derived types kept whole; validation inside whichever variant is present.
 
+mod support;
+
 use graph_core::serde_json::{self, json, Map, Value};
 use graph_core::validation::ViolationKind;
 use graph_core::{graph_complex, graph_resource, graph_union, GraphResource, ValidationError};
@@ -10,6 +12,7 @@ use graph_examples::lifecycle_workflows::{
     WorkflowExecutionConditions, WorkflowExecutionTrigger, WorkflowTriggerTimeBasedAttribute,
 };
 use graph_examples::users::User;
+use support::Group;
 
 fn text<T: graph_core::serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap()
@@ -203,18 +206,6 @@ fn a_required_union_that_is_missing_is_reported() {
 }
 
 // A directory-object collection, as `GET /groups/{id}/members` returns it.
-
-/// `microsoft.graph.group`, with what it does not declare kept.
-#[graph_resource(path = "/groups", odata = "#microsoft.graph.group")]
-#[derive(Debug, Clone, PartialEq, Default)]
-struct Group {
-    #[graph(read_only)]
-    id: Option<String>,
-    #[graph(required)]
-    display_name: Option<String>,
-    #[graph(additional_data)]
-    additional_data: Map<String, Value>,
-}
 
 /// `microsoft.graph.directoryObject` itself.
 #[graph_complex(odata = "#microsoft.graph.directoryObject")]
