@@ -85,8 +85,8 @@ pub fn response(status: u16, body: &Value) -> http::Response<Vec<u8>> {
 }
 
 /// An `http` response with this status and this body byte for byte, whatever it holds.
-pub fn raw_response(status: u16, body: impl Into<Vec<u8>>) -> http::Response<Vec<u8>> {
-    let mut response = http::Response::new(body.into());
+pub fn raw_response(status: u16, body: impl AsRef<[u8]>) -> http::Response<Vec<u8>> {
+    let mut response = http::Response::new(body.as_ref().to_vec());
     *response.status_mut() = StatusCode::from_u16(status).unwrap();
     response
 }
