@@ -13,7 +13,7 @@ use graph_core::{graph_complex, graph_resource, ApiVersion, Cloud, Endpoint, Gra
 use graph_examples::lifecycle_workflows::{LifecycleWorkflowProcessingStatus, Run};
 use graph_examples::samples::{new_user, queued_run};
 use graph_examples::users::{PasswordProfile, User};
-use support::{token, MemberRef, TOKEN};
+use support::{token, violations, MemberRef, TOKEN};
 
 /// An event, at the path an app-only daemon uses (`/me` needs a signed-in user).
 #[graph_resource(
@@ -161,11 +161,7 @@ fn item_operations_address_the_item_under_the_collection_path() {
 #[test]
 fn empty_parameters_and_keys_are_violations_named_by_placeholder() {
     let error = Event::get_request("", "c", "").unwrap_err();
-    let found: Vec<_> = error
-        .violations()
-        .iter()
-        .map(|v| (v.path(), v.kind()))
-        .collect();
+    let found = violations(&error);
     assert_eq!(
         found,
         [

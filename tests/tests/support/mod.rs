@@ -11,7 +11,8 @@ use std::time::Duration;
 use graph_core::client::{GraphClient, RetryPolicy};
 use graph_core::http::{self, StatusCode};
 use graph_core::serde_json::{self, json, Map, Value};
-use graph_core::{graph_resource, AccessToken, Endpoint};
+use graph_core::validation::ViolationKind;
+use graph_core::{graph_resource, AccessToken, Endpoint, ValidationError};
 
 /// A bearer token whose middle part would be a secret payload: tests assert it never
 /// shows in messages, logs or places it must not go.
@@ -89,6 +90,15 @@ pub fn raw_response(status: u16, body: impl AsRef<[u8]>) -> http::Response<Vec<u
     let mut response = http::Response::new(body.as_ref().to_vec());
     *response.status_mut() = StatusCode::from_u16(status).unwrap();
     response
+}
+
+/// Each violation an error lists, as its path and kind, in order.
+pub fn violations(error: &ValidationError) -> Vec<(&str, ViolationKind)> {
+    error
+        .violations()
+        .iter()
+        .map(|v| (v.path(), v.kind()))
+        .collect()
 }
 
 /// `microsoft.graph.group`, with what it does not declare kept. It declares no
