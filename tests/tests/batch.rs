@@ -2,33 +2,22 @@
 //! status) are taken step by step in their own types, and `send_batch` resending only the
 //! throttled steps, against a loopback server.
 
+mod support;
+
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use graph_core::batch::BatchError;
 use graph_core::batch::MAX_STEPS;
-use graph_core::client::{ClientError, GraphClient, RetryPolicy};
+use graph_core::client::{ClientError, GraphClient};
 use graph_core::http::{self, StatusCode};
 use graph_core::serde_json::{self, json, Value};
 use graph_core::{AccessToken, Batch, Endpoint, GraphErrorKind, Page};
 use graph_examples::lifecycle_workflows::Run;
 use graph_examples::samples::queued_run;
+use support::{bounded, client, endpoint, raw_response, response, run_json, token};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
-
-fn token() -> AccessToken {
-    AccessToken::new("eyJ0eXAiOiJKV1Qi.c2VjcmV0LXBheWxvYWQ.c2lnbmF0dXJl").unwrap()
-}
-
-fn response(status: u16, body: &Value) -> http::Response<Vec<u8>> {
-    let mut response = http::Response::new(serde_json::to_vec(body).unwrap());
-    *response.status_mut() = StatusCode::from_u16(status).unwrap();
-    response
-}
-
-fn run_json(id: &str) -> Value {
-    json!({"@odata.type": "#microsoft.graph.identityGovernance.run", "id": id, "failedTasksCount": 0})
-}
 
 #[test]
 fn a_batch_carries_each_steps_method_url_headers_body_and_dependencies() {
@@ -214,125 +203,112 @@ fn a_step_from_another_batch_or_a_non_batch_answer_is_an_error() {
         ))
         .unwrap_err();
     assert_eq!(error.code(), Some("BadRequest"));
-    let mut text = http::Response::new(b"not json".to_vec());
-    *text.status_mut() = StatusCode::OK;
-    assert!(second.parse_response(text).is_err());
-}
-
-fn client(server: &MockServer) -> GraphClient<AccessToken> {
-    let endpoint = Endpoint::custom(&format!("{}/beta", server.uri())).unwrap();
-    GraphClient::new(endpoint, token())
-        .unwrap()
-        .with_retry(RetryPolicy {
-            base_delay: Duration::from_millis(5),
-            ..RetryPolicy::default()
-        })
+    assert!(second
+        .parse_response(raw_response(200, "not json"))
+        .is_err());
 }
 
 #[tokio::test]
 async fn send_batch_resends_only_the_throttled_steps_and_their_dependents() {
-    let server = MockServer::start().await;
-    let bodies: Arc<Mutex<Vec<Value>>> = Arc::default();
-    let seen = Arc::clone(&bodies);
-    Mock::given(method("POST"))
-        .and(path("/beta/$batch"))
-        .respond_with(move |request: &Request| {
-            let body: Value = serde_json::from_slice(&request.body).unwrap();
-            let mut seen = seen.lock().unwrap();
-            seen.push(body);
-            let answer = if seen.len() == 1 {
-                json!({"responses": [
-                    {"id": "3", "status": 424, "body": {"error": {"code": "Failed Dependency"}}},
-                    {"id": "1", "status": 201, "body": run_json("new")},
-                    {"id": "2", "status": 429, "headers": {"Retry-After": "0"}, "body": {"error": {"code": "TooManyRequests"}}},
-                    {"id": "4", "status": 200, "body": run_json("r4")},
-                ]})
-            } else {
-                json!({"responses": [
-                    {"id": "2", "status": 200, "body": run_json("r2")},
-                    {"id": "3", "status": 204},
-                ]})
-            };
-            ResponseTemplate::new(200).set_body_json(answer)
-        })
-        .mount(&server)
-        .await;
-    let mut batch = Batch::new();
-    let created = batch.add(&queued_run().create_request().unwrap()).unwrap();
-    let read = batch.add(&Run::get_request("r2").unwrap()).unwrap();
-    let deleted = batch
-        .add_after(
-            &Run::delete_request("r2").unwrap(),
-            &[created.id(), read.id()],
-        )
-        .unwrap();
-    let other = batch.add(&Run::get_request("r4").unwrap()).unwrap();
-    let mut answer =
-        tokio::time::timeout(Duration::from_secs(20), client(&server).send_batch(&batch))
-            .await
-            .unwrap()
+    bounded(async {
+        let server = MockServer::start().await;
+        let bodies: Arc<Mutex<Vec<Value>>> = Arc::default();
+        let seen = Arc::clone(&bodies);
+        Mock::given(method("POST"))
+            .and(path("/beta/$batch"))
+            .respond_with(move |request: &Request| {
+                let body: Value = serde_json::from_slice(&request.body).unwrap();
+                let mut seen = seen.lock().unwrap();
+                seen.push(body);
+                let answer = if seen.len() == 1 {
+                    json!({"responses": [
+                        {"id": "3", "status": 424, "body": {"error": {"code": "Failed Dependency"}}},
+                        {"id": "1", "status": 201, "body": run_json("new")},
+                        {"id": "2", "status": 429, "headers": {"Retry-After": "0"}, "body": {"error": {"code": "TooManyRequests"}}},
+                        {"id": "4", "status": 200, "body": run_json("r4")},
+                    ]})
+                } else {
+                    json!({"responses": [
+                        {"id": "2", "status": 200, "body": run_json("r2")},
+                        {"id": "3", "status": 204},
+                    ]})
+                };
+                ResponseTemplate::new(200).set_body_json(answer)
+            })
+            .mount(&server)
+            .await;
+        let mut batch = Batch::new();
+        let created = batch.add(&queued_run().create_request().unwrap()).unwrap();
+        let read = batch.add(&Run::get_request("r2").unwrap()).unwrap();
+        let deleted = batch
+            .add_after(
+                &Run::delete_request("r2").unwrap(),
+                &[created.id(), read.id()],
+            )
             .unwrap();
-    assert_eq!(answer.take(created).unwrap().id.as_deref(), Some("new"));
-    assert_eq!(answer.take(read).unwrap().id.as_deref(), Some("r2"));
-    answer.take(deleted).unwrap();
-    assert_eq!(answer.take(other).unwrap().id.as_deref(), Some("r4"));
+        let other = batch.add(&Run::get_request("r4").unwrap()).unwrap();
+        let mut answer = client(&server.uri()).send_batch(&batch).await.unwrap();
+        assert_eq!(answer.take(created).unwrap().id.as_deref(), Some("new"));
+        assert_eq!(answer.take(read).unwrap().id.as_deref(), Some("r2"));
+        answer.take(deleted).unwrap();
+        assert_eq!(answer.take(other).unwrap().id.as_deref(), Some("r4"));
 
-    let bodies = bodies.lock().unwrap();
-    assert_eq!(bodies.len(), 2);
-    let resent = bodies[1]["requests"].as_array().unwrap();
-    let ids: Vec<&str> = resent.iter().map(|r| r["id"].as_str().unwrap()).collect();
-    assert_eq!(
-        ids,
-        ["2", "3"],
-        "the throttled step and the one that depends on it"
-    );
-    // Step 1 succeeded, so step 3 waits only for step 2 now.
-    assert_eq!(resent[1]["dependsOn"], json!(["2"]));
+        let bodies = bodies.lock().unwrap();
+        assert_eq!(bodies.len(), 2);
+        let resent = bodies[1]["requests"].as_array().unwrap();
+        let ids: Vec<&str> = resent.iter().map(|r| r["id"].as_str().unwrap()).collect();
+        assert_eq!(
+            ids,
+            ["2", "3"],
+            "the throttled step and the one that depends on it"
+        );
+        // Step 1 succeeded, so step 3 waits only for step 2 now.
+        assert_eq!(resent[1]["dependsOn"], json!(["2"]));
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_step_throttled_past_the_policy_keeps_its_429() {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"responses": [
-            {"id": "1", "status": 429, "headers": {"Retry-After": "0"}, "body": {"error": {"code": "TooManyRequests"}}},
-        ]})))
-        .mount(&server)
-        .await;
-    let mut batch = Batch::new();
-    let step = batch.add(&Run::get_request("r1").unwrap()).unwrap();
-    let mut answer =
-        tokio::time::timeout(Duration::from_secs(20), client(&server).send_batch(&batch))
-            .await
-            .unwrap()
-            .unwrap();
-    let error = answer.take(step).unwrap_err();
-    assert_eq!(error.status(), StatusCode::TOO_MANY_REQUESTS);
-    assert_eq!(
-        server.received_requests().await.unwrap().len(),
-        3,
-        "the policy's 3 attempts"
-    );
+    bounded(async {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"responses": [
+                {"id": "1", "status": 429, "headers": {"Retry-After": "0"}, "body": {"error": {"code": "TooManyRequests"}}},
+            ]})))
+            .mount(&server)
+            .await;
+        let mut batch = Batch::new();
+        let step = batch.add(&Run::get_request("r1").unwrap()).unwrap();
+        let mut answer = client(&server.uri()).send_batch(&batch).await.unwrap();
+        let error = answer.take(step).unwrap_err();
+        assert_eq!(error.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(
+            server.received_requests().await.unwrap().len(),
+            3,
+            "the policy's 3 attempts"
+        );
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn send_batch_checks_each_steps_permissions_and_sends_nothing_when_one_lacks() {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"responses": []})))
-        .mount(&server)
-        .await;
-    // Claims {"scp":"User.Read"}: creating a run needs LifecycleWorkflows.ReadWrite.All.
-    let lacking = AccessToken::new("eyJhbGciOiJub25lIn0.eyJzY3AiOiJVc2VyLlJlYWQifQ.x").unwrap();
-    let endpoint = Endpoint::custom(&format!("{}/beta", server.uri())).unwrap();
-    let client = GraphClient::new(endpoint, lacking).unwrap();
-    let mut batch = Batch::new();
-    batch.add(&Run::get_request("r1").unwrap()).unwrap();
-    batch.add(&queued_run().create_request().unwrap()).unwrap();
-    let error = tokio::time::timeout(Duration::from_secs(20), client.send_batch(&batch))
-        .await
-        .unwrap()
-        .unwrap_err();
-    assert!(matches!(error, ClientError::Permission(_)), "{error:?}");
-    assert!(server.received_requests().await.unwrap().is_empty());
+    bounded(async {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"responses": []})))
+            .mount(&server)
+            .await;
+        // Claims {"scp":"User.Read"}: creating a run needs LifecycleWorkflows.ReadWrite.All.
+        let lacking = AccessToken::new("eyJhbGciOiJub25lIn0.eyJzY3AiOiJVc2VyLlJlYWQifQ.x").unwrap();
+        let client = GraphClient::new(endpoint(&server.uri()), lacking).unwrap();
+        let mut batch = Batch::new();
+        batch.add(&Run::get_request("r1").unwrap()).unwrap();
+        batch.add(&queued_run().create_request().unwrap()).unwrap();
+        let error = client.send_batch(&batch).await.unwrap_err();
+        assert!(matches!(error, ClientError::Permission(_)), "{error:?}");
+        assert!(server.received_requests().await.unwrap().is_empty());
+    })
+    .await;
 }

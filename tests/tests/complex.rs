@@ -1,6 +1,8 @@
 //! Complex types, collections and additional data: nested bodies written and read exactly,
 //! validated to the leaf with paths, and nothing lost on the way back.
 
+mod support;
+
 use graph_core::serde_json::{self, json, Map, Value};
 use graph_core::validation::ViolationKind;
 use graph_core::{graph_complex, graph_enum, graph_resource, GraphResource};
@@ -11,17 +13,10 @@ use graph_examples::lifecycle_workflows::{
 };
 use graph_examples::samples::new_user;
 use graph_examples::users::{PasswordProfile, User};
+use support::violations;
 
 fn body<T: GraphResource>(request: &graph_core::CreateRequest<T>) -> String {
     String::from_utf8(request.body().to_vec()).unwrap()
-}
-
-fn violations(error: &graph_core::ValidationError) -> Vec<(&str, ViolationKind)> {
-    error
-        .violations()
-        .iter()
-        .map(|v| (v.path(), v.kind()))
-        .collect()
 }
 
 #[test]

@@ -1,10 +1,13 @@
 //! `#[graph_enum]`: member names, `rename`, the `unknownFutureValue` sentinel and the
 //! `other` variant. An unknown member never makes a whole response unreadable.
 
+mod support;
+
 use graph_core::resource::GraphEnum;
 use graph_core::serde_json::{self, json};
 use graph_core::validation::ViolationKind;
 use graph_core::{graph_enum, graph_resource, GraphResource};
+use support::violations;
 
 /// With both the sentinel and a catch-all: unknown members are kept.
 #[graph_enum]
@@ -176,11 +179,7 @@ fn the_sentinel_is_never_sendable() {
         ]),
     };
     let error = run.create_request().unwrap_err();
-    let found: Vec<_> = error
-        .violations()
-        .iter()
-        .map(|v| (v.path(), v.kind()))
-        .collect();
+    let found = violations(&error);
     assert_eq!(
         found,
         [

@@ -1,22 +1,22 @@
 //! The seed page's permissions table, declared on `Run`: tokens checked before anything is
 //! sent, by the request kinds and by the client, and a `403` that says what was needed.
 
-use std::time::Duration;
+mod support;
 
 use base64::Engine;
 
 use graph_core::client::{ClientError, GraphClient, RetryPolicy};
-use graph_core::http::{self, StatusCode};
 use graph_core::permissions::Operation;
 use graph_core::permissions::Scheme;
-use graph_core::{graph_resource, AccessToken, Endpoint, GraphResource};
+use graph_core::{AccessToken, GraphResource};
 use graph_examples::lifecycle_workflows::Run;
 use graph_examples::samples::queued_run;
+use support::{bounded, endpoint, group, raw_response};
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 /// A token whose claims are `claims`: clearly fake, unsigned.
-fn token(claims: &str) -> AccessToken {
+fn token_with_claims(claims: &str) -> AccessToken {
     AccessToken::new(format!(
         "eyJhbGciOiJub25lIn0.{}.fake-signature",
         base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(claims)
@@ -44,7 +44,7 @@ fn the_declared_permissions_are_the_pages() {
 #[test]
 fn check_token_reads_scp_roles_and_tid() {
     let request = queued_run().create_request().unwrap();
-    let lacking = token(&format!(r#"{{"scp":"User.Read Mail.Send",{WORK}}}"#));
+    let lacking = token_with_claims(&format!(r#"{{"scp":"User.Read Mail.Send",{WORK}}}"#));
     let error = request.check_token(&lacking).unwrap_err();
     assert_eq!(
         error.to_string(),
@@ -54,18 +54,19 @@ fn check_token_reads_scp_roles_and_tid() {
     assert_eq!(error.granted(), ["User.Read", "Mail.Send"]);
     let _: &dyn std::error::Error = &error;
 
-    let granted = token(&format!(
+    let granted = token_with_claims(&format!(
         r#"{{"scp":"User.Read LifecycleWorkflows.ReadWrite.All",{WORK}}}"#
     ));
     assert!(request.check_token(&granted).is_ok());
-    let app = token(r#"{"roles":["LifecycleWorkflows.ReadWrite.All"],"tid":"72f988bf"}"#);
+    let app =
+        token_with_claims(r#"{"roles":["LifecycleWorkflows.ReadWrite.All"],"tid":"72f988bf"}"#);
     assert!(request.check_token(&app).is_ok());
-    let app_lacking = token(r#"{"roles":["User.Read.All"]}"#);
+    let app_lacking = token_with_claims(r#"{"roles":["User.Read.All"]}"#);
     assert_eq!(
         request.check_token(&app_lacking).unwrap_err().scheme(),
         Scheme::Application
     );
-    let personal = token(
+    let personal = token_with_claims(
         r#"{"scp":"LifecycleWorkflows.ReadWrite.All","tid":"9188040d-6c67-4c5b-b112-36a304b66dad"}"#,
     );
     let error = request.check_token(&personal).unwrap_err();
@@ -98,7 +99,10 @@ fn claims_of_the_wrong_shape_are_unreadable_and_pass() {
         r#"[1,2,3]"#,
         "{",
     ] {
-        assert!(request.check_token(&token(claims)).is_ok(), "{claims}");
+        assert!(
+            request.check_token(&token_with_claims(claims)).is_ok(),
+            "{claims}"
+        );
     }
     for raw in ["a.b", "x.%%%.y", "one.two.three.four"] {
         assert!(
@@ -113,11 +117,10 @@ fn claims_of_the_wrong_shape_are_unreadable_and_pass() {
 #[test]
 fn a_403_on_a_request_with_declared_permissions_says_what_it_needs() {
     let request = queued_run().create_request().unwrap();
-    let mut response = http::Response::new(
-        br#"{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}}"#
-            .to_vec(),
+    let response = raw_response(
+        403,
+        r#"{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}}"#,
     );
-    *response.status_mut() = StatusCode::FORBIDDEN;
     let error = request.parse_response(response).unwrap_err();
     assert_eq!(
         error.to_string(),
@@ -125,14 +128,8 @@ fn a_403_on_a_request_with_declared_permissions_says_what_it_needs() {
     );
     assert!(error.required_permissions().is_some());
     // Without declared permissions, the 403 is Graph's alone.
-    #[graph_resource(path = "/groups", odata = "#microsoft.graph.group")]
-    #[derive(Debug, Default)]
-    struct Group {
-        display_name: Option<String>,
-    }
-    let mut response = http::Response::new(b"{\"error\":{\"code\":\"Forbidden\"}}".to_vec());
-    *response.status_mut() = StatusCode::FORBIDDEN;
-    let error = Group::default()
+    let response = raw_response(403, r#"{"error":{"code":"Forbidden"}}"#);
+    let error = group()
         .create_request()
         .unwrap()
         .parse_response(response)
@@ -143,42 +140,40 @@ fn a_403_on_a_request_with_declared_permissions_says_what_it_needs() {
 
 #[tokio::test]
 async fn the_client_sends_nothing_for_a_token_that_lacks_the_permission() {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(201).set_body_json(
-            graph_core::serde_json::json!({"@odata.type": "#microsoft.graph.identityGovernance.run"}),
-        ))
-        .mount(&server)
-        .await;
-    let endpoint = Endpoint::custom(&format!("{}/beta", server.uri())).unwrap();
-    let lacking = token(&format!(r#"{{"scp":"User.Read",{WORK}}}"#));
-    let client = GraphClient::new(endpoint.clone(), lacking.clone())
-        .unwrap()
-        .with_retry(RetryPolicy::none());
-    let request = queued_run().create_request().unwrap();
-    let sent = tokio::time::timeout(Duration::from_secs(20), client.send(&request))
-        .await
-        .unwrap();
-    match sent {
-        Err(ClientError::Permission(error)) => {
-            assert!(error
-                .to_string()
-                .starts_with("creating microsoft.graph.identityGovernance.run needs"));
+    bounded(async {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(201).set_body_json(
+                graph_core::serde_json::json!({"@odata.type": "#microsoft.graph.identityGovernance.run"}),
+            ))
+            .mount(&server)
+            .await;
+        let endpoint = endpoint(&server.uri());
+        let lacking = token_with_claims(&format!(r#"{{"scp":"User.Read",{WORK}}}"#));
+        let client = GraphClient::new(endpoint.clone(), lacking.clone())
+            .unwrap()
+            .with_retry(RetryPolicy::none());
+        let request = queued_run().create_request().unwrap();
+        let sent = client.send(&request).await;
+        match sent {
+            Err(ClientError::Permission(error)) => {
+                assert!(error
+                    .to_string()
+                    .starts_with("creating microsoft.graph.identityGovernance.run needs"));
+            }
+            other => panic!("{other:?}"),
         }
-        other => panic!("{other:?}"),
-    }
-    assert!(
-        server.received_requests().await.unwrap().is_empty(),
-        "nothing was sent"
-    );
+        assert!(
+            server.received_requests().await.unwrap().is_empty(),
+            "nothing was sent"
+        );
 
-    // Turned off, the request goes, and Graph decides.
-    let unchecked = GraphClient::new(endpoint, lacking)
-        .unwrap()
-        .with_permission_check(false);
-    tokio::time::timeout(Duration::from_secs(20), unchecked.send(&request))
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(server.received_requests().await.unwrap().len(), 1);
+        // Turned off, the request goes, and Graph decides.
+        let unchecked = GraphClient::new(endpoint, lacking)
+            .unwrap()
+            .with_permission_check(false);
+        unchecked.send(&request).await.unwrap();
+        assert_eq!(server.received_requests().await.unwrap().len(), 1);
+    })
+    .await;
 }

@@ -4,6 +4,8 @@
 //! The page's example bodies are in `tests/fixtures/`, as the page prints them: with type
 //! placeholders ("Integer", "String (timestamp)") where values would be.
 
+mod support;
+
 use graph_core::serde_json::{self, Map, Value};
 use graph_core::validation::ViolationKind;
 use graph_core::{DateTimeOffset, GraphResource};
@@ -11,6 +13,7 @@ use graph_examples::lifecycle_workflows::{
     LifecycleWorkflowProcessingStatus, Run, WorkflowExecutionType,
 };
 use graph_examples::samples::full_run;
+use support::violations;
 
 const PAGE_REQUEST: &str = include_str!("../fixtures/create-run-page-request.json");
 const PAGE_RESPONSE: &str = include_str!("../fixtures/create-run-page-response.json");
@@ -141,11 +144,7 @@ fn each_required_property_is_reported_when_missing() {
             _ => unreachable!(),
         }
         let error = run.validate().unwrap_err();
-        let found: Vec<_> = error
-            .violations()
-            .iter()
-            .map(|v| (v.path(), v.kind()))
-            .collect();
+        let found = violations(&error);
         assert_eq!(found, [(name, ViolationKind::MissingRequired)]);
         assert!(error.to_string().contains(&format!("`{name}`")), "{error}");
         // create_request refuses it the same way.

@@ -1,26 +1,21 @@
 //! Derived types: one property, many shapes, dispatched on `@odata.type` wherever it stands;
 //! unknown derived types kept whole; validation inside whichever variant is present.
 
+mod support;
+
 use graph_core::serde_json::{self, json, Map, Value};
 use graph_core::validation::ViolationKind;
-use graph_core::{graph_complex, graph_resource, graph_union, GraphResource, ValidationError};
+use graph_core::{graph_complex, graph_resource, graph_union, GraphResource};
 use graph_examples::lifecycle_workflows::{
     LifecycleWorkflowCategory, OnDemandExecutionOnly, RuleBasedSubjectSet, SubjectSet, Task,
     TimeBasedAttributeTrigger, TriggerAndScopeBasedConditions, Workflow,
     WorkflowExecutionConditions, WorkflowExecutionTrigger, WorkflowTriggerTimeBasedAttribute,
 };
 use graph_examples::users::User;
+use support::{violations, Group};
 
 fn text<T: graph_core::serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap()
-}
-
-fn paths(error: &ValidationError) -> Vec<(&str, ViolationKind)> {
-    error
-        .violations()
-        .iter()
-        .map(|v| (v.path(), v.kind()))
-        .collect()
 }
 
 fn task() -> Task {
@@ -176,7 +171,7 @@ fn a_missing_required_property_inside_a_variant_is_reported_with_its_path() {
     };
     let error = workflow.create_request().unwrap_err();
     assert_eq!(
-        paths(&error),
+        violations(&error),
         [(
             "executionConditions.scope.rule",
             ViolationKind::MissingRequired
@@ -197,24 +192,12 @@ fn a_required_union_that_is_missing_is_reported() {
         ..on_demand_workflow()
     };
     assert_eq!(
-        paths(&workflow.validate().unwrap_err()),
+        violations(&workflow.validate().unwrap_err()),
         [("executionConditions", ViolationKind::MissingRequired)]
     );
 }
 
 // A directory-object collection, as `GET /groups/{id}/members` returns it.
-
-/// `microsoft.graph.group`, with what it does not declare kept.
-#[graph_resource(path = "/groups", odata = "#microsoft.graph.group")]
-#[derive(Debug, Clone, PartialEq, Default)]
-struct Group {
-    #[graph(read_only)]
-    id: Option<String>,
-    #[graph(required)]
-    display_name: Option<String>,
-    #[graph(additional_data)]
-    additional_data: Map<String, Value>,
-}
 
 /// `microsoft.graph.directoryObject` itself.
 #[graph_complex(odata = "#microsoft.graph.directoryObject")]

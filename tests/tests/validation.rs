@@ -1,9 +1,12 @@
 //! `ValidationError` and `create_request`: every violation at once, named by JSON name;
 //! path parameters filled one segment each.
 
+mod support;
+
 use graph_core::serde_json;
 use graph_core::validation::ViolationKind;
 use graph_core::{graph_resource, GraphResource, ValidationError};
+use support::violations;
 
 #[graph_resource(
     path = "/identityGovernance/lifecycleWorkflows/workflows/{workflow-id}/runs",
@@ -122,11 +125,7 @@ fn each_path_parameter_stays_one_segment() {
 #[test]
 fn an_empty_path_parameter_is_a_violation_reported_with_the_others() {
     let error = Run::default().create_request("").unwrap_err();
-    let listed: Vec<_> = error
-        .violations()
-        .iter()
-        .map(|v| (v.path(), v.kind()))
-        .collect();
+    let listed = violations(&error);
     assert_eq!(
         listed,
         [

@@ -2,11 +2,14 @@
 //! written back unchanged: an event's `dateTimeTimeZone` and recurrence range, a mailbox's
 //! working hours, a delegated-admin relationship's duration.
 
+mod support;
+
 use graph_core::serde_json::{self, json, Value};
 use graph_core::{
     graph_complex, graph_enum, graph_resource, Date, DateTimeOffset, Duration, LocalDateTime,
     TimeOfDay,
 };
+use support::raw_response;
 
 #[graph_complex]
 #[derive(Debug, Clone, PartialEq)]
@@ -150,9 +153,9 @@ fn a_utc_instant_where_a_local_time_belongs_is_refused_naming_the_property() {
     );
     // Through parse_response, the property is named by its path.
     let request = Event::get_request("me", "AAMkAGI1").unwrap();
-    let mut response = graph_core::http::Response::new(sent_as_utc.into_bytes());
-    *response.status_mut() = graph_core::http::StatusCode::OK;
-    let error = request.parse_response(response).unwrap_err();
+    let error = request
+        .parse_response(raw_response(200, sent_as_utc))
+        .unwrap_err();
     assert_eq!(error.property(), Some("start.dateTime"));
 }
 

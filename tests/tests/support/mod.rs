@@ -1,6 +1,7 @@
 //! What the integration tests share: a token, clients for loopback servers, answers as
-//! Graph writes them, and a bound on every test's time. Each test file takes what it uses
-//! (`mod support;`), so not every item is used by every file.
+//! Graph writes them, the resources several files declare, and a bound on every test's
+//! time. Each test file takes what it uses (`mod support;`), so not every item is used by
+//! every file.
 
 #![allow(dead_code)]
 
@@ -9,8 +10,9 @@ use std::time::Duration;
 
 use graph_core::client::{GraphClient, RetryPolicy};
 use graph_core::http::{self, StatusCode};
-use graph_core::serde_json::{self, json, Value};
-use graph_core::{AccessToken, Endpoint};
+use graph_core::serde_json::{self, json, Map, Value};
+use graph_core::validation::ViolationKind;
+use graph_core::{graph_resource, AccessToken, Endpoint, ValidationError};
 
 /// A bearer token whose middle part would be a secret payload: tests assert it never
 /// shows in messages, logs or places it must not go.
@@ -18,6 +20,11 @@ pub const TOKEN: &str = "eyJ0eXAiOiJKV1Qi.c2VjcmV0LXBheWxvYWQ.c2lnbmF0dXJl";
 
 pub fn token() -> AccessToken {
     AccessToken::new(TOKEN).unwrap()
+}
+
+/// The token's middle part, the secret itself: what must show nowhere.
+pub fn secret() -> &'static str {
+    TOKEN.split('.').nth(1).unwrap()
 }
 
 /// Every network test ends within this, whatever the server does.
@@ -47,14 +54,82 @@ pub fn run_json(id: &str) -> Value {
     json!({"@odata.type": "#microsoft.graph.identityGovernance.run", "id": id, "failedTasksCount": 0})
 }
 
+/// The id the service gives the run created from `queued_run()`.
+pub const CREATED_ID: &str = "9947396f-3691-e265-b1e5-2ea86c0c89d6";
+
+/// The 201 body for `queued_run()`'s create: what was sent, plus what the service sets.
+pub fn created_body() -> Value {
+    let sent = graph_examples::samples::queued_run()
+        .create_request()
+        .unwrap();
+    let mut body: Value = serde_json::from_slice(sent.body()).unwrap();
+    body["id"] = CREATED_ID.into();
+    body["@odata.context"] = "https://graph.microsoft.com/beta/$metadata#runs/$entity".into();
+    body
+}
+
 /// Graph's error body.
 pub fn graph_error(code: &str) -> Value {
     json!({"error": {"code": code, "message": "Try again later."}})
 }
 
+/// Graph's error body with this message and the `innerError` Graph adds: its date and the
+/// request's ids.
+pub fn full_graph_error(code: &str, message: &str) -> Value {
+    json!({"error": {"code": code, "message": message, "innerError": {
+        "date": "2024-05-01T08:30:12", "request-id": "req-1", "client-request-id": "client-1"}}})
+}
+
 /// An `http` response with this status and JSON body.
 pub fn response(status: u16, body: &Value) -> http::Response<Vec<u8>> {
-    let mut response = http::Response::new(serde_json::to_vec(body).unwrap());
+    raw_response(status, serde_json::to_vec(body).unwrap())
+}
+
+/// An `http` response with this status and this body byte for byte, whatever it holds.
+pub fn raw_response(status: u16, body: impl AsRef<[u8]>) -> http::Response<Vec<u8>> {
+    let mut response = http::Response::new(body.as_ref().to_vec());
     *response.status_mut() = StatusCode::from_u16(status).unwrap();
     response
+}
+
+/// Each violation an error lists, as its path and kind, in order.
+pub fn violations(error: &ValidationError) -> Vec<(&str, ViolationKind)> {
+    error
+        .violations()
+        .iter()
+        .map(|v| (v.path(), v.kind()))
+        .collect()
+}
+
+/// `microsoft.graph.group`, with what it does not declare kept. It declares no
+/// permissions.
+#[graph_resource(path = "/groups", odata = "#microsoft.graph.group")]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Group {
+    #[graph(read_only)]
+    pub id: Option<String>,
+    #[graph(required)]
+    pub display_name: Option<String>,
+    #[graph(additional_data)]
+    pub additional_data: Map<String, Value>,
+}
+
+/// A group that can be created: its required name set.
+pub fn group() -> Group {
+    Group {
+        display_name: Some("Library".into()),
+        ..Group::default()
+    }
+}
+
+/// Adding a member to a group: a collection path with a placeholder, and a body of one
+/// annotation.
+#[graph_resource(
+    path = "/groups/{group-id}/members/$ref",
+    odata = "#microsoft.graph.directoryObject"
+)]
+#[derive(Debug, Default, PartialEq)]
+pub struct MemberRef {
+    #[graph(required, rename = "@odata.id")]
+    pub odata_id: Option<String>,
 }

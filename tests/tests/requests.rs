@@ -1,17 +1,19 @@
-//! Every operation on a resource, without a network: the requests `get_request`,
-//! `list_request`, `update_request(_from)`, `delete_request` and their `_at` forms build,
-//! their headers, preferences and query options, how their answers read, and paging.
+//! Building requests without a network: the paths `get_request`, `list_request`,
+//! `create_request`, `update_request(_from)`, `delete_request` and their `_at` forms give,
+//! their parameters and templates checked; what an update sends; query options, headers
+//! and preferences; and the URL and headers `to_http` writes for every cloud. (What comes
+//! back is in `responses.rs`, pages in `paging.rs`.)
 
-use graph_core::http::{self, header, HeaderName, HeaderValue, StatusCode};
-use graph_core::paging::NextPageReason;
+mod support;
+
+use graph_core::http::{self, header, HeaderName, HeaderValue};
 use graph_core::serde_json::{json, Map, Value};
 use graph_core::validation::ViolationKind;
-use graph_core::{
-    graph_complex, graph_resource, AccessToken, Endpoint, GraphErrorKind, GraphResource, Page,
-};
+use graph_core::{graph_complex, graph_resource, ApiVersion, Cloud, Endpoint, GraphResource};
 use graph_examples::lifecycle_workflows::{LifecycleWorkflowProcessingStatus, Run};
 use graph_examples::samples::{new_user, queued_run};
 use graph_examples::users::{PasswordProfile, User};
+use support::{token, violations, MemberRef, TOKEN};
 
 /// An event, at the path an app-only daemon uses (`/me` needs a signed-in user).
 #[graph_resource(
@@ -49,16 +51,6 @@ struct Thread {
     topic: Option<String>,
 }
 
-fn token() -> AccessToken {
-    AccessToken::new("eyJ0eXAiOiJKV1Qi.c2VjcmV0LXBheWxvYWQ.c2lnbmF0dXJl").unwrap()
-}
-
-fn response(status: u16, body: &str) -> http::Response<Vec<u8>> {
-    let mut response = http::Response::new(body.as_bytes().to_vec());
-    *response.status_mut() = StatusCode::from_u16(status).unwrap();
-    response
-}
-
 fn text(body: &[u8]) -> &str {
     std::str::from_utf8(body).unwrap()
 }
@@ -74,6 +66,72 @@ fn event() -> Event {
         categories: Some(vec!["Red".into()]),
         is_reminder_on: Some(true),
         additional_data: Map::new(),
+    }
+}
+
+#[test]
+fn a_request_carries_the_url_and_the_headers_graph_expects() {
+    let create = queued_run().create_request().unwrap();
+    let request = create.to_http(&Endpoint::beta(), &token());
+    assert_eq!(request.method(), http::Method::POST);
+    assert_eq!(
+        request.uri(),
+        "https://graph.microsoft.com/beta/workflowBase/runs"
+    );
+    let headers = request.headers();
+    assert_eq!(headers["authorization"], format!("Bearer {TOKEN}"));
+    assert!(headers["authorization"].is_sensitive());
+    assert_eq!(headers["content-type"], "application/json");
+    assert_eq!(headers["accept"], "application/json");
+    assert_eq!(
+        headers["user-agent"],
+        format!("msgraph-resource/{}", env!("CARGO_PKG_VERSION"))
+    );
+    assert_eq!(request.body(), create.body());
+
+    // A GUID, fresh for every request.
+    let id = headers["client-request-id"].to_str().unwrap().to_owned();
+    let groups: Vec<usize> = id.split('-').map(str::len).collect();
+    assert_eq!(groups, [8, 4, 4, 4, 12], "{id}");
+    assert!(
+        id.chars().all(|c| c == '-' || c.is_ascii_hexdigit()),
+        "{id}"
+    );
+    let again = create.to_http(&Endpoint::beta(), &token());
+    assert_ne!(again.headers()["client-request-id"], id.as_str());
+}
+
+#[test]
+fn the_url_is_root_version_and_encoded_path_for_every_cloud() {
+    let create = MemberRef {
+        odata_id: Some("https://graph.microsoft.com/v1.0/directoryObjects/1".into()),
+    }
+    .create_request("g/1 ..")
+    .unwrap();
+    for (endpoint, url) in [
+        (Endpoint::v1(), "https://graph.microsoft.com/v1.0"),
+        (
+            Endpoint::new(Cloud::UsGovL4, ApiVersion::V1),
+            "https://graph.microsoft.us/v1.0",
+        ),
+        (
+            Endpoint::new(Cloud::UsGovL5, ApiVersion::Beta),
+            "https://dod-graph.microsoft.us/beta",
+        ),
+        (
+            Endpoint::new(Cloud::China, ApiVersion::V1),
+            "https://microsoftgraph.chinacloudapi.cn/v1.0",
+        ),
+        (
+            Endpoint::custom("http://127.0.0.1:9/proxy/v1.0/").unwrap(),
+            "http://127.0.0.1:9/proxy/v1.0",
+        ),
+    ] {
+        let request = create.to_http(&endpoint, &token());
+        assert_eq!(
+            request.uri().to_string(),
+            format!("{url}/groups/g%2F1%20../members/$ref")
+        );
     }
 }
 
@@ -103,11 +161,7 @@ fn item_operations_address_the_item_under_the_collection_path() {
 #[test]
 fn empty_parameters_and_keys_are_violations_named_by_placeholder() {
     let error = Event::get_request("", "c", "").unwrap_err();
-    let found: Vec<_> = error
-        .violations()
-        .iter()
-        .map(|v| (v.path(), v.kind()))
-        .collect();
+    let found = violations(&error);
     assert_eq!(
         found,
         [
@@ -403,7 +457,7 @@ fn headers_and_preferences_reach_the_http_request() {
         .to_http(&Endpoint::v1(), &token());
     assert_eq!(
         plain.headers()[header::AUTHORIZATION],
-        "Bearer eyJ0eXAiOiJKV1Qi.c2VjcmV0LXBheWxvYWQ.c2lnbmF0dXJl"
+        format!("Bearer {TOKEN}")
     );
     assert!(plain.headers().get("prefer").is_none());
 }
@@ -464,202 +518,6 @@ fn select_refuses_a_name_the_type_does_not_declare() {
 }
 
 #[test]
-fn responses_read_by_request_kind() {
-    let get = User::get_request("u").unwrap();
-    let user = get
-        .parse_response(response(
-            200,
-            r#"{"@odata.context":"x","id":"u","displayName":"Adele","accountEnabled":true}"#,
-        ))
-        .unwrap();
-    assert_eq!(user.display_name.as_deref(), Some("Adele"));
-    let error = get.parse_response(response(201, "{}")).unwrap_err();
-    assert_eq!(error.kind(), GraphErrorKind::UnexpectedStatus);
-    let error = get
-        .parse_response(response(
-            404,
-            r#"{"error":{"code":"Request_ResourceNotFound","message":"gone"}}"#,
-        ))
-        .unwrap_err();
-    assert_eq!(error.status(), StatusCode::NOT_FOUND);
-    assert_eq!(error.code(), Some("Request_ResourceNotFound"));
-    let error = get
-        .parse_response(response(200, r#"{"displayName":5}"#))
-        .unwrap_err();
-    assert_eq!(error.kind(), GraphErrorKind::InvalidBody);
-    assert_eq!(error.property(), Some("displayName"));
-
-    let update = new_user().update_request("u").unwrap();
-    assert_eq!(update.parse_response(response(204, "")).unwrap(), None);
-    let updated = update
-        .parse_response(response(200, r#"{"id":"u","jobTitle":"Lead"}"#))
-        .unwrap()
-        .unwrap();
-    assert_eq!(updated.job_title.as_deref(), Some("Lead"));
-    assert_eq!(
-        update
-            .parse_response(response(201, "{}"))
-            .unwrap_err()
-            .kind(),
-        GraphErrorKind::UnexpectedStatus
-    );
-
-    let delete = User::delete_request("u").unwrap();
-    delete.parse_response(response(204, "")).unwrap();
-    assert_eq!(
-        delete
-            .parse_response(response(200, "{}"))
-            .unwrap_err()
-            .kind(),
-        GraphErrorKind::UnexpectedStatus
-    );
-    assert_eq!(
-        delete
-            .parse_response(response(
-                412,
-                r#"{"error":{"code":"PreconditionFailed","message":"etag"}}"#
-            ))
-            .unwrap_err()
-            .code(),
-        Some("PreconditionFailed")
-    );
-    // Create is unchanged: 201.
-    let create = queued_run().create_request().unwrap();
-    assert_eq!(
-        create
-            .parse_response(response(200, "{}"))
-            .unwrap_err()
-            .kind(),
-        GraphErrorKind::UnexpectedStatus
-    );
-}
-
-#[test]
-fn a_list_answer_is_a_page_with_its_links_and_count() {
-    let list = User::list_request().unwrap().count();
-    let page = list
-        .parse_response(response(
-            200,
-            r#"{"@odata.context":"c","@odata.count":42,"value":[{"id":"1","displayName":"A"},{"id":"2"}],"@odata.nextLink":"https://graph.microsoft.com/v1.0/users?$count=true&$skiptoken=X"}"#,
-        ))
-        .unwrap();
-    assert_eq!(page.items().len(), 2);
-    assert_eq!(page.items()[0].display_name.as_deref(), Some("A"));
-    assert_eq!(page.count(), Some(42));
-    assert_eq!(
-        page.next_link(),
-        Some("https://graph.microsoft.com/v1.0/users?$count=true&$skiptoken=X")
-    );
-    assert_eq!(page.delta_link(), None);
-    let last = list
-        .parse_response(response(
-            200,
-            r#"{"value":[],"@odata.deltaLink":"https://graph.microsoft.com/v1.0/users/delta?$deltatoken=Y"}"#,
-        ))
-        .unwrap();
-    assert!(last.items().is_empty());
-    assert_eq!(last.next_link(), None);
-    assert!(last.delta_link().unwrap().ends_with("$deltatoken=Y"));
-    let error = list
-        .parse_response(response(200, r#"{"id":"1"}"#))
-        .unwrap_err();
-    assert_eq!(error.kind(), GraphErrorKind::InvalidBody);
-    assert!(error.to_string().contains("value"), "{error}");
-    let error = list
-        .parse_response(response(
-            200,
-            r#"{"value":[{"id":"1"},{"accountEnabled":"yes"}]}"#,
-        ))
-        .unwrap_err();
-    assert_eq!(error.property(), Some("value[1].accountEnabled"));
-}
-
-#[test]
-fn next_page_carries_the_headers_and_uses_the_link_byte_for_byte() {
-    let endpoint = Endpoint::v1();
-    let first = User::list_request().unwrap().count().page_size(2).header(
-        HeaderName::from_static("x-trace"),
-        HeaderValue::from_static("t1"),
-    );
-    let link = "https://graph.microsoft.com/v1.0/users?$count=true&$skiptoken=RFNwdAIAAQAAAD8%3a";
-    let page: Page<User> = Page::new(vec![], Some(link.into()));
-    let second = first.next_page(&page, &endpoint).unwrap().unwrap();
-    assert_eq!(
-        second.path(),
-        "/users?$count=true&$skiptoken=RFNwdAIAAQAAAD8%3a"
-    );
-    let sent = second.to_http(&endpoint, &token());
-    assert_eq!(sent.uri().to_string(), link);
-    assert_eq!(sent.headers()["consistencylevel"], "eventual");
-    assert_eq!(sent.headers()["x-trace"], "t1");
-    assert_eq!(sent.headers()["prefer"], "odata.maxpagesize=2");
-    // The last page.
-    assert!(second
-        .next_page(&Page::new(vec![], None), &endpoint)
-        .unwrap()
-        .is_none());
-}
-
-#[test]
-fn next_page_refuses_blank_foreign_and_repeated_links() {
-    let endpoint = Endpoint::v1();
-    let first = User::list_request().unwrap().top(5);
-    let refused = |request: &graph_core::ListRequest<User>, link: &str| {
-        request
-            .next_page(&Page::new(vec![], Some(link.into())), &endpoint)
-            .unwrap_err()
-            .reason()
-    };
-    assert_eq!(refused(&first, ""), NextPageReason::Blank);
-    assert_eq!(refused(&first, "  "), NextPageReason::Blank);
-    for foreign in [
-        "https://evil.example.com/v1.0/users?$skiptoken=1",
-        "http://graph.microsoft.com/v1.0/users?$skiptoken=1",
-        "https://graph.microsoft.com:8443/v1.0/users?$skiptoken=1",
-        "https://graph.microsoft.com/v1.0evil/users",
-        "https://graph.microsoft.com/beta/users?$skiptoken=1",
-        "https://graph.microsoft.com.evil.com/v1.0/users",
-        "/v1.0/users?$skiptoken=1",
-    ] {
-        assert_eq!(
-            refused(&first, foreign),
-            NextPageReason::OutsideEndpoint,
-            "{foreign}"
-        );
-    }
-    assert_eq!(
-        refused(
-            &first,
-            "https://graph.microsoft.com/v1.0/users?$skiptoken=a b"
-        ),
-        NextPageReason::NotAPath
-    );
-    // Its own URL, then any earlier page's.
-    assert_eq!(
-        refused(&first, "https://graph.microsoft.com/v1.0/users?$top=5"),
-        NextPageReason::Repeated
-    );
-    let page = |token: &str| {
-        Page::<User>::new(
-            vec![],
-            Some(format!(
-                "https://graph.microsoft.com/v1.0/users?$top=5&$skiptoken={token}"
-            )),
-        )
-    };
-    let second = first.next_page(&page("2"), &endpoint).unwrap().unwrap();
-    let third = second.next_page(&page("3"), &endpoint).unwrap().unwrap();
-    assert_eq!(
-        third.next_page(&page("2"), &endpoint).unwrap_err().reason(),
-        NextPageReason::Repeated
-    );
-    let error = third.next_page(&page("3"), &endpoint).unwrap_err();
-    assert_eq!(error.reason(), NextPageReason::Repeated);
-    assert!(error.to_string().contains("would loop"), "{error}");
-    assert!(third.next_page(&page("4"), &endpoint).unwrap().is_some());
-}
-
-#[test]
 fn debug_shows_neither_body_nor_header_values() {
     let request = new_user().update_request("u").unwrap().if_match("W/\"1\"");
     let debug = format!("{request:?}");
@@ -668,57 +526,6 @@ fn debug_shows_neither_body_nor_header_values() {
         "{debug}"
     );
     assert!(!debug.contains("xWwvJ") && !debug.contains("W/"), "{debug}");
-}
-
-/// A group's members: users, groups, and types this code does not know.
-#[graph_core::graph_union(
-    odata = "#microsoft.graph.directoryObject",
-    path = "/groups/{group-id}/members"
-)]
-#[derive(Debug, Clone, PartialEq)]
-enum Member {
-    User(Box<User>),
-    Group(graph_examples::samples::directory::Group),
-    #[graph(other)]
-    Other(Map<String, Value>),
-}
-
-#[test]
-fn a_union_with_a_path_lists_its_items_by_their_type() {
-    let list = Member::list_request("g1").unwrap().top(3);
-    assert_eq!(list.path(), "/groups/g1/members?$top=3");
-    let page = list
-        .parse_response(response(
-            200,
-            r##"{"value":[
-                {"@odata.type":"#microsoft.graph.user","id":"u1","displayName":"Adele"},
-                {"@odata.type":"#microsoft.graph.group","displayName":"Sales"},
-                {"@odata.type":"#microsoft.graph.device","id":"d1","displayName":"Laptop"}]}"##,
-        ))
-        .unwrap();
-    match page.items() {
-        [Member::User(user), Member::Group(group), Member::Other(device)] => {
-            assert_eq!(user.display_name.as_deref(), Some("Adele"));
-            assert_eq!(group.display_name.as_deref(), Some("Sales"));
-            assert_eq!(device["id"], "d1");
-        }
-        other => panic!("{other:?}"),
-    }
-    let get = Member::get_request("g1", "u1").unwrap();
-    assert_eq!(get.path(), "/groups/g1/members/u1");
-    let member = get
-        .parse_response(response(
-            200,
-            r##"{"@odata.type":"#microsoft.graph.user","id":"u1"}"##,
-        ))
-        .unwrap();
-    assert!(matches!(member, Member::User(_)));
-    let located = Member::list_request_at("/me/memberOf", &[]).unwrap();
-    assert_eq!(located.path(), "/me/memberOf");
-    assert_eq!(
-        <Member as GraphResource>::ODATA_TYPE,
-        "#microsoft.graph.directoryObject"
-    );
 }
 
 /// Graph's `plannerPreviewType`-like enum: a member declared after the sentinel.
