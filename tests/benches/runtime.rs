@@ -157,6 +157,15 @@ fn read(c: &mut Criterion) {
     group.bench_function("serde_json::from_slice into the resource", |b| {
         b.iter(|| serde_json::from_slice::<Run>(black_box(RESPONSE.as_bytes())).unwrap());
     });
+    group.bench_function(
+        "baseline: serde_json::from_str into a hand-written serde struct",
+        |b| {
+            b.iter(|| serde_json::from_str::<HandRun>(black_box(RESPONSE)).unwrap());
+        },
+    );
+    group.bench_function("serde_json::from_str into the resource", |b| {
+        b.iter(|| serde_json::from_str::<Run>(black_box(RESPONSE)).unwrap());
+    });
     let request = full_run().create_request().unwrap();
     group.bench_function("parse_response into the resource", |b| {
         b.iter(|| {
