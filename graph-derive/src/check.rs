@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use proc_macro2::{Span, TokenStream};
 
 use crate::ast::{self, Body, Found, Kind, VariantFields};
+use crate::attr::{FieldAttr, MemberAttr, Slot, UnionVariantAttr};
 use crate::case;
 use crate::errors::Errors;
 use crate::model::{self, ObjectKind, Presence};
@@ -17,15 +18,12 @@ use crate::types;
 /// Checks a `#[graph_resource]` or `#[graph_complex]`.
 pub fn object<'a>(input: &'a ast::Object, errors: &mut Errors) -> Option<model::Object<'a>> {
     let attribute = input.kind.attribute();
-    let path = path_template(&input.keys, errors);
-    let odata = odata_type(input.keys.string("odata"), errors);
-    let permissions = input
-        .keys
-        .keys
-        .iter()
-        .find(|key| key.name == "permissions" && !key.malformed)
-        .and_then(|key| permissions(key.list.clone().unwrap_or_default(), key.span, errors))
-        .map(Box::new);
+    let path = path_template(input.attr.path.value(), errors);
+    let odata = odata_type(input.attr.odata.value(), errors);
+    let permissions = match &input.attr.permissions {
+        Slot::Given(span, list) => permissions(list.clone(), *span, errors).map(Box::new),
+        Slot::Absent | Slot::Malformed => None,
+    };
     resource_keys_given(input, errors);
     container(&input.container, attribute, errors);
     not_generic(&input.item, attribute, errors);
@@ -43,8 +41,8 @@ pub fn object<'a>(input: &'a ast::Object, errors: &mut Errors) -> Option<model::
     let mut additional: Option<model::Additional<'a>> = None;
     for field in fields {
         serde_attributes(&field.serde_attrs, attribute, errors);
-        if field.flag("additional_data").is_some() {
-            additional_data_alone(field, errors);
+        if field.attr.additional_data.value().is_some() {
+            additional_data_alone(&field.attr, errors);
             additional_data_is_a_map(field, errors);
             if additional.is_some() {
                 one_additional_data(&field.member, errors);
@@ -59,7 +57,7 @@ pub fn object<'a>(input: &'a ast::Object, errors: &mut Errors) -> Option<model::
         let option = types::option_inner(&field.ty).is_some();
         required_needs_option(field, option, errors);
         required_or_read_only(field, errors);
-        let presence = match (field.flag("required"), field.flag("read_only")) {
+        let presence = match (field.attr.required.span(), field.attr.read_only.span()) {
             (Some(_), _) => Presence::Required,
             (None, Some(_)) => Presence::ReadOnly,
             (None, None) => Presence::Optional,
@@ -68,7 +66,7 @@ pub fn object<'a>(input: &'a ast::Object, errors: &mut Errors) -> Option<model::
         properties.push(model::Field {
             member: &field.member,
             ty: &field.ty,
-            json_name: json_name(field.string("rename"), || {
+            json_name: json_name(field.attr.rename.value(), || {
                 case::lower_camel(&field.member.to_string())
             }),
             presence,
@@ -78,7 +76,11 @@ pub fn object<'a>(input: &'a ast::Object, errors: &mut Errors) -> Option<model::
         });
     }
     let names = declared.iter().zip(&properties).map(|(field, property)| {
-        Named::new(&property.json_name, &field.member, field.string("rename"))
+        Named::new(
+            &property.json_name,
+            &field.member,
+            field.attr.rename.value(),
+        )
     });
     json_names(names, ("property", "properties", "field"), errors);
 
@@ -120,8 +122,8 @@ pub fn enumeration<'a>(
     let mut other: Option<model::Other<'a>> = None;
     for variant in variants {
         serde_attributes(&variant.serde_attrs, "graph_enum", errors);
-        if let Some(span) = variant.flag("other") {
-            other_has_no_json_name(variant, errors);
+        if let Some(span) = variant.attr.other.span() {
+            other_has_no_json_name(&variant.attr, errors);
             match (&variant.fields, &other) {
                 (_, Some(_)) => one_other_member(span, errors),
                 (VariantFields::One(ty), None) => {
@@ -135,7 +137,7 @@ pub fn enumeration<'a>(
             continue;
         }
         if let VariantFields::Unit = variant.fields {
-            let json_name = json_name(variant.string("rename"), || {
+            let json_name = json_name(variant.attr.rename.value(), || {
                 case::variant_lower_camel(&variant.ident.to_string())
             });
             names.push((variant, json_name.clone()));
@@ -148,7 +150,7 @@ pub fn enumeration<'a>(
         }
     }
     let named = names.iter().map(|(variant, json_name)| {
-        Named::new(json_name, &variant.ident, variant.string("rename"))
+        Named::new(json_name, &variant.ident, variant.attr.rename.value())
     });
     json_names(named, ("member", "members", "variant"), errors);
 
@@ -161,10 +163,10 @@ pub fn enumeration<'a>(
 
 /// Checks a `#[graph_union]`.
 pub fn union<'a>(input: &'a ast::Union, errors: &mut Errors) -> Option<model::Union<'a>> {
-    let base_type = odata_type(input.keys.string("odata"), errors);
+    let base_type = odata_type(input.attr.odata.value(), errors);
     // A collection whose items are derived types (`/groups/{id}/members`) is read into
     // the union; its path follows the rules of a resource's.
-    let path = path_template(&input.keys, errors);
+    let path = path_template(input.attr.path.value(), errors);
     union_base_type_given(input, errors);
     container(&input.container, "graph_union", errors);
     not_generic(&input.item, "graph_union", errors);
@@ -188,7 +190,7 @@ pub fn union<'a>(input: &'a ast::Union, errors: &mut Errors) -> Option<model::Un
     let mut other: Option<model::UnionVariant<'a>> = None;
     for variant in variants {
         serde_attributes(&variant.serde_attrs, "graph_union", errors);
-        let (is_other, is_base) = (variant.flag("other"), variant.flag("base"));
+        let (is_other, is_base) = (variant.attr.other.span(), variant.attr.base.span());
         other_or_base(is_other, is_base, errors);
         let VariantFields::One(ty) = &variant.fields else {
             variant_holds_one_value(variant, is_other.is_some(), errors);
@@ -234,8 +236,8 @@ pub fn union<'a>(input: &'a ast::Union, errors: &mut Errors) -> Option<model::Un
 
 /// A resource's path is what its create request posts to; it must be a path a URL can
 /// carry, with placeholders the request fills one segment each.
-fn path_template(keys: &ast::ItemKeys, errors: &mut Errors) -> Option<PathTemplate> {
-    let lit = keys.string("path")?;
+fn path_template(lit: Option<&syn::LitStr>, errors: &mut Errors) -> Option<PathTemplate> {
+    let lit = lit?;
     PathTemplate::parse(&lit.value(), lit.span())
         .map_err(|message| errors.at(lit, message))
         .ok()
@@ -505,14 +507,14 @@ fn resource_keys_given(input: &ast::Object, errors: &mut Errors) {
     if input.kind != Kind::Resource {
         return;
     }
-    if !input.keys.given("path") {
+    if !input.attr.path.written() {
         errors.spanned(
             Span::call_site(),
             "missing `path`: the collection path the create request posts to, e.g. \
              `#[graph_resource(path = \"/users\", odata = \"#microsoft.graph.user\")]`",
         );
     }
-    if !input.keys.given("odata") {
+    if !input.attr.odata.written() {
         errors.spanned(
             Span::call_site(),
             "missing `odata`: the resource's OData type, written first in every body, \
@@ -523,7 +525,7 @@ fn resource_keys_given(input: &ast::Object, errors: &mut Errors) {
 
 /// A union dispatches on the derived types of one base type, which it must name.
 fn union_base_type_given(input: &ast::Union, errors: &mut Errors) {
-    if input.keys.complete && !input.keys.keys.iter().any(|key| key.name == "odata") {
+    if !input.attr.odata.written() {
         errors.spanned(
             Span::call_site(),
             "missing `odata`: the base type the variants derive from, e.g. \
@@ -701,18 +703,19 @@ fn serde_attribute_message(macro_name: &str) -> String {
 
 /// The additional-data field holds the properties the struct does not declare, so it has
 /// no JSON name or flags of its own.
-fn additional_data_alone(field: &ast::Field, errors: &mut Errors) {
-    for key in field
-        .keys
-        .iter()
-        .filter(|key| key.name != "additional_data" && !key.malformed)
-    {
+fn additional_data_alone(attr: &FieldAttr, errors: &mut Errors) {
+    let others = [
+        ("required", attr.required.span()),
+        ("read_only", attr.read_only.span()),
+        ("rename", attr.rename.span()),
+    ];
+    for (key, span) in others {
+        let Some(span) = span else { continue };
         errors.spanned(
-            key.span,
+            span,
             format_args!(
-                "`{}` does not go with `additional_data`: that field holds the properties \
-                 the struct does not declare, and has no JSON name or flags of its own",
-                key.name
+                "`{key}` does not go with `additional_data`: that field holds the properties \
+                 the struct does not declare, and has no JSON name or flags of its own"
             ),
         );
     }
@@ -743,7 +746,7 @@ fn one_additional_data(member: &syn::Ident, errors: &mut Errors) {
 /// `required` means "must be `Some`": on a field that is not an `Option` it means nothing,
 /// since such a field is always present.
 fn required_needs_option(field: &ast::Field, option: bool, errors: &mut Errors) {
-    if let (Some(span), false) = (field.flag("required"), option) {
+    if let (Some(span), false) = (field.attr.required.span(), option) {
         errors.spanned(
             span,
             format_args!(
@@ -759,7 +762,7 @@ fn required_needs_option(field: &ast::Field, option: bool, errors: &mut Errors) 
 /// A read-only property is set by the service and never sent, so it cannot be required
 /// in a create body.
 fn required_or_read_only(field: &ast::Field, errors: &mut Errors) {
-    if let (Some(_), Some(read_only)) = (field.flag("required"), field.flag("read_only")) {
+    if let (Some(_), Some(read_only)) = (field.attr.required.span(), field.attr.read_only.span()) {
         errors.spanned(
             read_only,
             "a property cannot be both `required` and `read_only`: read-only properties \
@@ -873,8 +876,8 @@ fn json_names<'n>(
 // ---- Enum members ----
 
 /// The `other` variant holds whatever name it reads, so a name of its own means nothing.
-fn other_has_no_json_name(variant: &ast::Variant, errors: &mut Errors) {
-    if let Some(lit) = variant.string("rename") {
+fn other_has_no_json_name(attr: &MemberAttr, errors: &mut Errors) {
+    if let Some(lit) = attr.rename.value() {
         errors.at(
             lit,
             "the `#[graph(other)]` variant holds whatever name it reads; it has no JSON name \
@@ -893,7 +896,7 @@ fn one_other_member(span: Span, errors: &mut Errors) {
 }
 
 /// The `other` variant keeps the unknown member's name, so it holds one string.
-fn other_member_holds_a_string(variant: &ast::Variant, errors: &mut Errors) {
+fn other_member_holds_a_string(variant: &ast::Variant<MemberAttr>, errors: &mut Errors) {
     errors.at(
         &variant.ident,
         format_args!(
@@ -904,7 +907,7 @@ fn other_member_holds_a_string(variant: &ast::Variant, errors: &mut Errors) {
 }
 
 /// A Graph enumeration member is a name on the wire, with nothing else to carry.
-fn members_carry_no_data(variant: &ast::Variant, errors: &mut Errors) {
+fn members_carry_no_data(variant: &ast::Variant<MemberAttr>, errors: &mut Errors) {
     errors.at(
         &variant.fields_at,
         format_args!(
@@ -929,7 +932,11 @@ fn other_or_base(other: Option<Span>, base: Option<Span>, errors: &mut Errors) {
 }
 
 /// A variant stands for one derived type, so it holds one value of that type.
-fn variant_holds_one_value(variant: &ast::Variant, other: bool, errors: &mut Errors) {
+fn variant_holds_one_value(
+    variant: &ast::Variant<UnionVariantAttr>,
+    other: bool,
+    errors: &mut Errors,
+) {
     let example = if other {
         format!(
             "{}(graph_core::serde_json::Map<String, graph_core::serde_json::Value>)",

@@ -227,6 +227,40 @@ fn a_key_repeated_across_attributes_is_reported_once() {
     assert_eq!(errors, ["`required` is given twice; keep one"]);
 }
 
+/// Each place's keys land in the fields of its typed attribute, across every `#[graph]`
+/// attribute of a field; a key written wrongly counts as written but has no value.
+#[test]
+fn keys_are_read_into_typed_attributes() {
+    let mut errors = Errors::default();
+    let field: syn::Field = parse_quote! {
+        #[graph(required, rename = "mail")]
+        #[graph(read_only)]
+        email: Option<String>
+    };
+    let attr = crate::attr::FIELD.parse_attributes(&field.attrs, &mut errors);
+    assert!(errors.is_empty(), "{:?}", errors.messages());
+    assert!(attr.required.span().is_some() && attr.read_only.span().is_some());
+    assert_eq!(
+        attr.rename.value().map(syn::LitStr::value).as_deref(),
+        Some("mail")
+    );
+    assert!(!attr.additional_data.written());
+
+    let attr = crate::attr::RESOURCE.parse_tokens(
+        quote!(
+            path = 3,
+            odta = "#microsoft.graph.user",
+            permissions(read())
+        ),
+        &mut errors,
+    );
+    assert_eq!(errors.messages().len(), 2, "{:?}", errors.messages());
+    // Written wrongly: not reported missing, and without a value.
+    assert!(attr.path.written() && attr.path.value().is_none());
+    assert!(attr.odata.written() && attr.odata.value().is_none());
+    assert!(attr.permissions.value().is_some());
+}
+
 #[test]
 fn an_unknown_key_far_from_any_lists_what_is_accepted() {
     let errors = errors_of(

@@ -22,14 +22,16 @@ pub fn object(object: &Object, errors: &Errors) -> TokenStream {
     let rt = private();
     // A resource has an OData type; a complex type has one where `odata` was written at
     // all, even wrongly, so that a union holding it reports nothing more.
-    let has_odata_type = (object.kind == Kind::Resource || object.keys.given("odata")).then(|| {
-        quote! {
-            impl #rt::HasODataType for #ident {
-                const ODATA_TYPE: &'static ::core::primitive::str = "";
+    let has_odata_type =
+        (object.kind == Kind::Resource || object.attr.odata.written()).then(|| {
+            quote! {
+                impl #rt::HasODataType for #ident {
+                    const ODATA_TYPE: &'static ::core::primitive::str = "";
+                }
             }
-        }
-    });
-    let resource = (object.kind == Kind::Resource).then(|| resource(ident, &object.keys, true));
+        });
+    let resource =
+        (object.kind == Kind::Resource).then(|| resource(ident, object.attr.path.value(), true));
     let serde = placeholders(ident);
     quote! {
         #item
@@ -81,9 +83,10 @@ pub fn union(union: &Union, errors: &Errors) -> TokenStream {
     // A union read from a collection has the read operations; code calling them reports
     // nothing more.
     let resource = union
-        .keys
-        .given("path")
-        .then(|| resource(ident, &union.keys, false));
+        .attr
+        .path
+        .written()
+        .then(|| resource(ident, union.attr.path.value(), false));
     let serde = placeholders(ident);
     quote! {
         #item
@@ -98,10 +101,8 @@ pub fn union(union: &Union, errors: &Errors) -> TokenStream {
 /// Placeholder `GraphResource` and the generated operations: the read ones (`get_request`,
 /// `list_request`), and with `writes` those that send a value too, each taking as many
 /// parameters as the `path` given (however malformed) has placeholders.
-fn resource(ident: &syn::Ident, keys: &crate::ast::ItemKeys, writes: bool) -> TokenStream {
-    let arity = keys
-        .string("path")
-        .map_or(0, |path| template::lenient_arity(&path.value()));
+fn resource(ident: &syn::Ident, path: Option<&syn::LitStr>, writes: bool) -> TokenStream {
+    let arity = path.map_or(0, |path| template::lenient_arity(&path.value()));
     let params: Vec<_> = (0..arity).map(|i| format_ident!("_param{}", i)).collect();
     let str_ = quote!(&::core::primitive::str);
     let result = |request: TokenStream| quote!(::core::result::Result<::graph_core::#request<Self>, ::graph_core::ValidationError>);
