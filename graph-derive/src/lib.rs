@@ -3,14 +3,18 @@
 //! describes the attributes.
 //!
 //! Each macro runs the same pipeline, one module per stage:
-//! `ast` reads the item once from syn, with `attr` parsing the attribute keys; `check`
-//! applies every rule (with `template` for the `path` and `odata` strings and `types` for
-//! what a field's type is written as) and gives the checked `model`; `expand` generates
-//! code from that model only, or `expand::fallback` emits the item, every error and
-//! placeholder impls from the unchecked input when there were mistakes.
+//! - `ast` reads the item once from syn, with `attr` reading the attribute keys into typed
+//!   attributes (`attr::place` is the machinery every place shares, `attr::permissions`
+//!   the grammar of the permissions table);
+//! - `build` gives the checked `model`, reading the `path` and `odata` strings through
+//!   `template` and applying every rule of `check` (with `types` for what a field's type
+//!   is written as);
+//! - `expand` generates code from that model only, or `expand::fallback` emits the item,
+//!   every error and placeholder impls from the unchecked input when there were mistakes.
 
 mod ast;
 mod attr;
+mod build;
 mod case;
 mod check;
 mod errors;
@@ -67,7 +71,7 @@ fn object(
     };
     let mut errors = errors::Errors::default();
     let input = ast::Object::from_syn(kind, args, input, &mut errors);
-    match check::object(&input, &mut errors) {
+    match build::object(&input, &mut errors) {
         Some(object) => expand::object::expand(&object),
         None => expand::fallback::object(&input, &errors),
     }
@@ -83,7 +87,7 @@ fn graph_enum_impl(
     };
     let mut errors = errors::Errors::default();
     let input = ast::Enumeration::from_syn(args, input, &mut errors);
-    match check::enumeration(&input, &mut errors) {
+    match build::enumeration(&input, &mut errors) {
         Some(enumeration) => expand::enumeration::expand(&enumeration),
         None => expand::fallback::enumeration(&input, &errors),
     }
@@ -99,7 +103,7 @@ fn graph_union_impl(
     };
     let mut errors = errors::Errors::default();
     let input = ast::Union::from_syn(args, input, &mut errors);
-    match check::union(&input, &mut errors) {
+    match build::union(&input, &mut errors) {
         Some(union) => expand::union::expand(&union),
         None => expand::fallback::union(&input, &errors),
     }

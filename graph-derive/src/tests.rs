@@ -9,7 +9,7 @@ use syn::{parse_quote, DeriveInput};
 use crate::ast::{self, Kind};
 use crate::errors::Errors;
 use crate::model::{ObjectKind, Presence};
-use crate::{check, graph_enum_impl, object};
+use crate::{build, graph_enum_impl, object};
 
 /// Reads and checks a resource; `then` sees the checked model, when there is one, and
 /// the messages of every error found.
@@ -29,7 +29,7 @@ fn model(
 ) {
     let mut errors = Errors::default();
     let input = ast::Object::from_syn(kind, args, item, &mut errors);
-    let checked = check::object(&input, &mut errors);
+    let checked = build::object(&input, &mut errors);
     then(checked.as_ref(), errors.messages());
 }
 
@@ -49,7 +49,7 @@ fn enumeration(
 ) {
     let mut errors = Errors::default();
     let input = ast::Enumeration::from_syn(TokenStream::new(), item, &mut errors);
-    let checked = check::enumeration(&input, &mut errors);
+    let checked = build::enumeration(&input, &mut errors);
     then(checked.as_ref(), errors.messages());
 }
 

@@ -5,6 +5,7 @@
 //! accepts, how each is written, and which field of its typed attribute keeps it; `place`
 //! reads the tokens by those tables and reports every unknown, repeated or malformed key.
 
+pub mod permissions;
 mod place;
 
 use proc_macro2::TokenStream;

@@ -105,7 +105,7 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
 
 /// For each type written inside another in a field's type, a question to rustc: where the
 /// inner one is of the crate's, the runtime must descend into the outer one (see
-/// `check::containers_descended`). Nothing where no field nests types.
+/// `build::containers_descended`). Nothing where no field nests types.
 fn descends(object: &Object<'_>) -> Option<TokenStream> {
     let rt = private();
     let edges: Vec<_> = object
