@@ -10,7 +10,9 @@ use quote::ToTokens;
 use syn::visit_mut::VisitMut;
 use syn::{Attribute, Data, DeriveInput, Fields, Ident, Type};
 
-use crate::attr::{self, FieldAttr, MemberAttr, ObjectAttr, Place, UnionAttr, UnionVariantAttr};
+use crate::attr::{
+    self, EnumAttr, FieldAttr, MemberAttr, ObjectAttr, Place, UnionAttr, UnionVariantAttr,
+};
 use crate::errors::Errors;
 use crate::types::ReplaceSelf;
 
@@ -92,8 +94,10 @@ pub struct Field {
 
 /// The input to `#[graph_enum]`.
 pub struct Enumeration {
-    /// The attribute's arguments, which it does not take.
-    pub args: TokenStream,
+    /// The keys in the attribute's own parentheses (`crate` alone).
+    pub attr: EnumAttr,
+    /// The rest of the attribute's arguments, which it does not take.
+    pub other_args: TokenStream,
     pub item: DeriveInput,
     pub container: Container,
     pub body: Body<Vec<Variant<MemberAttr>>>,
@@ -204,10 +208,13 @@ impl Field {
 
 impl Enumeration {
     pub fn from_syn(args: TokenStream, mut item: DeriveInput, errors: &mut Errors) -> Self {
+        let (keys, other_args) = attr::ENUM.split_own_keys(args);
+        let attr = attr::ENUM.parse_tokens(keys, errors);
         let container = Container::take(&mut item);
         let body = variants(&mut item, &attr::MEMBER, errors);
         Self {
-            args,
+            attr,
+            other_args,
             item,
             container,
             body,

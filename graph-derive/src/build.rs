@@ -9,7 +9,7 @@ use crate::attr::{self, Slot};
 use crate::case;
 use crate::check::{self, Named};
 use crate::errors::Errors;
-use crate::model::{self, ObjectKind, Presence};
+use crate::model::{self, ObjectKind, Presence, Runtime};
 use crate::template::{self, PathTemplate};
 use crate::types;
 
@@ -94,6 +94,7 @@ pub fn object<'a>(input: &'a ast::Object, errors: &mut Errors) -> Option<model::
     };
     errors.is_empty().then_some(model::Object {
         item: &input.item,
+        runtime: Runtime::new(input.attr.crate_path.value()),
         kind,
         fields: properties,
         additional,
@@ -105,7 +106,7 @@ pub fn enumeration<'a>(
     input: &'a ast::Enumeration,
     errors: &mut Errors,
 ) -> Option<model::Enumeration<'a>> {
-    check::enum_takes_no_arguments(&input.args, errors);
+    check::enum_takes_no_arguments(&input.other_args, errors);
     check::container(&input.container, "graph_enum", errors);
     check::not_generic(&input.item, "graph_enum", errors);
     let variants = match &input.body {
@@ -156,6 +157,7 @@ pub fn enumeration<'a>(
 
     errors.is_empty().then_some(model::Enumeration {
         item: &input.item,
+        runtime: Runtime::new(input.attr.crate_path.value()),
         members,
         other,
     })
@@ -224,6 +226,7 @@ pub fn union<'a>(input: &'a ast::Union, errors: &mut Errors) -> Option<model::Un
     let base_type = base_type?;
     errors.is_empty().then_some(model::Union {
         item: &input.item,
+        runtime: Runtime::new(input.attr.crate_path.value()),
         path,
         base_type,
         derived,

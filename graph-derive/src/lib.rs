@@ -11,6 +11,8 @@
 //!   is written as);
 //! - `expand` generates code from that model only, or `expand::fallback` emits the item,
 //!   every error and placeholder impls from the unchecked input when there were mistakes.
+//!   Either reaches the runtime by the model's `Runtime`: `::graph_core`, or the path of
+//!   `crate = "..."`.
 
 mod ast;
 mod attr;
@@ -20,7 +22,6 @@ mod check;
 mod errors;
 mod expand;
 mod model;
-mod runtime_path;
 mod template;
 mod types;
 
@@ -32,32 +33,26 @@ use proc_macro::TokenStream;
 /// Turns a struct with named fields into a Microsoft Graph resource.
 #[proc_macro_attribute]
 pub fn graph_resource(args: TokenStream, item: TokenStream) -> TokenStream {
-    runtime_path::with_runtime_path(args.into(), |args| {
-        object(ast::Kind::Resource, args, item.into())
-    })
-    .into()
+    object(ast::Kind::Resource, args.into(), item.into()).into()
 }
 
 /// Turns a struct with named fields into a Graph complex type.
 #[proc_macro_attribute]
 pub fn graph_complex(args: TokenStream, item: TokenStream) -> TokenStream {
-    runtime_path::with_runtime_path(args.into(), |args| {
-        object(ast::Kind::Complex, args, item.into())
-    })
-    .into()
+    object(ast::Kind::Complex, args.into(), item.into()).into()
 }
 
 /// Turns an enum with one variant per derived type into a property type that dispatches
 /// on `@odata.type`.
 #[proc_macro_attribute]
 pub fn graph_union(args: TokenStream, item: TokenStream) -> TokenStream {
-    runtime_path::with_runtime_path(args.into(), |args| graph_union_impl(args, item.into())).into()
+    graph_union_impl(args.into(), item.into()).into()
 }
 
 /// Turns a fieldless enum into a Graph enumeration.
 #[proc_macro_attribute]
 pub fn graph_enum(args: TokenStream, item: TokenStream) -> TokenStream {
-    runtime_path::with_runtime_path(args.into(), |args| graph_enum_impl(args, item.into())).into()
+    graph_enum_impl(args.into(), item.into()).into()
 }
 
 fn object(

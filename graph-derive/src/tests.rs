@@ -572,53 +572,154 @@ fn the_permissions_table_becomes_the_model_and_every_mistake_is_reported() {
     );
 }
 
+/// `crate = "..."` on every attribute: each path into the runtime that the expansion
+/// writes starts with the key's path (in the fallback too), and the user's own tokens are
+/// left as written.
 #[test]
-fn crate_key_rewrites_every_path_to_the_runtime() {
-    // The macro's entry point, on a `Run` with a field of the user's own `graph_core` path.
-    let expand = |args: TokenStream| {
-        crate::runtime_path::with_runtime_path(args, |args| {
-            graph_resource_impl(
-                args,
-                quote!(
-                    struct Run {
-                        id: Option<String>,
-                        when: Option<my::graph_core::Date>,
-                    }
-                ),
-            )
-        })
-        .to_string()
+fn the_crate_key_is_the_path_to_the_runtime() {
+    let run = || {
+        quote!(
+            struct Run {
+                id: Option<String>,
+                when: Option<my::graph_core::Date>,
+            }
+        )
     };
-    let text = expand(quote!(
-        path = "/runs",
-        crate = "::my_facade::graph",
-        odata = "#microsoft.graph.run"
-    ));
-    assert!(
-        !text.contains("> :: graph_core ::") && !text.contains(" :: graph_core :: __private"),
-        "{text}"
+    // Only the user's own `my::graph_core::Date` names `graph_core`.
+    let through_the_facade = |text: &str, implemented: &str| {
+        assert!(text.contains("my :: graph_core :: Date"), "{text}");
+        assert_eq!(
+            text.matches(":: graph_core").count(),
+            text.matches("my :: graph_core :: Date").count(),
+            "{text}"
+        );
+        assert!(text.contains(implemented), "{text}");
+    };
+    let resource = graph_resource_impl(
+        quote!(
+            path = "/runs",
+            crate = "::my_facade::graph",
+            odata = "#microsoft.graph.run"
+        ),
+        run(),
+    )
+    .to_string();
+    through_the_facade(
+        &resource,
+        "impl :: my_facade :: graph :: GraphResource for Run",
     );
-    assert!(!text.contains("impl :: graph_core"), "{text}");
     assert!(
-        text.contains(":: my_facade :: graph :: __private ::"),
-        "{text}"
+        resource.contains(":: my_facade :: graph :: __private ::"),
+        "{resource}"
     );
+    let complex = object(Kind::Complex, quote!(crate = "::my_facade::graph"), run()).to_string();
+    through_the_facade(
+        &complex,
+        "impl :: my_facade :: graph :: __private :: Object for Run",
+    );
+    let enumeration = graph_enum_impl(
+        quote!(crate = "crate::models::runtime"),
+        quote!(
+            enum Status {
+                Queued,
+            }
+        ),
+    )
+    .to_string();
+    assert!(!enumeration.contains("graph_core"), "{enumeration}");
     assert!(
-        text.contains("impl :: my_facade :: graph :: GraphResource for Run"),
-        "{text}"
+        enumeration.contains("impl crate :: models :: runtime :: GraphEnum for Status"),
+        "{enumeration}"
     );
-    // A path of the user's own that ends in `graph_core` is theirs.
-    assert!(text.contains("my :: graph_core :: Date"), "{text}");
-    // Without the key, nothing changes.
-    let plain = expand(quote!(path = "/runs", odata = "#microsoft.graph.run"));
-    assert!(plain.contains(":: graph_core :: __private"));
-    // A value that is not a path string is one error at it.
-    let wrong = expand(quote!(
-        crate = 5,
-        path = "/runs",
-        odata = "#microsoft.graph.run"
-    ));
-    assert!(wrong.contains("`crate` takes the runtime's path as a string"));
+    let union = crate::graph_union_impl(
+        quote!(
+            odata = "#microsoft.graph.shape",
+            path = "/shapes",
+            crate = "::my_facade::graph"
+        ),
+        quote!(
+            enum Shape {
+                Circle(Circle),
+            }
+        ),
+    )
+    .to_string();
+    assert!(!union.contains("graph_core"), "{union}");
+    assert!(
+        union.contains("impl :: my_facade :: graph :: GraphResource for Shape"),
+        "{union}"
+    );
+    // With a mistake, the placeholders reach the runtime by the key's path too.
+    let fallback = graph_resource_impl(quote!(path = "/runs", crate = "::my_facade::graph"), run())
+        .to_string();
+    assert!(fallback.contains("missing `odata`"), "{fallback}");
+    through_the_facade(
+        &fallback,
+        "impl :: my_facade :: graph :: GraphResource for Run",
+    );
+    let fallback = graph_enum_impl(
+        quote!(crate = "::my_facade::graph", rename_all = "camelCase"),
+        quote!(
+            enum Status {
+                Queued,
+            }
+        ),
+    )
+    .to_string();
+    assert!(fallback.contains("takes no arguments but"), "{fallback}");
+    assert!(
+        fallback.contains("impl :: my_facade :: graph :: GraphEnum for Status"),
+        "{fallback}"
+    );
+    // Without the key, `::graph_core`.
+    let plain = graph_resource_impl(
+        quote!(path = "/runs", odata = "#microsoft.graph.run"),
+        run(),
+    )
+    .to_string();
+    assert!(
+        plain.contains("impl :: graph_core :: GraphResource for Run"),
+        "{plain}"
+    );
+    assert!(plain.contains(":: graph_core :: __private ::"), "{plain}");
+}
+
+#[test]
+fn a_crate_key_that_is_not_a_path_is_one_error_at_its_value() {
+    let errors = errors_of(
+        Kind::Resource,
+        quote!(crate = 5, path = "/runs", odata = "#microsoft.graph.run"),
+        parse_quote!(
+            struct Run {}
+        ),
+    );
+    assert_eq!(
+        errors,
+        ["`crate` takes the runtime's path as a string: `crate = \"::my_facade::graph_core\"`"]
+    );
+    let errors = errors_of(
+        Kind::Complex,
+        quote!(crate = "my facade"),
+        parse_quote!(
+            struct Run {}
+        ),
+    );
+    assert_eq!(
+        errors,
+        ["`my facade` is not a path: write the path by which this crate reaches the runtime, `crate = \"::my_facade::graph_core\"`"]
+    );
+    // The key is for the few who need it: messages about other keys do not offer it.
+    let errors = errors_of(
+        Kind::Resource,
+        quote!(crat = "::x", path = "/runs", odata = "#microsoft.graph.run"),
+        parse_quote!(
+            struct Run {}
+        ),
+    );
+    assert_eq!(
+        errors,
+        ["unknown `#[graph_resource]` key `crat`; expected `path = \"/users\"`, `odata = \"#microsoft.graph.user\"` or `permissions(create(delegated = \"User.ReadWrite.All\"))`"]
+    );
 }
 
 /// Every function of the expansion without type parameters (in an impl without them too):

@@ -27,6 +27,8 @@ pub struct ObjectAttr {
     /// `permissions(create(delegated = "..."))`: the list as written, which
     /// `attr::permissions` reads.
     pub permissions: Slot<TokenStream>,
+    /// `crate = "::my_facade::graph_core"`: the path generated code reaches the runtime by.
+    pub crate_path: Slot<syn::Path>,
 }
 
 /// The keys of `#[graph_union(...)]`.
@@ -36,6 +38,15 @@ pub struct UnionAttr {
     pub odata: Slot<LitStr>,
     /// `path = "/groups/{group-id}/members"`: a collection of derived types.
     pub path: Slot<LitStr>,
+    /// `crate = "::my_facade::graph_core"`: the path generated code reaches the runtime by.
+    pub crate_path: Slot<syn::Path>,
+}
+
+/// The keys of `#[graph_enum(...)]`.
+#[derive(Default)]
+pub struct EnumAttr {
+    /// `crate = "::my_facade::graph_core"`: the path generated code reaches the runtime by.
+    pub crate_path: Slot<syn::Path>,
 }
 
 /// The keys of `#[graph(...)]` on a field of a resource or complex type.
@@ -93,6 +104,18 @@ pub fn derived(attr: &Attribute) -> Option<Vec<syn::Path>> {
 // The keys of each place: how each is written, an example of it for messages, and the
 // field of the typed attribute that keeps it.
 
+/// `crate = "..."`, which every attribute accepts.
+macro_rules! crate_key {
+    () => {
+        KeySpec {
+            name: "crate",
+            takes: Takes::Path(|attr| &mut attr.crate_path),
+            example: "crate = \"::my_facade::graph_core\"",
+            offered: false,
+        }
+    };
+}
+
 /// `#[graph_resource(path = "...", odata = "...")]`
 pub const RESOURCE: Place<ObjectAttr> = Place {
     attribute: "graph_resource",
@@ -101,17 +124,21 @@ pub const RESOURCE: Place<ObjectAttr> = Place {
             name: "path",
             takes: Takes::String(|attr| &mut attr.path),
             example: "path = \"/users\"",
+            offered: true,
         },
         KeySpec {
             name: "odata",
             takes: Takes::String(|attr| &mut attr.odata),
             example: "odata = \"#microsoft.graph.user\"",
+            offered: true,
         },
         KeySpec {
             name: "permissions",
             takes: Takes::List(|attr| &mut attr.permissions),
             example: "permissions(create(delegated = \"User.ReadWrite.All\"))",
+            offered: true,
         },
+        crate_key!(),
     ],
     hints: &[],
 };
@@ -119,11 +146,15 @@ pub const RESOURCE: Place<ObjectAttr> = Place {
 /// `#[graph_complex(odata = "...")]`
 pub const COMPLEX: Place<ObjectAttr> = Place {
     attribute: "graph_complex",
-    keys: &[KeySpec {
-        name: "odata",
-        takes: Takes::String(|attr| &mut attr.odata),
-        example: "odata = \"#microsoft.graph.passwordProfile\"",
-    }],
+    keys: &[
+        KeySpec {
+            name: "odata",
+            takes: Takes::String(|attr| &mut attr.odata),
+            example: "odata = \"#microsoft.graph.passwordProfile\"",
+            offered: true,
+        },
+        crate_key!(),
+    ],
     hints: &[
         (
             "path",
@@ -146,23 +177,35 @@ pub const FIELD: Place<FieldAttr> = Place {
             name: "required",
             takes: Takes::Nothing(|attr| &mut attr.required),
             example: "#[graph(required)]",
+            offered: true,
         },
         KeySpec {
             name: "read_only",
             takes: Takes::Nothing(|attr| &mut attr.read_only),
             example: "#[graph(read_only)]",
+            offered: true,
         },
         KeySpec {
             name: "rename",
             takes: Takes::String(|attr| &mut attr.rename),
             example: "rename = \"jsonName\"",
+            offered: true,
         },
         KeySpec {
             name: "additional_data",
             takes: Takes::Nothing(|attr| &mut attr.additional_data),
             example: "#[graph(additional_data)]",
+            offered: true,
         },
     ],
+    hints: &[],
+};
+
+/// `#[graph_enum(crate = "...")]`: nothing else, since the variants say everything; the
+/// other items of the list are reported together (`check::enum_takes_no_arguments`).
+pub const ENUM: Place<EnumAttr> = Place {
+    attribute: "graph_enum",
+    keys: &[crate_key!()],
     hints: &[],
 };
 
@@ -174,11 +217,13 @@ pub const MEMBER: Place<MemberAttr> = Place {
             name: "rename",
             takes: Takes::String(|attr| &mut attr.rename),
             example: "rename = \"jsonName\"",
+            offered: true,
         },
         KeySpec {
             name: "other",
             takes: Takes::Nothing(|attr| &mut attr.other),
             example: "#[graph(other)]",
+            offered: true,
         },
     ],
     hints: &[],
@@ -192,12 +237,15 @@ pub const UNION: Place<UnionAttr> = Place {
             name: "odata",
             takes: Takes::String(|attr| &mut attr.odata),
             example: "odata = \"#microsoft.graph.directoryObject\"",
+            offered: true,
         },
         KeySpec {
             name: "path",
             takes: Takes::String(|attr| &mut attr.path),
             example: "path = \"/groups/{group-id}/members\"",
+            offered: true,
         },
+        crate_key!(),
     ],
     hints: &[],
 };
@@ -210,11 +258,13 @@ pub const UNION_VARIANT: Place<UnionVariantAttr> = Place {
             name: "other",
             takes: Takes::Nothing(|attr| &mut attr.other),
             example: "#[graph(other)]",
+            offered: true,
         },
         KeySpec {
             name: "base",
             takes: Takes::Nothing(|attr| &mut attr.base),
             example: "#[graph(base)]",
+            offered: true,
         },
     ],
     hints: &[(

@@ -60,6 +60,9 @@ pub struct KeySpec<A: 'static> {
     pub takes: Takes<A>,
     /// How to write it, for messages (`path = "/users"`).
     pub example: &'static str,
+    /// Whether messages offer it (`expected ...`, `did you mean ...?`). `crate` is not
+    /// offered: it is for the few who reach the runtime by another path.
+    pub offered: bool,
 }
 
 /// How a key is written, and where its typed attribute keeps it.
@@ -68,6 +71,8 @@ pub enum Takes<A: 'static> {
     Nothing(fn(&mut A) -> &mut Slot<()>),
     /// `name = "string"`.
     String(fn(&mut A) -> &mut Slot<LitStr>),
+    /// `name = "::a::path"`: the runtime's path, written as a string (`crate`).
+    Path(fn(&mut A) -> &mut Slot<syn::Path>),
     /// `name(...)`, whose tokens the key's own grammar reads.
     List(fn(&mut A) -> &mut Slot<TokenStream>),
 }
@@ -77,6 +82,7 @@ impl<A> Takes<A> {
         match self {
             Takes::Nothing(slot) => slot(attr).value().is_some(),
             Takes::String(slot) => slot(attr).value().is_some(),
+            Takes::Path(slot) => slot(attr).value().is_some(),
             Takes::List(slot) => slot(attr).value().is_some(),
         }
     }
@@ -85,6 +91,7 @@ impl<A> Takes<A> {
         match self {
             Takes::Nothing(slot) => slot(attr).mark_malformed(),
             Takes::String(slot) => slot(attr).mark_malformed(),
+            Takes::Path(slot) => slot(attr).mark_malformed(),
             Takes::List(slot) => slot(attr).mark_malformed(),
         }
     }
@@ -133,6 +140,28 @@ impl<A: Default> Place<A> {
 }
 
 impl<A> Place<A> {
+    /// Splits a list into the items that start with one of this place's keys and the
+    /// others, each part comma-separated again: for an attribute that takes nothing but
+    /// its keys, and reports the others all at once, at their tokens.
+    pub fn split_own_keys(&self, tokens: TokenStream) -> (TokenStream, TokenStream) {
+        let (own, others): (Vec<_>, Vec<_>) =
+            split_at_commas(tokens).into_iter().partition(|item| {
+                matches!(item.clone().into_iter().next(),
+                    Some(TokenTree::Ident(ident)) if self.keys.iter().any(|spec| ident == spec.name))
+            });
+        let join = |items: Vec<TokenStream>| -> TokenStream {
+            let mut joined = TokenStream::new();
+            for (index, item) in items.into_iter().enumerate() {
+                if index > 0 {
+                    joined.extend(quote::quote!(,));
+                }
+                joined.extend(item);
+            }
+            joined
+        };
+        (join(own), join(others))
+    }
+
     /// Each item is parsed on its own, so one that does not parse is reported and the
     /// others still count. Where one did not parse, it may be the key that looks missing,
     /// so every key not written is taken as written wrongly: none is reported missing.
@@ -209,6 +238,34 @@ impl<A> Place<A> {
                     slot(attr).mark_malformed();
                 }
             },
+            // crate = "::my_facade::graph_core"
+            (Meta::NameValue(nv), Takes::Path(slot)) => match &nv.value {
+                Expr::Lit(ExprLit {
+                    lit: Lit::Str(lit), ..
+                }) => match lit.parse::<syn::Path>() {
+                    // Its tokens carry the string's span, so errors inside generated code
+                    // point at the key.
+                    Ok(path) => *slot(attr) = Slot::Given(span, path),
+                    Err(_) => {
+                        errors.at(
+                            lit,
+                            format_args!(
+                                "`{}` is not a path: write the path by which this crate \
+                                 reaches the runtime, `{example}`",
+                                lit.value()
+                            ),
+                        );
+                        slot(attr).mark_malformed();
+                    }
+                },
+                other => {
+                    errors.at(
+                        other,
+                        format_args!("`{name}` takes the runtime's path as a string: `{example}`"),
+                    );
+                    slot(attr).mark_malformed();
+                }
+            },
             // permissions(create(...))
             (Meta::List(list), Takes::List(slot)) => {
                 *slot(attr) = Slot::Given(span, list.tokens.clone());
@@ -220,7 +277,7 @@ impl<A> Place<A> {
                 );
                 spec.takes.mark_malformed(attr);
             }
-            (Meta::Path(_) | Meta::List(_), Takes::String(_)) => {
+            (Meta::Path(_) | Meta::List(_), Takes::String(_) | Takes::Path(_)) => {
                 errors.at(meta, format_args!("`{name}` needs a value: `{example}`"));
                 spec.takes.mark_malformed(attr);
             }
@@ -234,11 +291,12 @@ impl<A> Place<A> {
         }
     }
 
-    /// The accepted key closest to a misspelt one, where one is close.
+    /// The offered key closest to a misspelt one, where one is close.
     fn closest(&self, path: &syn::Path) -> Option<&'static KeySpec<A>> {
         let written = written(path);
         self.keys
             .iter()
+            .filter(|spec| spec.offered)
             .map(|spec| (strsim::damerau_levenshtein(&written, spec.name), spec))
             .filter(|(distance, spec)| *distance <= (spec.name.len() / 3).max(1))
             .min_by_key(|(distance, _)| *distance)
@@ -269,6 +327,7 @@ impl<A> Place<A> {
         let examples: Vec<String> = self
             .keys
             .iter()
+            .filter(|spec| spec.offered)
             .map(|spec| format!("`{}`", spec.example))
             .collect();
         match examples.split_last() {

@@ -2,14 +2,15 @@
 //! were consumed), the errors, and placeholder impls of every trait the expansion would
 //! have implemented and other items rely on (serde's, `GraphValue`, `HasODataType`,
 //! `GraphResource` and the generated operations, `GraphEnum`), so that code using the type reports
-//! nothing but the real mistakes. It works from the unchecked input.
+//! nothing but the real mistakes. It works from the unchecked input, and reaches the
+//! runtime by the `crate` path where one was given and read.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::private;
 use crate::ast::{Enumeration, Kind, Object, Union};
 use crate::errors::Errors;
+use crate::model::Runtime;
 use crate::template;
 
 pub fn object(object: &Object, errors: &Errors) -> TokenStream {
@@ -19,7 +20,8 @@ pub fn object(object: &Object, errors: &Errors) -> TokenStream {
         return quote!(#item #errors);
     }
     let ident = &item.ident;
-    let rt = private();
+    let runtime = Runtime::new(object.attr.crate_path.value());
+    let rt = runtime.private();
     // A resource has an OData type; a complex type has one where `odata` was written at
     // all, even wrongly, so that a union holding it reports nothing more.
     let has_odata_type =
@@ -30,9 +32,9 @@ pub fn object(object: &Object, errors: &Errors) -> TokenStream {
                 }
             }
         });
-    let resource =
-        (object.kind == Kind::Resource).then(|| resource(ident, object.attr.path.value(), true));
-    let serde = placeholders(ident);
+    let resource = (object.kind == Kind::Resource)
+        .then(|| resource(&runtime, ident, object.attr.path.value(), true));
+    let serde = placeholders(&runtime, ident);
     quote! {
         #item
         #errors
@@ -51,12 +53,13 @@ pub fn enumeration(enumeration: &Enumeration, errors: &Errors) -> TokenStream {
         return quote!(#item #errors);
     }
     let ident = &item.ident;
-    let serde = placeholders(ident);
+    let runtime = Runtime::new(enumeration.attr.crate_path.value());
+    let serde = placeholders(&runtime, ident);
     quote! {
         #item
         #errors
         const _: () = {
-            impl ::graph_core::GraphEnum for #ident {
+            impl #runtime::GraphEnum for #ident {
                 const MEMBERS: &'static [&'static ::core::primitive::str] = &[];
                 fn as_str(&self) -> &::core::primitive::str {
                     ::core::unreachable!()
@@ -80,14 +83,15 @@ pub fn union(union: &Union, errors: &Errors) -> TokenStream {
         return quote!(#item #errors);
     }
     let ident = &item.ident;
+    let runtime = Runtime::new(union.attr.crate_path.value());
     // A union read from a collection has the read operations; code calling them reports
     // nothing more.
     let resource = union
         .attr
         .path
         .written()
-        .then(|| resource(ident, union.attr.path.value(), false));
-    let serde = placeholders(ident);
+        .then(|| resource(&runtime, ident, union.attr.path.value(), false));
+    let serde = placeholders(&runtime, ident);
     quote! {
         #item
         #errors
@@ -101,11 +105,16 @@ pub fn union(union: &Union, errors: &Errors) -> TokenStream {
 /// Placeholder `GraphResource` and the generated operations: the read ones (`get_request`,
 /// `list_request`), and with `writes` those that send a value too, each taking as many
 /// parameters as the `path` given (however malformed) has placeholders.
-fn resource(ident: &syn::Ident, path: Option<&syn::LitStr>, writes: bool) -> TokenStream {
+fn resource(
+    runtime: &Runtime,
+    ident: &syn::Ident,
+    path: Option<&syn::LitStr>,
+    writes: bool,
+) -> TokenStream {
     let arity = path.map_or(0, |path| template::lenient_arity(&path.value()));
     let params: Vec<_> = (0..arity).map(|i| format_ident!("_param{}", i)).collect();
     let str_ = quote!(&::core::primitive::str);
-    let result = |request: TokenStream| quote!(::core::result::Result<::graph_core::#request<Self>, ::graph_core::ValidationError>);
+    let result = |request: TokenStream| quote!(::core::result::Result<#runtime::#request<Self>, #runtime::ValidationError>);
     let (create, get, list, update, delete) = (
         result(quote!(CreateRequest)),
         result(quote!(GetRequest)),
@@ -134,10 +143,10 @@ fn resource(ident: &syn::Ident, path: Option<&syn::LitStr>, writes: bool) -> Tok
         }
     });
     quote! {
-        impl ::graph_core::GraphResource for #ident {
+        impl #runtime::GraphResource for #ident {
             const PATH: &'static ::core::primitive::str = "";
             const ODATA_TYPE: &'static ::core::primitive::str = "";
-            fn validate(&self) -> ::core::result::Result<(), ::graph_core::ValidationError> {
+            fn validate(&self) -> ::core::result::Result<(), #runtime::ValidationError> {
                 ::core::unreachable!()
             }
         }
@@ -157,8 +166,8 @@ fn resource(ident: &syn::Ident, path: Option<&syn::LitStr>, writes: bool) -> Tok
 
 /// Placeholder Serialize, Deserialize and `GraphValue`, so that types using this one
 /// report nothing more.
-fn placeholders(ident: &syn::Ident) -> TokenStream {
-    let rt = private();
+fn placeholders(runtime: &Runtime, ident: &syn::Ident) -> TokenStream {
+    let rt = runtime.private();
     quote! {
         impl #rt::serde::Serialize for #ident {
             fn serialize<__S: #rt::serde::Serializer>(
