@@ -1,16 +1,19 @@
 //! The checked model, built from what was read: the `path` and `odata` strings through
-//! their grammars, the permissions table through `attr::permissions`, each property's JSON
+//! their grammars (`grammar`), the permissions table through `attr::permissions`, each property's JSON
 //! name and presence. Every rule of `check` is applied on the way, so every mistake in an
 //! item is reported in one compile; the model is given only when none was found (nor any
 //! while reading the keys), so `expand` never sees an item that broke a rule.
+
+use proc_macro2::Span;
+use syn::Ident;
 
 use crate::ast::{self, Body, Kind, VariantFields};
 use crate::attr::{self, Slot};
 use crate::case;
 use crate::check::{self, Named};
 use crate::errors::Errors;
-use crate::model::{self, ObjectKind, Presence, Runtime};
-use crate::template::{self, PathTemplate};
+use crate::grammar;
+use crate::model::{self, ObjectKind, Param, PathTemplate, Presence, Runtime};
 use crate::types;
 
 /// Builds a `#[graph_resource]` or `#[graph_complex]`.
@@ -237,20 +240,46 @@ pub fn union<'a>(input: &'a ast::Union, errors: &mut Errors) -> Option<model::Un
 
 // ---- Values read through their grammars ----
 
-/// A resource's path is what its create request posts to; it must be a path a URL can
-/// carry, with placeholders the request fills one segment each.
+/// A resource's path is what its create request posts to: it must follow the template
+/// grammar (the one the runtime holds the `_at` forms' templates to), and each placeholder
+/// becomes an argument of the operations, which the request fills with one segment.
 fn path_template(lit: Option<&syn::LitStr>, errors: &mut Errors) -> Option<PathTemplate> {
     let lit = lit?;
-    PathTemplate::parse(&lit.value(), lit.span())
-        .map_err(|message| errors.at(lit, message))
-        .ok()
+    let raw = lit.value();
+    let mut names = Vec::new();
+    if let Err(message) = grammar::template::parse(&raw, |_| {}, |name| names.push(name)) {
+        errors.at(lit, message);
+        return None;
+    }
+    let params: Vec<Param> = names
+        .into_iter()
+        .map(|name| Param {
+            name: name.to_owned(),
+            ident: parameter_ident(name, lit.span()),
+        })
+        .collect();
+    check::placeholders_are_distinct_arguments(&params, lit, errors);
+    Some(PathTemplate { raw, params })
+}
+
+/// The argument name for a placeholder: snake case, raw where it is a keyword.
+fn parameter_ident(name: &str, span: Span) -> Ident {
+    let snake = case::snake(name);
+    match syn::parse_str::<Ident>(&snake) {
+        Ok(_) => Ident::new(&snake, span),
+        // `self`, `super`, `crate` and `Self` cannot be raw identifiers.
+        Err(_) if matches!(snake.as_str(), "self" | "super" | "crate" | "_") => {
+            Ident::new(&format!("{snake}_"), span)
+        }
+        Err(_) => Ident::new_raw(&snake, span),
+    }
 }
 
 /// The OData type is written in bodies and matched when reading, so it must be a name in
 /// Graph's namespace.
 fn odata_type(lit: Option<&syn::LitStr>, errors: &mut Errors) -> Option<String> {
     let lit = lit?;
-    template::odata_type(&lit.value())
+    grammar::odata::parse(&lit.value())
         .map_err(|message| errors.at(lit, message))
         .ok()
 }

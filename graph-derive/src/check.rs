@@ -6,13 +6,33 @@
 use std::collections::HashMap;
 
 use proc_macro2::{Span, TokenStream};
+use syn::LitStr;
 
 use crate::ast::{self, Found, Kind};
 use crate::attr::{FieldAttr, MemberAttr, UnionVariantAttr};
 use crate::errors::Errors;
+use crate::model::Param;
 use crate::types;
 
 // ---- The item and its attribute ----
+
+/// Each placeholder of a path becomes an argument of the operations, so two that differ
+/// only in spelling (`{user-id}`, `{userId}`) would be one argument twice. The first such
+/// pair is reported, at the path.
+pub fn placeholders_are_distinct_arguments(params: &[Param], path: &LitStr, errors: &mut Errors) {
+    for (i, param) in params.iter().enumerate() {
+        if let Some(other) = params[..i].iter().find(|other| other.ident == param.ident) {
+            errors.at(
+                path,
+                format_args!(
+                    "path parameters `{{{}}}` and `{{{}}}` would both be the argument `{}`; rename one",
+                    other.name, param.name, param.ident
+                ),
+            );
+            return;
+        }
+    }
+}
 
 /// A resource cannot be created without its path, nor written without its OData type. A
 /// key that is missing is reported at the attribute itself, unless an item of the list did

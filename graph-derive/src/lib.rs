@@ -7,8 +7,9 @@
 //!   attributes (`attr::place` is the machinery every place shares, `attr::permissions`
 //!   the grammar of the permissions table);
 //! - `build` gives the checked `model`, reading the `path` and `odata` strings through
-//!   `template` and applying every rule of `check` (with `types` for what a field's type
-//!   is written as);
+//!   their `grammar` (`grammar::template` is shared with graph-core, which checks the
+//!   templates given at run time by the same file) and applying every rule of `check`
+//!   (with `types` for what a field's type is written as);
 //! - `expand` generates code from that model only, or `expand::fallback` emits the item,
 //!   every error and placeholder impls from the unchecked input when there were mistakes.
 //!   Either reaches the runtime by the model's `Runtime`: `::graph_core`, or the path of
@@ -21,8 +22,8 @@ mod case;
 mod check;
 mod errors;
 mod expand;
+mod grammar;
 mod model;
-mod template;
 mod types;
 
 #[cfg(test)]

@@ -7,8 +7,6 @@ use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned, ToTokens};
 use syn::{DeriveInput, Ident, Type};
 
-use crate::template::PathTemplate;
-
 /// The path by which generated code reaches the runtime: `::graph_core`, or the path of
 /// `crate = "..."` (a renamed dependency, a facade crate), as serde has it. Every path into
 /// the runtime that expansion writes starts with it: `#runtime::GraphResource`, and
@@ -47,6 +45,22 @@ impl ToTokens for Runtime {
             None => tokens.extend(quote!(::graph_core)),
         }
     }
+}
+
+/// A collection path, checked by the template grammar, with the argument each placeholder
+/// becomes.
+pub struct PathTemplate {
+    /// As written: `/groups/{group-id}/members`.
+    pub raw: String,
+    /// The placeholders, in order; no two become the same argument.
+    pub params: Vec<Param>,
+}
+
+pub struct Param {
+    /// As written between the braces (`group-id`).
+    pub name: String,
+    /// The argument of the operations (`group_id`).
+    pub ident: Ident,
 }
 
 /// A checked `#[graph_resource]` or `#[graph_complex]`.

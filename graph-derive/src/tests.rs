@@ -100,7 +100,12 @@ fn the_model_holds_json_names_flags_and_option_shape() {
                 panic!("a resource");
             };
             assert_eq!(odata, "#microsoft.graph.item");
-            assert_eq!(path.literals, ["/users/", "/items"]);
+            let params: Vec<_> = path
+                .params
+                .iter()
+                .map(|param| (param.name.as_str(), param.ident.to_string()))
+                .collect();
+            assert_eq!(params, [("user-id", "user_id".to_owned())]);
             // `Self` in a field type is the struct's own name, so it can be written elsewhere.
             let children = model.fields[4].ty;
             assert_eq!(quote!(#children).to_string(), "Vec < Item >");
@@ -155,7 +160,7 @@ fn every_mistake_in_one_item_is_reported_at_once() {
     assert_eq!(errors.len(), 8, "{errors:#?}");
     let expected = [
         "unknown `#[graph_resource]` key `pth`; did you mean `path`?",
-        "`path` must start with `/`: write `path = \"/users\"`",
+        "path template `users` must start with `/`: write `/users`",
         "not in the `microsoft.graph` namespace",
         "unknown `#[graph]` key `reqired`; did you mean `required`?",
         "`required` is for `Option<T>` fields: the type of `b` is not written as `Option<...>`",
@@ -169,6 +174,50 @@ fn every_mistake_in_one_item_is_reported_at_once() {
             "no error contains {expected:?}: {errors:#?}"
         );
     }
+}
+
+/// Each placeholder of the path is an argument of the operations: snake case, raw where it
+/// is a keyword, and no two the same.
+#[test]
+fn placeholders_become_the_arguments_of_the_operations() {
+    for (raw, expected) in [
+        (
+            "/groups/{group-id}/members/{memberId}/$ref",
+            &["group_id", "member_id"][..],
+        ),
+        ("/a/{type}/b/{self}", &["r#type", "self_"][..]),
+        ("/workflowBase/runs", &[][..]),
+    ] {
+        resource(
+            quote!(path = #raw, odata = "#microsoft.graph.item"),
+            parse_quote!(
+                struct Item {}
+            ),
+            |model, errors| {
+                assert!(errors.is_empty(), "{errors:?}");
+                let ObjectKind::Resource { path, .. } = &model.expect("a model").kind else {
+                    panic!("a resource");
+                };
+                assert_eq!(path.raw, raw);
+                let idents: Vec<_> = path.params.iter().map(|p| p.ident.to_string()).collect();
+                assert_eq!(idents, expected, "{raw}");
+            },
+        );
+    }
+    let errors = errors_of(
+        Kind::Resource,
+        quote!(
+            path = "/a/{user-id}/b/{userId}",
+            odata = "#microsoft.graph.item"
+        ),
+        parse_quote!(
+            struct Item {}
+        ),
+    );
+    assert_eq!(
+        errors,
+        ["path parameters `{user-id}` and `{userId}` would both be the argument `user_id`; rename one"]
+    );
 }
 
 #[test]

@@ -11,7 +11,6 @@ use quote::{format_ident, quote};
 use crate::ast::{Enumeration, Kind, Object, Union};
 use crate::errors::Errors;
 use crate::model::Runtime;
-use crate::template;
 
 pub fn object(object: &Object, errors: &Errors) -> TokenStream {
     let item = &object.item;
@@ -111,7 +110,7 @@ fn resource(
     path: Option<&syn::LitStr>,
     writes: bool,
 ) -> TokenStream {
-    let arity = path.map_or(0, |path| template::lenient_arity(&path.value()));
+    let arity = path.map_or(0, |path| lenient_arity(&path.value()));
     let params: Vec<_> = (0..arity).map(|i| format_ident!("_param{}", i)).collect();
     let str_ = quote!(&::core::primitive::str);
     let result = |request: TokenStream| quote!(::core::result::Result<#runtime::#request<Self>, #runtime::ValidationError>);
@@ -164,6 +163,25 @@ fn resource(
     }
 }
 
+/// How many `{...}` groups a path has, counted leniently: for an invalid path (already
+/// reported), the placeholder operations still take that many arguments, so calls to them
+/// report nothing but the real mistake.
+fn lenient_arity(raw: &str) -> usize {
+    let mut count = 0;
+    let mut open = false;
+    for c in raw.chars() {
+        match c {
+            '{' => open = true,
+            '}' if open => {
+                open = false;
+                count += 1;
+            }
+            _ => {}
+        }
+    }
+    count
+}
+
 /// Placeholder Serialize, Deserialize and `GraphValue`, so that types using this one
 /// report nothing more.
 fn placeholders(runtime: &Runtime, ident: &syn::Ident) -> TokenStream {
@@ -203,5 +221,18 @@ fn placeholders(runtime: &Runtime, ident: &syn::Ident) -> TokenStream {
                 ::core::unreachable!()
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lenient_arity;
+
+    #[test]
+    fn arity_is_counted_even_for_an_invalid_path() {
+        assert_eq!(lenient_arity("/a/{id}/b/{id}"), 2);
+        assert_eq!(lenient_arity("/a/{}/b"), 1);
+        assert_eq!(lenient_arity("/a/{id/b"), 0);
+        assert_eq!(lenient_arity("users"), 0);
     }
 }

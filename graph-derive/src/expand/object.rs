@@ -7,8 +7,9 @@ use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 
 use super::json;
-use crate::model::{Object, ObjectKind, Permissions, Presence, Runtime, SchemePermissions};
-use crate::template::PathTemplate;
+use crate::model::{
+    Object, ObjectKind, PathTemplate, Permissions, Presence, Runtime, SchemePermissions,
+};
 
 /// Expands a checked object.
 pub fn expand(object: &Object<'_>) -> TokenStream {
