@@ -1,9 +1,9 @@
 //! What was written: the annotated item read from syn once, with its attribute keys read
 //! into typed attributes (`attr` reports unknown, malformed and repeated keys) and nothing
-//! else judged. The
-//! `#[graph]` and `#[serde]` attributes, serde derives and the crate's other attribute
-//! macros are taken off the item here, so that the item can be emitted again as it is,
-//! whatever `check` finds; what was taken off is kept for `check` to report.
+//! else judged. The `#[graph]` and `#[serde]` attributes, serde derives and the crate's
+//! other attribute macros are taken off the item here, so that the item can be emitted
+//! again as it is, whatever `check` finds; what was taken off is kept for `check` to
+//! report.
 
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;

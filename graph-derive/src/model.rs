@@ -1,7 +1,8 @@
-//! The checked model: what `check` gives `expand` once every rule has passed. Its types
-//! hold only what can be generated: a resource always has its path template and OData
-//! type, a required property is always an `Option`, a union always has its base type and
-//! at most one `base` and one `other` variant. It borrows the input it was checked from.
+//! The checked model: what `build` gives `expand` once every rule of `check` has passed.
+//! Its types hold only what can be generated: a resource always has its path template and
+//! OData type, a required property is always an `Option`, a union always has its base type
+//! and at most one `base` and one `other` variant; each carries the path to the runtime.
+//! It borrows the input it was checked from.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned, ToTokens};
