@@ -1,15 +1,18 @@
-//! What was written: the annotated item read from syn once, with its attribute keys parsed
-//! (`attr` reports unknown, malformed and repeated keys) and nothing else judged. The
-//! `#[graph]` and `#[serde]` attributes, serde derives and the crate's other attribute
-//! macros are taken off the item here, so that the item can be emitted again as it is,
-//! whatever `check` finds; what was taken off is kept for `check` to report.
+//! What was written: the annotated item read from syn once, with its attribute keys read
+//! into typed attributes (`attr` reports unknown, malformed and repeated keys) and nothing
+//! else judged. The `#[graph]` and `#[serde]` attributes, serde derives and the crate's
+//! other attribute macros are taken off the item here, so that the item can be emitted
+//! again as it is, whatever `check` finds; what was taken off is kept for `check` to
+//! report.
 
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
 use syn::visit_mut::VisitMut;
-use syn::{Attribute, Data, DeriveInput, Fields, Ident, LitStr, Type};
+use syn::{Attribute, Data, DeriveInput, Fields, Ident, Type};
 
-use crate::attr::{self, Key, Place};
+use crate::attr::{
+    self, EnumAttr, FieldAttr, MemberAttr, ObjectAttr, Place, UnionAttr, UnionVariantAttr,
+};
 use crate::errors::Errors;
 use crate::types::ReplaceSelf;
 
@@ -72,28 +75,10 @@ pub struct Object {
     pub kind: Kind,
     /// The struct as it is emitted again.
     pub item: DeriveInput,
-    pub keys: ItemKeys,
+    /// The keys in the attribute's own parentheses.
+    pub attr: ObjectAttr,
     pub container: Container,
     pub body: Body<Vec<Field>>,
-}
-
-/// The keys in the attribute's own parentheses.
-pub struct ItemKeys {
-    pub keys: Vec<Key>,
-    /// Whether every item of the list parsed: where one did not, it may be the key that
-    /// looks missing.
-    pub complete: bool,
-}
-
-impl ItemKeys {
-    pub fn string(&self, name: &str) -> Option<&LitStr> {
-        string_key(&self.keys, name)
-    }
-
-    /// Whether the key was written, rightly or not.
-    pub fn given(&self, name: &str) -> bool {
-        !self.complete || self.keys.iter().any(|key| key.name == name)
-    }
 }
 
 pub struct Field {
@@ -101,56 +86,41 @@ pub struct Field {
     /// The field's type, with `Self` replaced by the struct's name so it can be written
     /// inside generated impls of other types.
     pub ty: Type,
-    pub keys: Vec<Key>,
+    /// Its `#[graph(...)]` keys.
+    pub attr: FieldAttr,
     /// `#[serde(...)]` attributes on the field.
     pub serde_attrs: Vec<Attribute>,
 }
 
-impl Field {
-    pub fn flag(&self, name: &str) -> Option<Span> {
-        flag_key(&self.keys, name)
-    }
-
-    pub fn string(&self, name: &str) -> Option<&LitStr> {
-        string_key(&self.keys, name)
-    }
-}
-
 /// The input to `#[graph_enum]`.
 pub struct Enumeration {
-    /// The attribute's arguments, which it does not take.
-    pub args: TokenStream,
+    /// The keys in the attribute's own parentheses (`crate` alone).
+    pub attr: EnumAttr,
+    /// The rest of the attribute's arguments, which it does not take.
+    pub other_args: TokenStream,
     pub item: DeriveInput,
     pub container: Container,
-    pub body: Body<Vec<Variant>>,
+    pub body: Body<Vec<Variant<MemberAttr>>>,
 }
 
 /// The input to `#[graph_union]`.
 pub struct Union {
     pub item: DeriveInput,
-    pub keys: ItemKeys,
+    /// The keys in the attribute's own parentheses.
+    pub attr: UnionAttr,
     pub container: Container,
-    pub body: Body<Vec<Variant>>,
+    pub body: Body<Vec<Variant<UnionVariantAttr>>>,
 }
 
-/// An enum variant of a `#[graph_enum]` or a `#[graph_union]`.
-pub struct Variant {
+/// An enum variant of a `#[graph_enum]` or a `#[graph_union]`, with the `#[graph(...)]`
+/// keys of its place.
+pub struct Variant<A> {
     pub ident: Ident,
-    pub keys: Vec<Key>,
+    pub attr: A,
     pub serde_attrs: Vec<Attribute>,
     pub fields: VariantFields,
     /// The fields' tokens as written, for errors about them.
     pub fields_at: TokenStream,
-}
-
-impl Variant {
-    pub fn flag(&self, name: &str) -> Option<Span> {
-        flag_key(&self.keys, name)
-    }
-
-    pub fn string(&self, name: &str) -> Option<&LitStr> {
-        string_key(&self.keys, name)
-    }
 }
 
 pub enum VariantFields {
@@ -172,7 +142,7 @@ impl Object {
             Kind::Resource => &attr::RESOURCE,
             Kind::Complex => &attr::COMPLEX,
         };
-        let (keys, complete) = place.parse_tokens(args, errors);
+        let attr = place.parse_tokens(args, errors);
         let container = Container::take(&mut item);
         let owner = item.ident.clone();
         let body = match &mut item.data {
@@ -205,7 +175,7 @@ impl Object {
         Self {
             kind,
             item,
-            keys: ItemKeys { keys, complete },
+            attr,
             container,
             body,
         }
@@ -220,7 +190,7 @@ impl Object {
 
 impl Field {
     fn from_syn(field: &mut syn::Field, owner: &Ident, errors: &mut Errors) -> Self {
-        let (keys, serde_attrs) = graph_keys(&mut field.attrs, &attr::FIELD, errors);
+        let (attr, serde_attrs) = graph_keys(&mut field.attrs, &attr::FIELD, errors);
         let member = field
             .ident
             .clone()
@@ -230,7 +200,7 @@ impl Field {
         Self {
             member,
             ty,
-            keys,
+            attr,
             serde_attrs,
         }
     }
@@ -238,10 +208,13 @@ impl Field {
 
 impl Enumeration {
     pub fn from_syn(args: TokenStream, mut item: DeriveInput, errors: &mut Errors) -> Self {
+        let (keys, other_args) = attr::ENUM.split_own_keys(args);
+        let attr = attr::ENUM.parse_tokens(keys, errors);
         let container = Container::take(&mut item);
-        let body = variants(&mut item, &attr::VARIANT, errors);
+        let body = variants(&mut item, &attr::MEMBER, errors);
         Self {
-            args,
+            attr,
+            other_args,
             item,
             container,
             body,
@@ -256,12 +229,12 @@ impl Enumeration {
 
 impl Union {
     pub fn from_syn(args: TokenStream, mut item: DeriveInput, errors: &mut Errors) -> Self {
-        let (keys, complete) = attr::UNION.parse_tokens(args, errors);
+        let attr = attr::UNION.parse_tokens(args, errors);
         let container = Container::take(&mut item);
         let body = variants(&mut item, &attr::UNION_VARIANT, errors);
         Self {
             item,
-            keys: ItemKeys { keys, complete },
+            attr,
             container,
             body,
         }
@@ -278,14 +251,18 @@ fn not_generic(item: &DeriveInput) -> bool {
 }
 
 /// The variants of an enum, or what the item is instead.
-fn variants(item: &mut DeriveInput, place: &Place, errors: &mut Errors) -> Body<Vec<Variant>> {
+fn variants<A: Default>(
+    item: &mut DeriveInput,
+    place: &Place<A>,
+    errors: &mut Errors,
+) -> Body<Vec<Variant<A>>> {
     let owner = item.ident.clone();
     match &mut item.data {
         Data::Enum(data) => Body::Expected(
             data.variants
                 .iter_mut()
                 .map(|variant| {
-                    let (keys, serde_attrs) = graph_keys(&mut variant.attrs, place, errors);
+                    let (attr, serde_attrs) = graph_keys(&mut variant.attrs, place, errors);
                     let fields = match &variant.fields {
                         Fields::Unit => VariantFields::Unit,
                         Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
@@ -298,7 +275,7 @@ fn variants(item: &mut DeriveInput, place: &Place, errors: &mut Errors) -> Body<
                     strip_fields(variant.fields.iter_mut());
                     Variant {
                         ident: variant.ident.clone(),
-                        keys,
+                        attr,
                         serde_attrs,
                         fields,
                         fields_at: variant.fields.to_token_stream(),
@@ -369,48 +346,20 @@ fn strip_fields<'a>(fields: impl Iterator<Item = &'a mut syn::Field>) {
     }
 }
 
-/// Takes the `#[graph(...)]` and `#[serde(...)]` attributes out of `attrs`; parses the
-/// keys of the first kind as one list (so a key repeated across two attributes is caught
-/// too) and gives back the second.
-fn graph_keys(
+/// Takes the `#[graph(...)]` and `#[serde(...)]` attributes out of `attrs`; reads the keys
+/// of the first kind into one typed attribute (so a key repeated across two attributes is
+/// caught too) and gives back the second.
+fn graph_keys<A: Default>(
     attrs: &mut Vec<Attribute>,
-    place: &Place,
+    place: &Place<A>,
     errors: &mut Errors,
-) -> (Vec<Key>, Vec<Attribute>) {
-    let mut keys: Vec<Key> = Vec::new();
-    let mut serde = Vec::new();
-    for attr in attrs.iter() {
-        if attr::is_serde(attr) {
-            serde.push(attr.clone());
-        } else if attr::is_graph(attr) {
-            for key in place.parse_attribute(attr, errors) {
-                if !key.malformed
-                    && keys
-                        .iter()
-                        .any(|seen| seen.name == key.name && !seen.malformed)
-                {
-                    errors.spanned(
-                        key.span,
-                        format_args!("`{}` is given twice; keep one", key.name),
-                    );
-                } else {
-                    keys.push(key);
-                }
-            }
-        }
-    }
+) -> (A, Vec<Attribute>) {
+    let keys = place.parse_attributes(attrs.iter().filter(|a| attr::is_graph(a)), errors);
+    let serde = attrs
+        .iter()
+        .filter(|a| attr::is_serde(a))
+        .cloned()
+        .collect();
     attrs.retain(|a| !attr::is_graph(a) && !attr::is_serde(a));
     (keys, serde)
-}
-
-fn string_key<'k>(keys: &'k [Key], name: &str) -> Option<&'k LitStr> {
-    keys.iter()
-        .find(|key| key.name == name)
-        .and_then(|key| key.value.as_ref())
-}
-
-fn flag_key(keys: &[Key], name: &str) -> Option<Span> {
-    keys.iter()
-        .find(|key| key.name == name && !key.malformed)
-        .map(|key| key.span)
 }

@@ -3,21 +3,27 @@
 //! describes the attributes.
 //!
 //! Each macro runs the same pipeline, one module per stage:
-//! `ast` reads the item once from syn, with `attr` parsing the attribute keys; `check`
-//! applies every rule (with `template` for the `path` and `odata` strings and `types` for
-//! what a field's type is written as) and gives the checked `model`; `expand` generates
-//! code from that model only, or `expand::fallback` emits the item, every error and
-//! placeholder impls from the unchecked input when there were mistakes.
+//! - `ast` reads the item once from syn, with `attr` reading the attribute keys into typed
+//!   attributes (`attr::place` is the machinery every place shares, `attr::permissions`
+//!   the grammar of the permissions table);
+//! - `build` gives the checked `model`, reading the `path` and `odata` strings through
+//!   their `grammar` (`grammar::template` is shared with graph-core, which checks the
+//!   templates given at run time by the same file) and applying every rule of `check`
+//!   (with `types` for what a field's type is written as);
+//! - `expand` generates code from that model only, or `expand::fallback` emits the item,
+//!   every error and placeholder impls from the unchecked input when there were mistakes.
+//!   Either reaches the runtime by the model's `Runtime`: `::graph_core`, or the path of
+//!   `crate = "..."`.
 
 mod ast;
 mod attr;
+mod build;
 mod case;
 mod check;
 mod errors;
 mod expand;
+mod grammar;
 mod model;
-mod runtime_path;
-mod template;
 mod types;
 
 #[cfg(test)]
@@ -28,32 +34,26 @@ use proc_macro::TokenStream;
 /// Turns a struct with named fields into a Microsoft Graph resource.
 #[proc_macro_attribute]
 pub fn graph_resource(args: TokenStream, item: TokenStream) -> TokenStream {
-    runtime_path::with_runtime_path(args.into(), |args| {
-        object(ast::Kind::Resource, args, item.into())
-    })
-    .into()
+    object(ast::Kind::Resource, args.into(), item.into()).into()
 }
 
 /// Turns a struct with named fields into a Graph complex type.
 #[proc_macro_attribute]
 pub fn graph_complex(args: TokenStream, item: TokenStream) -> TokenStream {
-    runtime_path::with_runtime_path(args.into(), |args| {
-        object(ast::Kind::Complex, args, item.into())
-    })
-    .into()
+    object(ast::Kind::Complex, args.into(), item.into()).into()
 }
 
 /// Turns an enum with one variant per derived type into a property type that dispatches
 /// on `@odata.type`.
 #[proc_macro_attribute]
 pub fn graph_union(args: TokenStream, item: TokenStream) -> TokenStream {
-    runtime_path::with_runtime_path(args.into(), |args| graph_union_impl(args, item.into())).into()
+    graph_union_impl(args.into(), item.into()).into()
 }
 
 /// Turns a fieldless enum into a Graph enumeration.
 #[proc_macro_attribute]
 pub fn graph_enum(args: TokenStream, item: TokenStream) -> TokenStream {
-    runtime_path::with_runtime_path(args.into(), |args| graph_enum_impl(args, item.into())).into()
+    graph_enum_impl(args.into(), item.into()).into()
 }
 
 fn object(
@@ -67,7 +67,7 @@ fn object(
     };
     let mut errors = errors::Errors::default();
     let input = ast::Object::from_syn(kind, args, input, &mut errors);
-    match check::object(&input, &mut errors) {
+    match build::object(&input, &mut errors) {
         Some(object) => expand::object::expand(&object),
         None => expand::fallback::object(&input, &errors),
     }
@@ -83,7 +83,7 @@ fn graph_enum_impl(
     };
     let mut errors = errors::Errors::default();
     let input = ast::Enumeration::from_syn(args, input, &mut errors);
-    match check::enumeration(&input, &mut errors) {
+    match build::enumeration(&input, &mut errors) {
         Some(enumeration) => expand::enumeration::expand(&enumeration),
         None => expand::fallback::enumeration(&input, &errors),
     }
@@ -99,7 +99,7 @@ fn graph_union_impl(
     };
     let mut errors = errors::Errors::default();
     let input = ast::Union::from_syn(args, input, &mut errors);
-    match check::union(&input, &mut errors) {
+    match build::union(&input, &mut errors) {
         Some(union) => expand::union::expand(&union),
         None => expand::fallback::union(&input, &errors),
     }

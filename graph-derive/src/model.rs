@@ -1,16 +1,74 @@
-//! The checked model: what `check` gives `expand` once every rule has passed. Its types
-//! hold only what can be generated: a resource always has its path template and OData
-//! type, a required property is always an `Option`, a union always has its base type and
-//! at most one `base` and one `other` variant. It borrows the input it was checked from.
+//! The checked model: what `build` gives `expand` once every rule of `check` has passed.
+//! Its types hold only what can be generated: a resource always has its path template and
+//! OData type, a required property is always an `Option`, a union always has its base type
+//! and at most one `base` and one `other` variant; each carries the path to the runtime.
+//! It borrows the input it was checked from.
 
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned, ToTokens};
 use syn::{DeriveInput, Ident, Type};
 
-use crate::template::PathTemplate;
+/// The path by which generated code reaches the runtime: `::graph_core`, or the path of
+/// `crate = "..."` (a renamed dependency, a facade crate), as serde has it. Every path into
+/// the runtime that expansion writes starts with it: `#runtime::GraphResource`, and
+/// `#rt::...` with `rt = runtime.private()` for the hidden API.
+#[derive(Clone)]
+pub struct Runtime(Option<syn::Path>);
+
+impl Runtime {
+    /// The runtime by `crate`'s path where one was given, by `::graph_core` otherwise.
+    pub fn new(path: Option<&syn::Path>) -> Self {
+        Self(path.cloned())
+    }
+
+    /// `<runtime>::__private`: the one road into the runtime's internals, an absolute path
+    /// that no name in the user's scope can capture.
+    pub fn private(&self) -> TokenStream {
+        let runtime = self;
+        quote!(#runtime::__private)
+    }
+
+    /// The runtime's path inside code spanned at the user's tokens (`quote_spanned!`), so
+    /// that what rustc says of that code is said there: `::graph_core` takes `span`; a
+    /// `crate` path keeps the span of its string, which is the user's too.
+    pub fn spanned(&self, span: Span) -> TokenStream {
+        match &self.0 {
+            Some(path) => path.to_token_stream(),
+            None => quote_spanned!(span=> ::graph_core),
+        }
+    }
+}
+
+impl ToTokens for Runtime {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        match &self.0 {
+            Some(path) => path.to_tokens(tokens),
+            None => tokens.extend(quote!(::graph_core)),
+        }
+    }
+}
+
+/// A collection path, checked by the template grammar, with the argument each placeholder
+/// becomes.
+pub struct PathTemplate {
+    /// As written: `/groups/{group-id}/members`.
+    pub raw: String,
+    /// The placeholders, in order; no two become the same argument.
+    pub params: Vec<Param>,
+}
+
+pub struct Param {
+    /// As written between the braces (`group-id`).
+    pub name: String,
+    /// The argument of the operations (`group_id`).
+    pub ident: Ident,
+}
 
 /// A checked `#[graph_resource]` or `#[graph_complex]`.
 pub struct Object<'a> {
     /// The struct, emitted again as it is.
     pub item: &'a DeriveInput,
+    pub runtime: Runtime,
     pub kind: ObjectKind,
     /// The declared properties, in order.
     pub fields: Vec<Field<'a>>,
@@ -85,6 +143,7 @@ pub struct Additional<'a> {
 /// A checked `#[graph_enum]`.
 pub struct Enumeration<'a> {
     pub item: &'a DeriveInput,
+    pub runtime: Runtime,
     /// At least one, each with a JSON name of its own.
     pub members: Vec<Member<'a>>,
     /// The `#[graph(other)]` variant, which keeps a name this code does not know.
@@ -126,6 +185,7 @@ impl Enumeration<'_> {
 /// A checked `#[graph_union]`.
 pub struct Union<'a> {
     pub item: &'a DeriveInput,
+    pub runtime: Runtime,
     /// The collection path, where the union is read from one (`path = "..."`).
     pub path: Option<PathTemplate>,
     /// The base type, `#` form.

@@ -9,7 +9,7 @@ use syn::{parse_quote, DeriveInput};
 use crate::ast::{self, Kind};
 use crate::errors::Errors;
 use crate::model::{ObjectKind, Presence};
-use crate::{check, graph_enum_impl, object};
+use crate::{build, graph_enum_impl, object};
 
 /// Reads and checks a resource; `then` sees the checked model, when there is one, and
 /// the messages of every error found.
@@ -29,7 +29,7 @@ fn model(
 ) {
     let mut errors = Errors::default();
     let input = ast::Object::from_syn(kind, args, item, &mut errors);
-    let checked = check::object(&input, &mut errors);
+    let checked = build::object(&input, &mut errors);
     then(checked.as_ref(), errors.messages());
 }
 
@@ -49,7 +49,7 @@ fn enumeration(
 ) {
     let mut errors = Errors::default();
     let input = ast::Enumeration::from_syn(TokenStream::new(), item, &mut errors);
-    let checked = check::enumeration(&input, &mut errors);
+    let checked = build::enumeration(&input, &mut errors);
     then(checked.as_ref(), errors.messages());
 }
 
@@ -100,7 +100,12 @@ fn the_model_holds_json_names_flags_and_option_shape() {
                 panic!("a resource");
             };
             assert_eq!(odata, "#microsoft.graph.item");
-            assert_eq!(path.literals, ["/users/", "/items"]);
+            let params: Vec<_> = path
+                .params
+                .iter()
+                .map(|param| (param.name.as_str(), param.ident.to_string()))
+                .collect();
+            assert_eq!(params, [("user-id", "user_id".to_owned())]);
             // `Self` in a field type is the struct's own name, so it can be written elsewhere.
             let children = model.fields[4].ty;
             assert_eq!(quote!(#children).to_string(), "Vec < Item >");
@@ -155,7 +160,7 @@ fn every_mistake_in_one_item_is_reported_at_once() {
     assert_eq!(errors.len(), 8, "{errors:#?}");
     let expected = [
         "unknown `#[graph_resource]` key `pth`; did you mean `path`?",
-        "`path` must start with `/`: write `path = \"/users\"`",
+        "path template `users` must start with `/`: write `/users`",
         "not in the `microsoft.graph` namespace",
         "unknown `#[graph]` key `reqired`; did you mean `required`?",
         "`required` is for `Option<T>` fields: the type of `b` is not written as `Option<...>`",
@@ -169,6 +174,50 @@ fn every_mistake_in_one_item_is_reported_at_once() {
             "no error contains {expected:?}: {errors:#?}"
         );
     }
+}
+
+/// Each placeholder of the path is an argument of the operations: snake case, raw where it
+/// is a keyword, and no two the same.
+#[test]
+fn placeholders_become_the_arguments_of_the_operations() {
+    for (raw, expected) in [
+        (
+            "/groups/{group-id}/members/{memberId}/$ref",
+            &["group_id", "member_id"][..],
+        ),
+        ("/a/{type}/b/{self}", &["r#type", "self_"][..]),
+        ("/workflowBase/runs", &[][..]),
+    ] {
+        resource(
+            quote!(path = #raw, odata = "#microsoft.graph.item"),
+            parse_quote!(
+                struct Item {}
+            ),
+            |model, errors| {
+                assert!(errors.is_empty(), "{errors:?}");
+                let ObjectKind::Resource { path, .. } = &model.expect("a model").kind else {
+                    panic!("a resource");
+                };
+                assert_eq!(path.raw, raw);
+                let idents: Vec<_> = path.params.iter().map(|p| p.ident.to_string()).collect();
+                assert_eq!(idents, expected, "{raw}");
+            },
+        );
+    }
+    let errors = errors_of(
+        Kind::Resource,
+        quote!(
+            path = "/a/{user-id}/b/{userId}",
+            odata = "#microsoft.graph.item"
+        ),
+        parse_quote!(
+            struct Item {}
+        ),
+    );
+    assert_eq!(
+        errors,
+        ["path parameters `{user-id}` and `{userId}` would both be the argument `user_id`; rename one"]
+    );
 }
 
 #[test]
@@ -225,6 +274,40 @@ fn a_key_repeated_across_attributes_is_reported_once() {
         },
     );
     assert_eq!(errors, ["`required` is given twice; keep one"]);
+}
+
+/// Each place's keys land in the fields of its typed attribute, across every `#[graph]`
+/// attribute of a field; a key written wrongly counts as written but has no value.
+#[test]
+fn keys_are_read_into_typed_attributes() {
+    let mut errors = Errors::default();
+    let field: syn::Field = parse_quote! {
+        #[graph(required, rename = "mail")]
+        #[graph(read_only)]
+        email: Option<String>
+    };
+    let attr = crate::attr::FIELD.parse_attributes(&field.attrs, &mut errors);
+    assert!(errors.is_empty(), "{:?}", errors.messages());
+    assert!(attr.required.span().is_some() && attr.read_only.span().is_some());
+    assert_eq!(
+        attr.rename.value().map(syn::LitStr::value).as_deref(),
+        Some("mail")
+    );
+    assert!(!attr.additional_data.written());
+
+    let attr = crate::attr::RESOURCE.parse_tokens(
+        quote!(
+            path = 3,
+            odta = "#microsoft.graph.user",
+            permissions(read())
+        ),
+        &mut errors,
+    );
+    assert_eq!(errors.messages().len(), 2, "{:?}", errors.messages());
+    // Written wrongly: not reported missing, and without a value.
+    assert!(attr.path.written() && attr.path.value().is_none());
+    assert!(attr.odata.written() && attr.odata.value().is_none());
+    assert!(attr.permissions.value().is_some());
 }
 
 #[test]
@@ -538,53 +621,154 @@ fn the_permissions_table_becomes_the_model_and_every_mistake_is_reported() {
     );
 }
 
+/// `crate = "..."` on every attribute: each path into the runtime that the expansion
+/// writes starts with the key's path (in the fallback too), and the user's own tokens are
+/// left as written.
 #[test]
-fn crate_key_rewrites_every_path_to_the_runtime() {
-    // The macro's entry point, on a `Run` with a field of the user's own `graph_core` path.
-    let expand = |args: TokenStream| {
-        crate::runtime_path::with_runtime_path(args, |args| {
-            graph_resource_impl(
-                args,
-                quote!(
-                    struct Run {
-                        id: Option<String>,
-                        when: Option<my::graph_core::Date>,
-                    }
-                ),
-            )
-        })
-        .to_string()
+fn the_crate_key_is_the_path_to_the_runtime() {
+    let run = || {
+        quote!(
+            struct Run {
+                id: Option<String>,
+                when: Option<my::graph_core::Date>,
+            }
+        )
     };
-    let text = expand(quote!(
-        path = "/runs",
-        crate = "::my_facade::graph",
-        odata = "#microsoft.graph.run"
-    ));
-    assert!(
-        !text.contains("> :: graph_core ::") && !text.contains(" :: graph_core :: __private"),
-        "{text}"
+    // Only the user's own `my::graph_core::Date` names `graph_core`.
+    let through_the_facade = |text: &str, implemented: &str| {
+        assert!(text.contains("my :: graph_core :: Date"), "{text}");
+        assert_eq!(
+            text.matches(":: graph_core").count(),
+            text.matches("my :: graph_core :: Date").count(),
+            "{text}"
+        );
+        assert!(text.contains(implemented), "{text}");
+    };
+    let resource = graph_resource_impl(
+        quote!(
+            path = "/runs",
+            crate = "::my_facade::graph",
+            odata = "#microsoft.graph.run"
+        ),
+        run(),
+    )
+    .to_string();
+    through_the_facade(
+        &resource,
+        "impl :: my_facade :: graph :: GraphResource for Run",
     );
-    assert!(!text.contains("impl :: graph_core"), "{text}");
     assert!(
-        text.contains(":: my_facade :: graph :: __private ::"),
-        "{text}"
+        resource.contains(":: my_facade :: graph :: __private ::"),
+        "{resource}"
     );
+    let complex = object(Kind::Complex, quote!(crate = "::my_facade::graph"), run()).to_string();
+    through_the_facade(
+        &complex,
+        "impl :: my_facade :: graph :: __private :: Object for Run",
+    );
+    let enumeration = graph_enum_impl(
+        quote!(crate = "crate::models::runtime"),
+        quote!(
+            enum Status {
+                Queued,
+            }
+        ),
+    )
+    .to_string();
+    assert!(!enumeration.contains("graph_core"), "{enumeration}");
     assert!(
-        text.contains("impl :: my_facade :: graph :: GraphResource for Run"),
-        "{text}"
+        enumeration.contains("impl crate :: models :: runtime :: GraphEnum for Status"),
+        "{enumeration}"
     );
-    // A path of the user's own that ends in `graph_core` is theirs.
-    assert!(text.contains("my :: graph_core :: Date"), "{text}");
-    // Without the key, nothing changes.
-    let plain = expand(quote!(path = "/runs", odata = "#microsoft.graph.run"));
-    assert!(plain.contains(":: graph_core :: __private"));
-    // A value that is not a path string is one error at it.
-    let wrong = expand(quote!(
-        crate = 5,
-        path = "/runs",
-        odata = "#microsoft.graph.run"
-    ));
-    assert!(wrong.contains("`crate` takes the runtime's path as a string"));
+    let union = crate::graph_union_impl(
+        quote!(
+            odata = "#microsoft.graph.shape",
+            path = "/shapes",
+            crate = "::my_facade::graph"
+        ),
+        quote!(
+            enum Shape {
+                Circle(Circle),
+            }
+        ),
+    )
+    .to_string();
+    assert!(!union.contains("graph_core"), "{union}");
+    assert!(
+        union.contains("impl :: my_facade :: graph :: GraphResource for Shape"),
+        "{union}"
+    );
+    // With a mistake, the placeholders reach the runtime by the key's path too.
+    let fallback = graph_resource_impl(quote!(path = "/runs", crate = "::my_facade::graph"), run())
+        .to_string();
+    assert!(fallback.contains("missing `odata`"), "{fallback}");
+    through_the_facade(
+        &fallback,
+        "impl :: my_facade :: graph :: GraphResource for Run",
+    );
+    let fallback = graph_enum_impl(
+        quote!(crate = "::my_facade::graph", rename_all = "camelCase"),
+        quote!(
+            enum Status {
+                Queued,
+            }
+        ),
+    )
+    .to_string();
+    assert!(fallback.contains("takes no arguments but"), "{fallback}");
+    assert!(
+        fallback.contains("impl :: my_facade :: graph :: GraphEnum for Status"),
+        "{fallback}"
+    );
+    // Without the key, `::graph_core`.
+    let plain = graph_resource_impl(
+        quote!(path = "/runs", odata = "#microsoft.graph.run"),
+        run(),
+    )
+    .to_string();
+    assert!(
+        plain.contains("impl :: graph_core :: GraphResource for Run"),
+        "{plain}"
+    );
+    assert!(plain.contains(":: graph_core :: __private ::"), "{plain}");
+}
+
+#[test]
+fn a_crate_key_that_is_not_a_path_is_one_error_at_its_value() {
+    let errors = errors_of(
+        Kind::Resource,
+        quote!(crate = 5, path = "/runs", odata = "#microsoft.graph.run"),
+        parse_quote!(
+            struct Run {}
+        ),
+    );
+    assert_eq!(
+        errors,
+        ["`crate` takes the runtime's path as a string: `crate = \"::my_facade::graph_core\"`"]
+    );
+    let errors = errors_of(
+        Kind::Complex,
+        quote!(crate = "my facade"),
+        parse_quote!(
+            struct Run {}
+        ),
+    );
+    assert_eq!(
+        errors,
+        ["`my facade` is not a path: write the path by which this crate reaches the runtime, `crate = \"::my_facade::graph_core\"`"]
+    );
+    // The key is for the few who need it: messages about other keys do not offer it.
+    let errors = errors_of(
+        Kind::Resource,
+        quote!(crat = "::x", path = "/runs", odata = "#microsoft.graph.run"),
+        parse_quote!(
+            struct Run {}
+        ),
+    );
+    assert_eq!(
+        errors,
+        ["unknown `#[graph_resource]` key `crat`; expected `path = \"/users\"`, `odata = \"#microsoft.graph.user\"` or `permissions(create(delegated = \"User.ReadWrite.All\"))`"]
+    );
 }
 
 /// Every function of the expansion without type parameters (in an impl without them too):

@@ -1,7 +1,12 @@
-//! Path templates: checked at run time by the rules `#[graph_resource(path = ...)]` is
+//! Path templates: checked at run time by the grammar `#[graph_resource(path = ...)]` is
 //! checked by at compile time, and filled with each parameter as exactly one segment.
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC};
+
+// The template grammar is the macros' own file (graph-derive's `src/grammar/template.rs`),
+// read here through the symlink `path/template.rs`: one set of rules and messages for a
+// template checked at compile time and one checked at run time.
+mod template;
 
 /// Everything but RFC 3986's unreserved characters (`A-Z a-z 0-9 - . _ ~`): `/`, `?`, `#`,
 /// `%`, space, the sub-delimiters and every non-ASCII byte are encoded, so a value can never
@@ -53,137 +58,13 @@ impl<'t> Template<'t> {
     /// Parses `/groups/{group-id}/members` by the rules the attribute's `path` is checked
     /// by, with the same messages: what is wrong and what to write.
     pub(crate) fn parse(raw: &'t str) -> Result<Self, String> {
-        if raw.is_empty() {
-            return Err("the path template is empty; write a path, e.g. `/users`".into());
-        }
-        if !raw.starts_with('/') {
-            return Err(format!(
-                "path template `{raw}` must start with `/`: write `/{}`",
-                raw.trim_end_matches('/')
-            ));
-        }
-        if let Some(message) = alternatives(raw) {
-            return Err(message);
-        }
-        if let Some(bad) = raw
-            .chars()
-            .find(|c| c.is_whitespace() || matches!(c, '?' | '#'))
-        {
-            return Err(format!(
-                "path template `{raw}` contains {}; it is the path alone, without a query or fragment",
-                describe(bad)
-            ));
-        }
-        // RFC 3986 path characters (`pchar`), `/`, and the braces of placeholders: what a
-        // URL can carry as it is.
-        let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@/%{}".contains(c);
-        if let Some(bad) = raw.chars().find(|c| !allowed(*c)) {
-            return Err(format!(
-                "path template `{raw}` contains `{bad}`, which a URL path cannot carry as it is; \
-                 percent-encode it"
-            ));
-        }
-        if raw.len() > 1 && raw.ends_with('/') {
-            return Err(format!(
-                "path template `{raw}` ends with `/`; write `{}`",
-                raw.trim_end_matches('/')
-            ));
-        }
-        if raw.contains("//") {
-            return Err(format!("path template `{raw}` has an empty segment (`//`)"));
-        }
-        let mut literals = Vec::new();
-        let mut names: Vec<&str> = Vec::new();
-        let mut rest = raw;
-        loop {
-            match (rest.find('{'), rest.find('}')) {
-                (None, None) => {
-                    literals.push(rest);
-                    break;
-                }
-                (open, Some(close)) if open.is_none_or(|open| close < open) => {
-                    return Err(format!(
-                        "path template `{raw}` has a `}}` that closes no `{{`; a path parameter is written `{{name}}`"
-                    ));
-                }
-                (Some(_), None) => {
-                    return Err(format!(
-                        "path template `{raw}` has a `{{` that is never closed; a path parameter is written `{{name}}`"
-                    ));
-                }
-                (Some(open), Some(close)) => {
-                    let name = &rest[open + 1..close];
-                    if name.contains('{') {
-                        return Err(format!(
-                            "path template `{raw}` has a `{{` inside a path parameter; a path parameter is written `{{name}}`"
-                        ));
-                    }
-                    if name.is_empty() {
-                        return Err(format!(
-                            "path template `{raw}` has an empty `{{}}`; name the path parameter, e.g. `{{id}}`"
-                        ));
-                    }
-                    if let Some(bad) = name
-                        .chars()
-                        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_')))
-                    {
-                        return Err(format!(
-                            "path parameter `{{{name}}}` contains {}; name it with letters, digits, `-` and `_`",
-                            describe(bad)
-                        ));
-                    }
-                    if names.contains(&name) {
-                        return Err(format!(
-                            "path parameter `{{{name}}}` appears twice in `{raw}`; give each its own name"
-                        ));
-                    }
-                    literals.push(&rest[..open]);
-                    names.push(name);
-                    rest = &rest[close + 1..];
-                }
-                (None, Some(_)) => unreachable!("handled by the guard above"),
-            }
-        }
+        let (mut literals, mut names) = (Vec::new(), Vec::new());
+        template::parse(
+            raw,
+            |literal| literals.push(literal),
+            |name| names.push(name),
+        )?;
         Ok(Self { literals, names })
-    }
-}
-
-/// Graph's pages write a placeholder that takes either of two values as
-/// `{id | userPrincipalName}`; a template has one value per placeholder, so this says to
-/// pick one and suggests names: the first alternative, and one made from the segment
-/// before it (`/users/{...}` gives `{userId}`).
-fn alternatives(raw: &str) -> Option<String> {
-    let mut from = 0;
-    while let Some(open) = raw[from..].find('{').map(|open| from + open) {
-        let close = open + raw[open..].find('}')?;
-        let inside = &raw[open + 1..close];
-        from = close + 1;
-        if !inside.contains('|') && !inside.trim().contains(char::is_whitespace) {
-            continue;
-        }
-        let first = inside
-            .split(|c: char| c == '|' || c.is_whitespace())
-            .find(|part| !part.is_empty())
-            .unwrap_or("id");
-        let segment = raw[..open].trim_end_matches('/').rsplit('/').next();
-        let singular = segment.map(|segment| segment.strip_suffix('s').unwrap_or(segment));
-        let named = singular
-            .filter(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric()))
-            .map(|singular| format!(" or `{{{singular}Id}}`"))
-            .unwrap_or_default();
-        return Some(format!(
-            "path parameter `{{{inside}}}` lists alternatives, as Graph's pages do; a \
-             placeholder is one name, which takes one value: write `{{{first}}}`{named}"
-        ));
-    }
-    None
-}
-
-fn describe(c: char) -> String {
-    if c.is_whitespace() {
-        "whitespace".to_owned()
-    } else {
-        format!("`{c}`")
     }
 }
 

@@ -5,13 +5,14 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::{json, private};
+use super::json;
 use crate::model::Enumeration;
 
 pub fn expand(enumeration: &Enumeration<'_>) -> TokenStream {
     let item = enumeration.item;
     let ident = &item.ident;
-    let rt = private();
+    let runtime = &enumeration.runtime;
+    let rt = runtime.private();
     let names: Vec<&str> = enumeration
         .members
         .iter()
@@ -84,7 +85,7 @@ pub fn expand(enumeration: &Enumeration<'_>) -> TokenStream {
 
         const _: () = {
             #[automatically_derived]
-            impl ::graph_core::GraphEnum for #ident {
+            impl #runtime::GraphEnum for #ident {
                 const MEMBERS: &'static [&'static ::core::primitive::str] = &[#(#names),*];
 
                 #[inline]
@@ -114,7 +115,7 @@ pub fn expand(enumeration: &Enumeration<'_>) -> TokenStream {
                 // without a sentinel variant reads it so) is never sendable either.
                 #[inline]
                 fn is_unknown_future_value(&self) -> ::core::primitive::bool {
-                    ::graph_core::GraphEnum::as_str(self) == "unknownFutureValue"
+                    #runtime::GraphEnum::as_str(self) == "unknownFutureValue"
                 }
             }
 
@@ -124,7 +125,7 @@ pub fn expand(enumeration: &Enumeration<'_>) -> TokenStream {
                     &self,
                     __serializer: __S,
                 ) -> ::core::result::Result<__S::Ok, __S::Error> {
-                    #rt::serde::Serializer::serialize_str(__serializer, ::graph_core::GraphEnum::as_str(self))
+                    #rt::serde::Serializer::serialize_str(__serializer, #runtime::GraphEnum::as_str(self))
                 }
             }
 

@@ -2,15 +2,15 @@
 //! were consumed), the errors, and placeholder impls of every trait the expansion would
 //! have implemented and other items rely on (serde's, `GraphValue`, `HasODataType`,
 //! `GraphResource` and the generated operations, `GraphEnum`), so that code using the type reports
-//! nothing but the real mistakes. It works from the unchecked input.
+//! nothing but the real mistakes. It works from the unchecked input, and reaches the
+//! runtime by the `crate` path where one was given and read.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::private;
 use crate::ast::{Enumeration, Kind, Object, Union};
 use crate::errors::Errors;
-use crate::template;
+use crate::model::Runtime;
 
 pub fn object(object: &Object, errors: &Errors) -> TokenStream {
     let item = &object.item;
@@ -19,18 +19,21 @@ pub fn object(object: &Object, errors: &Errors) -> TokenStream {
         return quote!(#item #errors);
     }
     let ident = &item.ident;
-    let rt = private();
+    let runtime = Runtime::new(object.attr.crate_path.value());
+    let rt = runtime.private();
     // A resource has an OData type; a complex type has one where `odata` was written at
     // all, even wrongly, so that a union holding it reports nothing more.
-    let has_odata_type = (object.kind == Kind::Resource || object.keys.given("odata")).then(|| {
-        quote! {
-            impl #rt::HasODataType for #ident {
-                const ODATA_TYPE: &'static ::core::primitive::str = "";
+    let has_odata_type =
+        (object.kind == Kind::Resource || object.attr.odata.written()).then(|| {
+            quote! {
+                impl #rt::HasODataType for #ident {
+                    const ODATA_TYPE: &'static ::core::primitive::str = "";
+                }
             }
-        }
-    });
-    let resource = (object.kind == Kind::Resource).then(|| resource(ident, &object.keys, true));
-    let serde = placeholders(ident);
+        });
+    let resource = (object.kind == Kind::Resource)
+        .then(|| resource(&runtime, ident, object.attr.path.value(), true));
+    let serde = placeholders(&runtime, ident);
     quote! {
         #item
         #errors
@@ -49,12 +52,13 @@ pub fn enumeration(enumeration: &Enumeration, errors: &Errors) -> TokenStream {
         return quote!(#item #errors);
     }
     let ident = &item.ident;
-    let serde = placeholders(ident);
+    let runtime = Runtime::new(enumeration.attr.crate_path.value());
+    let serde = placeholders(&runtime, ident);
     quote! {
         #item
         #errors
         const _: () = {
-            impl ::graph_core::GraphEnum for #ident {
+            impl #runtime::GraphEnum for #ident {
                 const MEMBERS: &'static [&'static ::core::primitive::str] = &[];
                 fn as_str(&self) -> &::core::primitive::str {
                     ::core::unreachable!()
@@ -78,13 +82,15 @@ pub fn union(union: &Union, errors: &Errors) -> TokenStream {
         return quote!(#item #errors);
     }
     let ident = &item.ident;
+    let runtime = Runtime::new(union.attr.crate_path.value());
     // A union read from a collection has the read operations; code calling them reports
     // nothing more.
     let resource = union
-        .keys
-        .given("path")
-        .then(|| resource(ident, &union.keys, false));
-    let serde = placeholders(ident);
+        .attr
+        .path
+        .written()
+        .then(|| resource(&runtime, ident, union.attr.path.value(), false));
+    let serde = placeholders(&runtime, ident);
     quote! {
         #item
         #errors
@@ -98,13 +104,16 @@ pub fn union(union: &Union, errors: &Errors) -> TokenStream {
 /// Placeholder `GraphResource` and the generated operations: the read ones (`get_request`,
 /// `list_request`), and with `writes` those that send a value too, each taking as many
 /// parameters as the `path` given (however malformed) has placeholders.
-fn resource(ident: &syn::Ident, keys: &crate::ast::ItemKeys, writes: bool) -> TokenStream {
-    let arity = keys
-        .string("path")
-        .map_or(0, |path| template::lenient_arity(&path.value()));
+fn resource(
+    runtime: &Runtime,
+    ident: &syn::Ident,
+    path: Option<&syn::LitStr>,
+    writes: bool,
+) -> TokenStream {
+    let arity = path.map_or(0, |path| lenient_arity(&path.value()));
     let params: Vec<_> = (0..arity).map(|i| format_ident!("_param{}", i)).collect();
     let str_ = quote!(&::core::primitive::str);
-    let result = |request: TokenStream| quote!(::core::result::Result<::graph_core::#request<Self>, ::graph_core::ValidationError>);
+    let result = |request: TokenStream| quote!(::core::result::Result<#runtime::#request<Self>, #runtime::ValidationError>);
     let (create, get, list, update, delete) = (
         result(quote!(CreateRequest)),
         result(quote!(GetRequest)),
@@ -133,10 +142,10 @@ fn resource(ident: &syn::Ident, keys: &crate::ast::ItemKeys, writes: bool) -> To
         }
     });
     quote! {
-        impl ::graph_core::GraphResource for #ident {
+        impl #runtime::GraphResource for #ident {
             const PATH: &'static ::core::primitive::str = "";
             const ODATA_TYPE: &'static ::core::primitive::str = "";
-            fn validate(&self) -> ::core::result::Result<(), ::graph_core::ValidationError> {
+            fn validate(&self) -> ::core::result::Result<(), #runtime::ValidationError> {
                 ::core::unreachable!()
             }
         }
@@ -154,10 +163,29 @@ fn resource(ident: &syn::Ident, keys: &crate::ast::ItemKeys, writes: bool) -> To
     }
 }
 
+/// How many `{...}` groups a path has, counted leniently: for an invalid path (already
+/// reported), the placeholder operations still take that many arguments, so calls to them
+/// report nothing but the real mistake.
+fn lenient_arity(raw: &str) -> usize {
+    let mut count = 0;
+    let mut open = false;
+    for c in raw.chars() {
+        match c {
+            '{' => open = true,
+            '}' if open => {
+                open = false;
+                count += 1;
+            }
+            _ => {}
+        }
+    }
+    count
+}
+
 /// Placeholder Serialize, Deserialize and `GraphValue`, so that types using this one
 /// report nothing more.
-fn placeholders(ident: &syn::Ident) -> TokenStream {
-    let rt = private();
+fn placeholders(runtime: &Runtime, ident: &syn::Ident) -> TokenStream {
+    let rt = runtime.private();
     quote! {
         impl #rt::serde::Serialize for #ident {
             fn serialize<__S: #rt::serde::Serializer>(
@@ -193,5 +221,18 @@ fn placeholders(ident: &syn::Ident) -> TokenStream {
                 ::core::unreachable!()
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lenient_arity;
+
+    #[test]
+    fn arity_is_counted_even_for_an_invalid_path() {
+        assert_eq!(lenient_arity("/a/{id}/b/{id}"), 2);
+        assert_eq!(lenient_arity("/a/{}/b"), 1);
+        assert_eq!(lenient_arity("/a/{id/b"), 0);
+        assert_eq!(lenient_arity("users"), 0);
     }
 }

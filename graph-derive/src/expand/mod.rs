@@ -1,16 +1,8 @@
-//! Code generation, from checked models only.
+//! Code generation, from checked models only. Every path into the runtime starts with the
+//! model's `Runtime` (`::graph_core`, or the path of `crate = "..."`).
 
 pub mod enumeration;
 pub mod fallback;
 mod json;
 pub mod object;
 pub mod union;
-
-use proc_macro2::TokenStream;
-use quote::quote;
-
-/// The one road into the runtime: every generated reference to graph-core's internals
-/// goes through this absolute path, so no name in the user's scope can capture it.
-fn private() -> TokenStream {
-    quote!(::graph_core::__private)
-}

@@ -6,15 +6,16 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 
-use super::{json, private};
-use crate::model::{Object, ObjectKind, Permissions, Presence, SchemePermissions};
-use crate::template::PathTemplate;
+use super::json;
+use crate::model::{
+    Object, ObjectKind, PathTemplate, Permissions, Presence, Runtime, SchemePermissions,
+};
 
 /// Expands a checked object.
 pub fn expand(object: &Object<'_>) -> TokenStream {
     let item = object.item;
     let ident = &item.ident;
-    let rt = private();
+    let rt = object.runtime.private();
     let resource = match &object.kind {
         ObjectKind::Resource {
             path,
@@ -105,16 +106,17 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
 
 /// For each type written inside another in a field's type, a question to rustc: where the
 /// inner one is of the crate's, the runtime must descend into the outer one (see
-/// `check::containers_descended`). Nothing where no field nests types.
+/// `build::containers_descended`). Nothing where no field nests types.
 fn descends(object: &Object<'_>) -> Option<TokenStream> {
-    let rt = private();
+    let rt = object.runtime.private();
     let edges: Vec<_> = object
         .fields
         .iter()
         .flat_map(|field| &field.nested)
         .map(|(outer, inner)| {
+            let runtime = object.runtime.spanned(outer.span());
             quote_spanned! {outer.span()=>
-                (&&::graph_core::__private::Edge::<#outer, #inner>::NEW).__descends();
+                (&&#runtime::__private::Edge::<#outer, #inner>::NEW).__descends();
             }
         })
         .collect();
@@ -137,7 +139,7 @@ fn descends(object: &Object<'_>) -> Option<TokenStream> {
 /// none, so a type whose fields are all such keeps the default (`false`) and costs nothing
 /// to build.
 fn late_members(object: &Object<'_>) -> Option<TokenStream> {
-    let rt = private();
+    let rt = object.runtime.private();
     // A type asked once, however many fields have it.
     let mut asked = std::collections::HashSet::new();
     let probes: Vec<TokenStream> = object
@@ -172,7 +174,7 @@ fn late_members(object: &Object<'_>) -> Option<TokenStream> {
 /// `Object::INFO`: the OData type, each property's JSON name, pre-escaped key and flags,
 /// and the table that finds a property by name when reading.
 fn info(object: &Object<'_>) -> TokenStream {
-    let rt = private();
+    let rt = object.runtime.private();
     let bytes = |text: &[u8]| syn::LitByteStr::new(text, proc_macro2::Span::call_site());
     let (odata_type, odata_prefix) = match object.odata() {
         Some(odata) => {
@@ -219,7 +221,7 @@ fn info(object: &Object<'_>) -> TokenStream {
 /// `Object::__fields`: each field handed to the visitor, one line a field. A field written
 /// as `Option<T>` is handed over as its `T`, or as `none` when it is `None`.
 fn fields(object: &Object<'_>) -> TokenStream {
-    let rt = private();
+    let rt = object.runtime.private();
     let lines = object.fields.iter().enumerate().map(|(index, field)| {
         let member = &field.member;
         // The probe carries the span of the type it is asked about (inside `Option`, where
@@ -228,11 +230,12 @@ fn fields(object: &Object<'_>) -> TokenStream {
         let span = crate::types::option_inner(field.ty)
             .unwrap_or(field.ty)
             .span();
+        let runtime = object.runtime.spanned(span);
         let handed = |value: TokenStream| {
             if field.plain {
-                quote_spanned!(span=> ::graph_core::__private::serde_field(#value))
+                quote_spanned!(span=> #runtime::__private::serde_field(#value))
             } else {
-                quote_spanned!(span=> (&&::graph_core::__private::Probe(#value)).__graph_field())
+                quote_spanned!(span=> (&&#runtime::__private::Probe(#value)).__graph_field())
             }
         };
         if field.option {
@@ -241,11 +244,11 @@ fn fields(object: &Object<'_>) -> TokenStream {
             // macro's own.
             let value = quote!(&self.#member);
             if field.plain {
-                let visit = quote_spanned!(span=> ::graph_core::__private::visit_serde_option);
+                let visit = quote_spanned!(span=> #runtime::__private::visit_serde_option);
                 quote!(#visit(__visitor, #index, #value);)
             } else {
                 let probed = quote_spanned! {span=>
-                    (&&::graph_core::__private::OptionProbe(#value)).__graph_option()
+                    (&&#runtime::__private::OptionProbe(#value)).__graph_option()
                 };
                 quote!(#rt::visit_option(__visitor, #index, #probed);)
             }
@@ -300,8 +303,9 @@ fn resource(
     permissions: Option<&Permissions>,
 ) -> TokenStream {
     let ident = object.ident();
-    let rt = private();
-    let ops = Operations::new(path, odata);
+    let runtime = &object.runtime;
+    let rt = runtime.private();
+    let ops = Operations::new(runtime, path, odata);
     let (params, key, str_) = (&ops.params, &ops.key, &ops.str_);
     let (item, name) = (&ops.item, &ops.name);
     let create_doc = ops.doc(
@@ -321,11 +325,11 @@ fn resource(
         " A `ValidationError` naming every empty path parameter.",
     );
     let (create, update, delete) = (
-        result(quote!(CreateRequest)),
-        result(quote!(UpdateRequest)),
-        result(quote!(DeleteRequest)),
+        result(runtime, quote!(CreateRequest)),
+        result(runtime, quote!(UpdateRequest)),
+        result(runtime, quote!(DeleteRequest)),
     );
-    let graph_resource = graph_resource(ident, path, odata, permissions);
+    let graph_resource = graph_resource(runtime, ident, path, odata, permissions);
     let reads = ops.reads();
     quote! {
         #graph_resource
@@ -363,12 +367,13 @@ fn resource(
 
 /// `impl GraphResource`: the path, the OData type, and validation through the runtime.
 pub(super) fn graph_resource(
+    runtime: &Runtime,
     ident: &syn::Ident,
     path: &PathTemplate,
     odata: &str,
     permissions: Option<&Permissions>,
 ) -> TokenStream {
-    let rt = private();
+    let rt = runtime.private();
     let raw_path = &path.raw;
     let permissions = permissions.map(|declared| {
         let names = |names: &Option<Vec<String>>| match names {
@@ -383,7 +388,7 @@ pub(super) fn graph_resource(
                     names(&schemes.application),
                 );
                 quote! {
-                    ::core::option::Option::Some(&::graph_core::OperationPermissions {
+                    ::core::option::Option::Some(&#runtime::OperationPermissions {
                         delegated: #delegated,
                         personal: #personal,
                         application: #application,
@@ -399,7 +404,7 @@ pub(super) fn graph_resource(
             operation(&declared.delete),
         );
         quote! {
-            const PERMISSIONS: ::graph_core::Permissions = ::graph_core::Permissions {
+            const PERMISSIONS: #runtime::Permissions = #runtime::Permissions {
                 create: #create,
                 read: #read,
                 update: #update,
@@ -409,13 +414,13 @@ pub(super) fn graph_resource(
     });
     quote! {
         #[automatically_derived]
-        impl ::graph_core::GraphResource for #ident {
+        impl #runtime::GraphResource for #ident {
             const PATH: &'static ::core::primitive::str = #raw_path;
             const ODATA_TYPE: &'static ::core::primitive::str = #odata;
             #permissions
 
             #[inline]
-            fn validate(&self) -> ::core::result::Result<(), ::graph_core::ValidationError> {
+            fn validate(&self) -> ::core::result::Result<(), #runtime::ValidationError> {
                 #rt::validate(self)
             }
         }
@@ -423,13 +428,14 @@ pub(super) fn graph_resource(
 }
 
 /// `Result<graph_core::<request>, ValidationError>`, what every operation returns.
-fn result(request: TokenStream) -> TokenStream {
-    quote!(::core::result::Result<::graph_core::#request<Self>, ::graph_core::ValidationError>)
+fn result(runtime: &Runtime, request: TokenStream) -> TokenStream {
+    quote!(::core::result::Result<#runtime::#request<Self>, #runtime::ValidationError>)
 }
 
 /// What the generated operations of a path share: their parameters, the item's key, the
 /// item's path and the lines their docs share.
 pub(super) struct Operations {
+    runtime: Runtime,
     params: Vec<syn::Ident>,
     key: syn::Ident,
     item: String,
@@ -440,7 +446,7 @@ pub(super) struct Operations {
 }
 
 impl Operations {
-    pub(super) fn new(path: &PathTemplate, odata: &str) -> Self {
+    pub(super) fn new(runtime: &Runtime, path: &PathTemplate, odata: &str) -> Self {
         let params: Vec<syn::Ident> = path.params.iter().map(|p| p.ident.clone()).collect();
         // The item's key: `id`, unless a placeholder already takes that name.
         let key = if params.iter().any(|p| p == "id") {
@@ -459,6 +465,7 @@ impl Operations {
             }
         }
         Self {
+            runtime: runtime.clone(),
             item: format!("{}/{{{key}}}", path.raw),
             params,
             key,
@@ -478,7 +485,7 @@ impl Operations {
 
     /// `get_request` and `list_request`.
     pub(super) fn reads(&self) -> TokenStream {
-        let rt = private();
+        let rt = self.runtime.private();
         let (params, key, str_, name) = (&self.params, &self.key, &self.str_, &self.name);
         let get_doc = self.doc(
             format!(
@@ -494,7 +501,10 @@ impl Operations {
             ),
             " A `ValidationError` naming every empty path parameter.",
         );
-        let (get, list) = (result(quote!(GetRequest)), result(quote!(ListRequest)));
+        let (get, list) = (
+            result(&self.runtime, quote!(GetRequest)),
+            result(&self.runtime, quote!(ListRequest)),
+        );
         quote! {
             #get_doc
             #[inline]
@@ -519,7 +529,7 @@ impl Operations {
 /// `@odata.context` and, unless there is an additional-data field that collects them, every
 /// other key.
 fn deserialize(object: &Object<'_>) -> TokenStream {
-    let rt = private();
+    let rt = object.runtime.private();
     let ident = object.ident();
     // Each slot's type carries its field type's span, so anything rustc says of it is said
     // at the user's field.
@@ -528,11 +538,12 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
         .iter()
         .map(|field| {
             let span = field.ty.span();
+            let runtime = object.runtime.spanned(span);
             match crate::types::option_inner(field.ty).filter(|_| field.option) {
-                Some(inner) => quote_spanned!(span=> ::graph_core::__private::Opt<#inner>),
+                Some(inner) => quote_spanned!(span=> #runtime::__private::Opt<#inner>),
                 None => {
                     let ty = field.ty;
-                    quote_spanned!(span=> ::graph_core::__private::Req<#ty>)
+                    quote_spanned!(span=> #runtime::__private::Req<#ty>)
                 }
             }
         })
@@ -568,17 +579,18 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
         Some(additional) => {
             let member = &additional.member;
             let span = additional.ty.span();
+            let runtime = object.runtime.spanned(span);
             let slot = format_ident!("__additional", span = span);
             (
                 quote!(#rt::FieldKeySeed::new(#info.names)),
                 quote_spanned! {span=>
-                    let mut #slot = ::graph_core::__private::serde_json::Map::new();
+                    let mut #slot = #runtime::__private::serde_json::Map::new();
                 },
                 quote_spanned! {span=>
                     // One `?` for every arm: each arm is a call that returns the result.
                     match __key {
                         #rt::FieldKey::Field(__index) => #read,
-                        #rt::FieldKey::Undeclared(__name) => ::graph_core::__private::next_additional(&mut __map, &mut #slot, __name),
+                        #rt::FieldKey::Undeclared(__name) => #runtime::__private::next_additional(&mut __map, &mut #slot, __name),
                         #rt::FieldKey::Ignore => #rt::skip_value(&mut __map),
                     }?;
                 },

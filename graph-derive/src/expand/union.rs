@@ -6,21 +6,22 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::private;
 use crate::model::Union;
 
 pub fn expand(union: &Union<'_>) -> TokenStream {
     let item = union.item;
     let odata = &union.base_type;
     let ident = &item.ident;
-    let rt = private();
+    let runtime = &union.runtime;
+    let rt = runtime.private();
     let typed: Vec<_> = union.typed().collect();
 
     // Each typed variant's OData type, read from its type at compile time; a type without
     // one is reported at the variant by `HasODataType`'s diagnostic.
     let odata_of = |ty: &syn::Type| {
+        let runtime = runtime.spanned(ty.span());
         quote_spanned! {ty.span()=>
-            <#ty as ::graph_core::__private::HasODataType>::ODATA_TYPE
+            <#ty as #runtime::__private::HasODataType>::ODATA_TYPE
         }
     };
     let variant_types: Vec<_> = typed.iter().map(|v| odata_of(v.ty)).collect();
@@ -43,8 +44,9 @@ pub fn expand(union: &Union<'_>) -> TokenStream {
                 a.ident, b.ident
             );
             let (a_type, b_type) = (odata_of(a.ty), odata_of(b.ty));
+            let runtime = runtime.spanned(b.ty.span());
             duplicates.push(quote_spanned! {b.ty.span()=>
-                if ::graph_core::__private::same_odata_type(#a_type, #b_type) {
+                if #runtime::__private::same_odata_type(#a_type, #b_type) {
                     ::core::panic!(#message);
                 }
             });
@@ -91,8 +93,8 @@ pub fn expand(union: &Union<'_>) -> TokenStream {
 
     // Read from a collection path: `GraphResource`, `get_request` and `list_request`.
     let resource = union.path.as_ref().map(|path| {
-        let graph_resource = super::object::graph_resource(ident, path, odata, None);
-        let reads = super::object::Operations::new(path, odata).reads();
+        let graph_resource = super::object::graph_resource(runtime, ident, path, odata, None);
+        let reads = super::object::Operations::new(runtime, path, odata).reads();
         quote! {
             #graph_resource
 

@@ -1,0 +1,274 @@
+//! The grammar of path templates (`/users/{user-id}/events`): literal text, and `{name}`
+//! placeholders that each take one path segment. One file serves two crates, so that a
+//! template is held to the same rules, with the same messages, wherever it is written:
+//! graph-derive reads it as `grammar::template`, to check `path = "..."` at compile time,
+//! and graph-core through the symlink `src/path/template.rs`, to check the templates of
+//! the `_at` forms at run time. So it uses `std` alone (no syn, no proc-macro types), its
+//! messages are plain strings, and everything in it is used by both crates.
+
+/// Checks `raw` by the rules of a path template and hands over its parts in order: the
+/// text before the first placeholder to `literal`, then each placeholder's name to
+/// `placeholder` and the text after it to `literal`. So `literal` is called once more than
+/// `placeholder`, and a literal may be empty (`/a/{b}` ends with one).
+///
+/// # Errors
+///
+/// What is wrong and what to write instead. Parts handed over before the mistake was
+/// found are to be dropped.
+pub(crate) fn parse<'t>(
+    raw: &'t str,
+    mut literal: impl FnMut(&'t str),
+    mut placeholder: impl FnMut(&'t str),
+) -> Result<(), String> {
+    if raw.is_empty() {
+        return Err("the path template is empty; write a path, e.g. `/users`".into());
+    }
+    if !raw.starts_with('/') {
+        return Err(format!(
+            "path template `{raw}` must start with `/`: write `/{}`",
+            raw.trim_end_matches('/')
+        ));
+    }
+    if let Some(message) = alternatives(raw) {
+        return Err(message);
+    }
+    if let Some(bad) = raw
+        .chars()
+        .find(|c| c.is_whitespace() || matches!(c, '?' | '#'))
+    {
+        return Err(format!(
+            "path template `{raw}` contains {}; it is the path alone, without a query or fragment",
+            describe(bad)
+        ));
+    }
+    // RFC 3986 path characters (`pchar`), `/`, and the braces of placeholders: what a URL
+    // can carry as it is.
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@/%{}".contains(c);
+    if let Some(bad) = raw.chars().find(|c| !allowed(*c)) {
+        return Err(format!(
+            "path template `{raw}` contains `{bad}`, which a URL path cannot carry as it is; \
+             percent-encode it"
+        ));
+    }
+    if raw.len() > 1 && raw.ends_with('/') {
+        return Err(format!(
+            "path template `{raw}` ends with `/`; write `{}`",
+            raw.trim_end_matches('/')
+        ));
+    }
+    if raw.contains("//") {
+        return Err(format!("path template `{raw}` has an empty segment (`//`)"));
+    }
+    let mut names: Vec<&str> = Vec::new();
+    let mut rest = raw;
+    loop {
+        match (rest.find('{'), rest.find('}')) {
+            (None, None) => {
+                literal(rest);
+                return Ok(());
+            }
+            (open, Some(close)) if open.is_none_or(|open| close < open) => {
+                return Err(format!(
+                    "path template `{raw}` has a `}}` that closes no `{{`; a path parameter is written `{{name}}`"
+                ));
+            }
+            (Some(_), None) => {
+                return Err(format!(
+                    "path template `{raw}` has a `{{` that is never closed; a path parameter is written `{{name}}`"
+                ));
+            }
+            (Some(open), Some(close)) => {
+                let name = &rest[open + 1..close];
+                if name.contains('{') {
+                    return Err(format!(
+                        "path template `{raw}` has a `{{` inside a path parameter; a path parameter is written `{{name}}`"
+                    ));
+                }
+                if name.is_empty() {
+                    return Err(format!(
+                        "path template `{raw}` has an empty `{{}}`; name the path parameter, e.g. `{{id}}`"
+                    ));
+                }
+                if let Some(bad) = name
+                    .chars()
+                    .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_')))
+                {
+                    return Err(format!(
+                        "path parameter `{{{name}}}` contains {}; name it with letters, digits, `-` and `_`",
+                        describe(bad)
+                    ));
+                }
+                if names.contains(&name) {
+                    return Err(format!(
+                        "path parameter `{{{name}}}` appears twice in `{raw}`; give each its own name"
+                    ));
+                }
+                names.push(name);
+                literal(&rest[..open]);
+                placeholder(name);
+                rest = &rest[close + 1..];
+            }
+            (None, Some(_)) => unreachable!("handled by the guard above"),
+        }
+    }
+}
+
+/// Graph's pages write a placeholder that takes either of two values as
+/// `{id | userPrincipalName}`; a template has one value per placeholder, so this says to
+/// pick one and suggests names: the first alternative, and one made from the segment
+/// before it (`/users/{...}` gives `{userId}`).
+fn alternatives(raw: &str) -> Option<String> {
+    let mut from = 0;
+    while let Some(open) = raw[from..].find('{').map(|open| from + open) {
+        let close = open + raw[open..].find('}')?;
+        let inside = &raw[open + 1..close];
+        from = close + 1;
+        if !inside.contains('|') && !inside.trim().contains(char::is_whitespace) {
+            continue;
+        }
+        let first = inside
+            .split(|c: char| c == '|' || c.is_whitespace())
+            .find(|part| !part.is_empty())
+            .unwrap_or("id");
+        let segment = raw[..open].trim_end_matches('/').rsplit('/').next();
+        let singular = segment.map(|segment| segment.strip_suffix('s').unwrap_or(segment));
+        let named = singular
+            .filter(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric()))
+            .map(|singular| format!(" or `{{{singular}Id}}`"))
+            .unwrap_or_default();
+        return Some(format!(
+            "path parameter `{{{inside}}}` lists alternatives, as Graph's pages do; a \
+             placeholder is one name, which takes one value: write `{{{first}}}`{named}"
+        ));
+    }
+    None
+}
+
+fn describe(c: char) -> String {
+    if c.is_whitespace() {
+        "whitespace".to_owned()
+    } else {
+        format!("`{c}`")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    /// The literals and the placeholders' names of a template.
+    fn split(raw: &str) -> Result<(Vec<&str>, Vec<&str>), String> {
+        let (mut literals, mut names) = (Vec::new(), Vec::new());
+        parse(raw, |text| literals.push(text), |name| names.push(name))?;
+        Ok((literals, names))
+    }
+
+    #[test]
+    fn a_template_without_placeholders_is_one_literal() {
+        assert_eq!(
+            split("/workflowBase/runs"),
+            Ok((vec!["/workflowBase/runs"], vec![]))
+        );
+        assert_eq!(split("/"), Ok((vec!["/"], vec![])));
+    }
+
+    #[test]
+    fn placeholders_split_the_template() {
+        assert_eq!(
+            split("/users/{user-id}/calendars/{id}/events"),
+            Ok((
+                vec!["/users/", "/calendars/", "/events"],
+                vec!["user-id", "id"]
+            ))
+        );
+        assert_eq!(
+            split("/groups/{group-id}/members/{memberId}/$ref"),
+            Ok((
+                vec!["/groups/", "/members/", "/$ref"],
+                vec!["group-id", "memberId"]
+            ))
+        );
+        // Literals may be empty, so there is always one more than there are placeholders.
+        assert_eq!(
+            split("/a/{b}{c}"),
+            Ok((vec!["/a/", "", ""], vec!["b", "c"]))
+        );
+    }
+
+    #[test]
+    fn malformed_templates_are_refused_with_what_to_write() {
+        for (raw, message) in [
+            ("", "the path template is empty; write a path, e.g. `/users`"),
+            ("users", "path template `users` must start with `/`: write `/users`"),
+            ("users/", "path template `users/` must start with `/`: write `/users`"),
+            (
+                "/users/{id | userPrincipalName}/events",
+                "path parameter `{id | userPrincipalName}` lists alternatives, as Graph's pages do; a placeholder is one name, which takes one value: write `{id}` or `{userId}`",
+            ),
+            (
+                "/users/{id|userPrincipalName}",
+                "path parameter `{id|userPrincipalName}` lists alternatives, as Graph's pages do; a placeholder is one name, which takes one value: write `{id}` or `{userId}`",
+            ),
+            (
+                "/{id|upn}",
+                "path parameter `{id|upn}` lists alternatives, as Graph's pages do; a placeholder is one name, which takes one value: write `{id}`",
+            ),
+            (
+                "/a/{user id}",
+                "path parameter `{user id}` lists alternatives, as Graph's pages do; a placeholder is one name, which takes one value: write `{user}` or `{aId}`",
+            ),
+            (
+                "/users?$top=1",
+                "path template `/users?$top=1` contains `?`; it is the path alone, without a query or fragment",
+            ),
+            (
+                "/users#x",
+                "path template `/users#x` contains `#`; it is the path alone, without a query or fragment",
+            ),
+            (
+                "/my users",
+                "path template `/my users` contains whitespace; it is the path alone, without a query or fragment",
+            ),
+            (
+                "/caf\u{e9}",
+                "path template `/caf\u{e9}` contains `\u{e9}`, which a URL path cannot carry as it is; percent-encode it",
+            ),
+            (
+                "/a/<b>",
+                "path template `/a/<b>` contains `<`, which a URL path cannot carry as it is; percent-encode it",
+            ),
+            ("/users/", "path template `/users/` ends with `/`; write `/users`"),
+            ("/a//b", "path template `/a//b` has an empty segment (`//`)"),
+            (
+                "/a}",
+                "path template `/a}` has a `}` that closes no `{`; a path parameter is written `{name}`",
+            ),
+            (
+                "/a/id}/b",
+                "path template `/a/id}/b` has a `}` that closes no `{`; a path parameter is written `{name}`",
+            ),
+            (
+                "/a/{id",
+                "path template `/a/{id` has a `{` that is never closed; a path parameter is written `{name}`",
+            ),
+            (
+                "/a/{{id}",
+                "path template `/a/{{id}` has a `{` inside a path parameter; a path parameter is written `{name}`",
+            ),
+            (
+                "/a/{}",
+                "path template `/a/{}` has an empty `{}`; name the path parameter, e.g. `{id}`",
+            ),
+            (
+                "/a/{i.d}",
+                "path parameter `{i.d}` contains `.`; name it with letters, digits, `-` and `_`",
+            ),
+            (
+                "/a/{id}/b/{id}",
+                "path parameter `{id}` appears twice in `/a/{id}/b/{id}`; give each its own name",
+            ),
+        ] {
+            assert_eq!(split(raw), Err(message.to_owned()), "{raw}");
+        }
+    }
+}
