@@ -1,1 +1,0 @@
-../../../graph-derive/src/grammar/template.rs

@@ -1,0 +1,1 @@
+../../../../graph-derive/src/grammar/template.rs
