@@ -26,10 +26,12 @@
 //!
 //! - `error`: [`GraphError`], Graph's error body and every other failure;
 //! - `headers`: what the headers say (ids, date, `Retry-After`);
+//! - `locate`: the property a failed read names, from where in the body it failed;
 //! - `scan`: the `@odata.type` of a created resource, checked without a second read.
 
 mod error;
 mod headers;
+mod locate;
 mod scan;
 
 use http::{HeaderMap, StatusCode};
@@ -103,30 +105,16 @@ pub(crate) fn read_body<T: DeserializeOwned>(
 ) -> Result<T, GraphError> {
     match serde_json::from_slice::<T>(body) {
         Ok(value) => Ok(value),
-        Err(_) => {
-            // Read again, tracking the path, to say where it failed: errors are rare and
-            // the first read stays as fast as plain serde.
-            let mut deserializer = serde_json::Deserializer::from_slice(body);
-            let read = crate::__private::names::keys_as_text(|| {
-                serde_path_to_error::deserialize::<_, T>(&mut deserializer)
-            });
-            let (property, cause) = match read {
-                Err(error) => {
-                    let path = error.path().to_string();
-                    let error = error.into_inner();
-                    // A syntax error is no property's; elsewhere the path names one as far
-                    // as it is known (`?` marks a part it is not).
-                    let known = path.split(".?").next().unwrap_or_default();
-                    let property = (!error.is_syntax()
-                        && !error.is_eof()
-                        && !known.is_empty()
-                        && known != "."
-                        && !known.starts_with('?'))
-                    .then(|| known.to_owned());
-                    (property, error.to_string())
-                }
-                Ok(_) => (None, "it is not valid JSON".to_owned()),
-            };
+        Err(cause) => {
+            // A syntax error is no property's; elsewhere the error's position names the
+            // property whose value did not read (or, for a missing one, its object).
+            let property = (!cause.is_syntax() && !cause.is_eof())
+                .then(|| {
+                    let offset = locate::offset_of(body, cause.line(), cause.column());
+                    let missing = cause.to_string().starts_with("missing field");
+                    locate::path_at(body, offset, missing)
+                })
+                .flatten();
             let mut error = GraphError::new(
                 status,
                 GraphErrorKind::InvalidBody,

@@ -12,7 +12,6 @@ use std::sync::OnceLock;
 
 use crate::__private::value::LateCell;
 
-pub(crate) use seeds::keys_as_text;
 pub use seeds::{FieldIndexSeed, FieldKeySeed};
 use table::{name_hash, name_words, same_bytes, Table, EMPTY};
 

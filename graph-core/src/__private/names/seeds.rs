@@ -108,38 +108,14 @@ pub const UNDECLARED: usize = usize::MAX;
 
 /// Keys are asked for as bytes: serde_json then hands them over without checking that they
 /// are UTF-8, which comparing them with declared names does not need (an undeclared key
-/// is skipped either way), and any deserializer that has text gives text. Readers that
-/// follow keys by their text (`serde_path_to_error`, used to name the property where a
-/// read failed) are run with [`keys_as_text`].
+/// is skipped either way), and any deserializer that has text gives text.
 impl<'de> DeserializeSeed<'de> for &mut FieldIndexSeed {
     type Value = usize;
 
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
-        if KEYS_AS_TEXT.get() {
-            deserializer.deserialize_identifier(self)
-        } else {
-            deserializer.deserialize_bytes(self)
-        }
+        deserializer.deserialize_bytes(self)
     }
-}
-
-thread_local! {
-    /// Set while [`keys_as_text`] runs on this thread.
-    static KEYS_AS_TEXT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Runs `read` with every key asked for as text, for a reader that records keys by their
-/// text; set back however `read` ends.
-pub(crate) fn keys_as_text<R>(read: impl FnOnce() -> R) -> R {
-    struct Reset(bool);
-    impl Drop for Reset {
-        fn drop(&mut self) {
-            KEYS_AS_TEXT.set(self.0);
-        }
-    }
-    let _reset = Reset(KEYS_AS_TEXT.replace(true));
-    read()
 }
 
 impl Visitor<'_> for &mut FieldIndexSeed {
