@@ -121,12 +121,6 @@ pub use token::{AccessToken, InvalidAccessToken};
 pub use validation::ValidationError;
 pub use values::{Date, DateTimeOffset, Duration, LocalDateTime, TimeOfDay};
 
-// Named by generated code at the root until it names them through `__private`.
-#[doc(hidden)]
-pub use permissions::{OperationPermissions, Permissions};
-#[doc(hidden)]
-pub use resource::GraphEnum;
-
 /// The `http` crate, re-exported so requests can be named without a dependency line.
 pub use http;
 /// The `serde` crate, re-exported for implementing Serialize and Deserialize on field

@@ -7,7 +7,7 @@ pub enum LifecycleWorkflowProcessingStatus {
 }
 const _: () = {
     #[automatically_derived]
-    impl ::graph_core::GraphEnum for LifecycleWorkflowProcessingStatus {
+    impl ::graph_core::__private::GraphEnum for LifecycleWorkflowProcessingStatus {
         const MEMBERS: &'static [&'static ::core::primitive::str] = &[
             "queued",
             "inProgress",
@@ -60,7 +60,7 @@ const _: () = {
         }
         #[inline]
         fn is_unknown_future_value(&self) -> ::core::primitive::bool {
-            ::graph_core::GraphEnum::as_str(self) == "unknownFutureValue"
+            ::graph_core::__private::GraphEnum::as_str(self) == "unknownFutureValue"
         }
     }
     #[automatically_derived]
@@ -72,7 +72,7 @@ const _: () = {
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             ::graph_core::__private::serde::Serializer::serialize_str(
                 __serializer,
-                ::graph_core::GraphEnum::as_str(self),
+                ::graph_core::__private::GraphEnum::as_str(self),
             )
         }
     }

@@ -677,7 +677,8 @@ fn the_crate_key_is_the_path_to_the_runtime() {
     .to_string();
     assert!(!enumeration.contains("graph_core"), "{enumeration}");
     assert!(
-        enumeration.contains("impl crate :: models :: runtime :: GraphEnum for Status"),
+        enumeration
+            .contains("impl crate :: models :: runtime :: __private :: GraphEnum for Status"),
         "{enumeration}"
     );
     let union = crate::graph_union_impl(
@@ -717,7 +718,7 @@ fn the_crate_key_is_the_path_to_the_runtime() {
     .to_string();
     assert!(fallback.contains("takes no arguments but"), "{fallback}");
     assert!(
-        fallback.contains("impl :: my_facade :: graph :: GraphEnum for Status"),
+        fallback.contains("impl :: my_facade :: graph :: __private :: GraphEnum for Status"),
         "{fallback}"
     );
     // Without the key, `::graph_core`.

@@ -85,7 +85,7 @@ pub fn expand(enumeration: &Enumeration<'_>) -> TokenStream {
 
         const _: () = {
             #[automatically_derived]
-            impl #runtime::GraphEnum for #ident {
+            impl #runtime::__private::GraphEnum for #ident {
                 const MEMBERS: &'static [&'static ::core::primitive::str] = &[#(#names),*];
 
                 #[inline]
@@ -115,7 +115,7 @@ pub fn expand(enumeration: &Enumeration<'_>) -> TokenStream {
                 // without a sentinel variant reads it so) is never sendable either.
                 #[inline]
                 fn is_unknown_future_value(&self) -> ::core::primitive::bool {
-                    #runtime::GraphEnum::as_str(self) == "unknownFutureValue"
+                    #runtime::__private::GraphEnum::as_str(self) == "unknownFutureValue"
                 }
             }
 
@@ -125,7 +125,7 @@ pub fn expand(enumeration: &Enumeration<'_>) -> TokenStream {
                     &self,
                     __serializer: __S,
                 ) -> ::core::result::Result<__S::Ok, __S::Error> {
-                    #rt::serde::Serializer::serialize_str(__serializer, #runtime::GraphEnum::as_str(self))
+                    #rt::serde::Serializer::serialize_str(__serializer, #runtime::__private::GraphEnum::as_str(self))
                 }
             }
 

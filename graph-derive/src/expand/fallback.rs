@@ -58,7 +58,7 @@ pub fn enumeration(enumeration: &Enumeration, errors: &Errors) -> TokenStream {
         #item
         #errors
         const _: () = {
-            impl #runtime::GraphEnum for #ident {
+            impl #runtime::__private::GraphEnum for #ident {
                 const MEMBERS: &'static [&'static ::core::primitive::str] = &[];
                 fn as_str(&self) -> &::core::primitive::str {
                     ::core::unreachable!()

@@ -388,7 +388,7 @@ pub(super) fn graph_resource(
                     names(&schemes.application),
                 );
                 quote! {
-                    ::core::option::Option::Some(&#runtime::OperationPermissions {
+                    ::core::option::Option::Some(&#runtime::__private::OperationPermissions {
                         delegated: #delegated,
                         personal: #personal,
                         application: #application,
@@ -404,7 +404,7 @@ pub(super) fn graph_resource(
             operation(&declared.delete),
         );
         quote! {
-            const PERMISSIONS: #runtime::Permissions = #runtime::Permissions {
+            const PERMISSIONS: #runtime::__private::Permissions = #runtime::__private::Permissions {
                 create: #create,
                 read: #read,
                 update: #update,
