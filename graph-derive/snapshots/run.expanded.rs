@@ -118,6 +118,11 @@ const _: () = {
     impl ::graph_core::__private::HasODataType for Run {
         const ODATA_TYPE: &'static ::core::primitive::str = "#microsoft.graph.identityGovernance.run";
     }
+    #[allow(dead_code)]
+    #[inline]
+    fn __field_types() {
+        let () = <LifecycleWorkflowProcessingStatus as ::graph_core::__private::GraphProperty>::IS;
+    }
     #[automatically_derived]
     impl ::graph_core::__private::Object for Run {
         const INFO: &'static ::graph_core::__private::ObjectInfo = &{

@@ -76,6 +76,7 @@ pub fn object<'a>(input: &'a ast::Object, errors: &mut Errors) -> Option<model::
             option,
             plain: types::is_plain(types::option_inner(&field.ty).unwrap_or(&field.ty)),
             nested: containers_descended(&field.ty),
+            leaves: types::leaves(&field.ty),
         });
     }
     let names = declared.iter().zip(&properties).map(|(field, property)| {
@@ -287,7 +288,7 @@ fn odata_type(lit: Option<&syn::LitStr>, errors: &mut Errors) -> Option<String> 
 // ---- Properties ----
 
 /// Validation and read-only stripping hold at every depth only through the containers the
-/// runtime descends into; a type of the crate's inside any other (an `Arc`, a tuple, a
+/// runtime descends into; a type of the crate's inside any other (a tuple, a
 /// wrapper of the user's) would be written by that container's Serialize, unchecked and
 /// with its read-only properties. The syntax alone cannot tell whether an inner type is
 /// one of the crate's, so this gives the pairs for the generated code to ask rustc about

@@ -120,6 +120,9 @@ pub struct Field<'a> {
     /// so), as (outer, inner): for each, the generated code asks that the runtime descends
     /// into the outer one wherever the inner one is of the crate's.
     pub nested: Vec<(&'a Type, &'a Type)>,
+    /// The types the field's value is made of (see `types::leaves`): for each, the
+    /// generated code asks rustc whether it is a Graph type or a serde type.
+    pub leaves: Vec<&'a Type>,
 }
 
 /// How a property takes part in a create body.

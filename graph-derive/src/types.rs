@@ -140,6 +140,63 @@ pub fn is_runtime_value(ty: &Type) -> bool {
     }
 }
 
+/// The types a field's value is made of, as far as the syntax shows: `ty` with the
+/// containers the runtime descends into peeled off (`Option`, `Vec`, `VecDeque`, `Box`,
+/// `Arc`, `Rc`, `Box<[T]>`, and the values of maps keyed by `String`), each of the rest
+/// once (a map's key, a tuple, an array, a wrapper of the user's are kept whole). Plain
+/// types and the runtime's value types are left out. For each, the generated code asks rustc whether it is a Graph type
+/// or a serde type, so a type the user forgot to mark is one error naming it, at its place
+/// in the field's type (`Task`, not `Vec<Task>`).
+pub fn leaves(ty: &Type) -> Vec<&Type> {
+    fn walk<'t>(ty: &'t Type, out: &mut Vec<&'t Type>) {
+        match ty {
+            Type::Paren(paren) => return walk(&paren.elem, out),
+            Type::Group(group) => return walk(&group.elem, out),
+            Type::Slice(slice) => return walk(&slice.elem, out),
+            _ => {}
+        }
+        if let Some(inner) = container_inner(ty) {
+            return walk(inner, out);
+        }
+        if !is_plain(ty) && !is_runtime_value(ty) {
+            out.push(ty);
+        }
+    }
+    let mut out = Vec::new();
+    walk(ty, &mut out);
+    out
+}
+
+/// What a container the runtime descends into holds, where `ty` is written as one: the
+/// single type argument of `Option`, `Vec`, `VecDeque`, `Box`, `Arc` or `Rc` (by their last
+/// path segment), or the value type of a `BTreeMap` or `HashMap` keyed by `String`.
+fn container_inner(ty: &Type) -> Option<&Type> {
+    let Type::Path(path) = ty else {
+        return None;
+    };
+    if path.qself.is_some() {
+        return None;
+    }
+    let last = path.path.segments.last()?;
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    let types: Vec<&Type> = args
+        .args
+        .iter()
+        .filter_map(|arg| match arg {
+            syn::GenericArgument::Type(ty) => Some(ty),
+            _ => None,
+        })
+        .collect();
+    let name = last.ident.to_string();
+    match (name.as_str(), types.as_slice()) {
+        ("Option" | "Vec" | "VecDeque" | "Box" | "Arc" | "Rc", [inner]) => Some(inner),
+        ("BTreeMap" | "HashMap", [key, value]) if is_plain(key) => Some(value),
+        _ => None,
+    }
+}
+
 /// Replaces `Self` in a field's type by the struct's own name.
 pub struct ReplaceSelf<'a>(pub &'a Ident);
 

@@ -1,6 +1,6 @@
 //! Validation and read-only stripping descend into every container the runtime knows, the
-//! ones added to `Option`, `Vec`, `Box` and maps included: `VecDeque`, arrays and boxed
-//! slices. (Any other container holding a Graph type is a compile error: see
+//! ones added to `Option`, `Vec`, `Box` and maps included: `VecDeque`, arrays, boxed
+//! slices, `Arc` and `Rc`. (Any other container holding a Graph type is a compile error: see
 //! `tests/ui/field-types`.)
 
 use std::collections::VecDeque;
@@ -73,4 +73,40 @@ fn every_container_leaves_read_only_properties_out_of_a_create_body() {
     assert!(full.contains(r#"{"id":"2","name":"b"}"#), "{full}");
     let read: EntryList = serde_json::from_str(&full).unwrap();
     assert_eq!(read, list);
+}
+
+/// `Arc` and `Rc` are looked into as `Box` is: what they point to is validated, written
+/// without its read-only properties, and read back.
+#[graph_resource(path = "/shared", odata = "#microsoft.graph.sharedEntries")]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Shared {
+    pub first: Option<std::sync::Arc<Entry>>,
+    pub others: Option<Vec<std::rc::Rc<Entry>>>,
+}
+
+#[test]
+fn arc_and_rc_are_descended_into_like_box() {
+    let shared = Shared {
+        first: Some(std::sync::Arc::new(entry("1", None))),
+        others: Some(vec![
+            std::rc::Rc::new(entry("2", Some("b"))),
+            std::rc::Rc::new(entry("3", None)),
+        ]),
+    };
+    let error = shared.validate().unwrap_err();
+    let paths: Vec<&str> = error.violations().iter().map(|v| v.path()).collect();
+    assert_eq!(paths, ["first.name", "others[1].name"]);
+
+    let valid = Shared {
+        first: Some(std::sync::Arc::new(entry("1", Some("a")))),
+        others: Some(vec![std::rc::Rc::new(entry("2", Some("b")))]),
+    };
+    let request = valid.create_request().unwrap();
+    assert_eq!(
+        std::str::from_utf8(request.body()).unwrap(),
+        r##"{"@odata.type":"#microsoft.graph.sharedEntries","first":{"name":"a"},"others":[{"name":"b"}]}"##
+    );
+    let full = serde_json::to_string(&valid).unwrap();
+    let read: Shared = serde_json::from_str(&full).unwrap();
+    assert_eq!(read, valid);
 }

@@ -12,6 +12,8 @@
 //!   types.
 //! - `ProbeOption`: whether a field that is not written as `Option` is one (a type alias).
 
+use std::marker::PhantomData;
+
 use serde::de::{self, DeserializeOwned};
 use serde::ser::SerializeMap;
 use serde::Serialize;
@@ -58,35 +60,35 @@ impl<'a, T: Serialize + DeserializeOwned> ProbeSerde<'a, T> for &&Probe<'a, T> {
     }
 }
 
-/// The [`Probe`] method for fields whose type is neither: its bound is the one error the
-/// user sees, at the field's type.
+/// The [`Probe`] method for fields whose type is neither. Never selected in code that
+/// compiles: the generated code asks [`GraphProperty`] of every type the field's value is
+/// made of, which fails, with the one error the user sees, for a type that is neither.
 pub trait ProbeUnmarked<'a, T: ?Sized> {
-    /// Never returns: no type is a [`GraphProperty`].
-    fn __graph_field(&self) -> Unmarked<'a, T>
-    where
-        T: GraphProperty;
+    /// Never called.
+    fn __graph_field(&self) -> Unmarked<'a, T>;
 }
 
 impl<'a, T: ?Sized> ProbeUnmarked<'a, T> for Probe<'a, T> {
-    fn __graph_field(&self) -> Unmarked<'a, T>
-    where
-        T: GraphProperty,
-    {
-        T::unmarked()
+    fn __graph_field(&self) -> Unmarked<'a, T> {
+        unreachable!("a field type that is neither a Graph type nor a serde type does not compile")
     }
 }
 
-/// What a field's type must be when it is neither one of the crate's types nor a serde
-/// type: nothing is, so the message is what the user reads.
+/// What each type a field's value is made of must be: one of the crate's types or any
+/// other type with Serialize and Deserialize (the blanket impl below, which messages do not
+/// recommend, so that the user reads this trait's message, at the type).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a Graph type: mark it `#[graph_enum]` (an enum) or `#[graph_complex]` (a struct)",
     label = "this type has no `#[graph_enum]` or `#[graph_complex]`, nor Serialize and Deserialize of its own",
     note = "a Graph enumeration takes `#[graph_enum]` on the enum; a complex type takes `#[graph_complex]` on the struct (with `odata = \"#microsoft.graph....\"` where Graph names its type); a value with a JSON format of its own implements Serialize and Deserialize itself"
 )]
 pub trait GraphProperty {
-    /// Never called.
-    fn unmarked<'a>() -> Unmarked<'a, Self>;
+    /// Asked by a qualified path, so the error is about this type and nothing else.
+    const IS: () = ();
 }
+
+#[diagnostic::do_not_recommend]
+impl<T: Serialize + DeserializeOwned> GraphProperty for T {}
 
 /// A field of a type that is not [`GraphProperty`]: cannot exist, so it writes nothing.
 pub struct Unmarked<'a, T: ?Sized>(std::convert::Infallible, std::marker::PhantomData<&'a T>);
@@ -150,22 +152,16 @@ impl<'a, T: Serialize + DeserializeOwned> ProbeSerdeOption<'a, T> for &&OptionPr
     }
 }
 
-/// The [`OptionProbe`] method for a `T` that is neither (as [`ProbeUnmarked`]): its bound
-/// is the one error the user sees, at the field's type.
+/// The [`OptionProbe`] method for a `T` that is neither (as [`ProbeUnmarked`]): never
+/// selected in code that compiles.
 pub trait ProbeUnmarkedOption<'a, T> {
-    /// Never called: no type is a [`GraphProperty`], so code that calls it does not
-    /// compile.
-    fn __graph_option(&self) -> Option<Unmarked<'a, T>>
-    where
-        T: GraphProperty;
+    /// Never called.
+    fn __graph_option(&self) -> Option<Unmarked<'a, T>>;
 }
 
 impl<'a, T> ProbeUnmarkedOption<'a, T> for OptionProbe<'a, T> {
-    fn __graph_option(&self) -> Option<Unmarked<'a, T>>
-    where
-        T: GraphProperty,
-    {
-        None
+    fn __graph_option(&self) -> Option<Unmarked<'a, T>> {
+        unreachable!("a field type that is neither a Graph type nor a serde type does not compile")
     }
 }
 
@@ -295,24 +291,27 @@ impl<Outer: ?Sized, Inner: ?Sized> Edge<Outer, Inner> {
     pub const NEW: Self = Self(std::marker::PhantomData);
 }
 
-/// The [`Edge`] method where the inner type is one of the crate's.
+/// The [`Edge`] method where the inner type is one of the crate's: the outer type, for
+/// generated code to ask `<_ as Descends>::asked(..)` of (a question about that type and
+/// nothing else, so the error names only it).
 pub trait EdgeToGraph<Outer: ?Sized> {
-    /// Requires that the runtime descends into `Outer`.
+    /// The type to ask about.
     #[inline]
-    fn __descends(&self)
-    where
-        Outer: Descends,
-    {
+    fn __descends(&self) -> PhantomData<Outer> {
+        PhantomData
     }
 }
 
 impl<Outer: ?Sized, Inner: GraphValue + ?Sized> EdgeToGraph<Outer> for &Edge<Outer, Inner> {}
 
-/// The [`Edge`] method where the inner type is any other.
+/// The [`Edge`] method where the inner type is any other: a type that [`Descends`], so
+/// nothing is asked of the outer one.
 pub trait EdgeToOther {
-    /// Nothing to ask.
+    /// A container the runtime descends into.
     #[inline]
-    fn __descends(&self) {}
+    fn __descends(&self) -> PhantomData<Option<()>> {
+        PhantomData
+    }
 }
 
 impl<Outer: ?Sized, Inner: ?Sized> EdgeToOther for Edge<Outer, Inner> {}
@@ -323,14 +322,21 @@ impl<Outer: ?Sized, Inner: ?Sized> EdgeToOther for Edge<Outer, Inner> {}
 #[diagnostic::on_unimplemented(
     message = "graph-core does not look inside `{Self}`, so what it holds would be sent unvalidated and with its read-only properties",
     label = "a Graph type inside a container graph-core does not descend into",
-    note = "the containers graph-core descends into are `Option`, `Vec`, `VecDeque`, `Box`, arrays and slices, and maps keyed by `String` (`BTreeMap`, `HashMap`); use one of them"
+    note = "the containers graph-core descends into are `Option`, `Vec`, `VecDeque`, `Box`, `Arc`, `Rc`, arrays and slices, and maps keyed by `String` (`BTreeMap`, `HashMap`); use one of them"
 )]
-pub trait Descends {}
+pub trait Descends {
+    /// Asked with the type inferred (`<_ as Descends>::asked(..)`), so the error is about
+    /// that type and nothing else.
+    #[inline]
+    fn asked(_: PhantomData<Self>) {}
+}
 
 impl<T> Descends for Option<T> {}
 impl<T> Descends for Vec<T> {}
 impl<T> Descends for std::collections::VecDeque<T> {}
 impl<T: ?Sized> Descends for Box<T> {}
+impl<T: ?Sized> Descends for std::sync::Arc<T> {}
+impl<T: ?Sized> Descends for std::rc::Rc<T> {}
 impl<T> Descends for [T] {}
 impl<T, const N: usize> Descends for [T; N] {}
 impl<T> Descends for std::collections::BTreeMap<String, T> {}

@@ -29,7 +29,18 @@ pub trait HasODataType {
     const ODATA_TYPE: &'static str;
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: HasODataType + ?Sized> HasODataType for Box<T> {
+    const ODATA_TYPE: &'static str = T::ODATA_TYPE;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: HasODataType + ?Sized> HasODataType for std::sync::Arc<T> {
+    const ODATA_TYPE: &'static str = T::ODATA_TYPE;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: HasODataType + ?Sized> HasODataType for std::rc::Rc<T> {
     const ODATA_TYPE: &'static str = T::ODATA_TYPE;
 }
 

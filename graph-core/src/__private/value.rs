@@ -1,7 +1,8 @@
 //! Values that write and validate themselves: [`GraphValue`], which every generated type
 //! implements, and its impls for the containers Graph's properties come in.
 
-use std::sync::OnceLock;
+use std::rc::Rc;
+use std::sync::{Arc, OnceLock};
 
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::Serialize;
@@ -253,32 +254,40 @@ sequence! {
     [T: GraphValue, const N: usize] [T; N];
 }
 
-impl<T: GraphValue + ?Sized> GraphValue for Box<T> {
-    fn __serialize_in_mode<S: Serializer>(
-        &self,
-        serializer: S,
-        mode: Mode,
-    ) -> Result<S::Ok, S::Error> {
-        (**self).__serialize_in_mode(serializer, mode)
-    }
+/// The pointers a value may sit behind (`Box` for recursive types, `Arc` and `Rc` for
+/// shared ones): written and validated as what they point to.
+macro_rules! pointer {
+    ($($pointer:ident)*) => {$(
+        impl<T: GraphValue + ?Sized> GraphValue for $pointer<T> {
+            fn __serialize_in_mode<S: Serializer>(
+                &self,
+                serializer: S,
+                mode: Mode,
+            ) -> Result<S::Ok, S::Error> {
+                (**self).__serialize_in_mode(serializer, mode)
+            }
 
-    #[inline]
-    fn __validate_at(&self, at: &PropertyPath<'_>, out: &mut Violations) {
-        (**self).__validate_at(at, out);
-    }
+            #[inline]
+            fn __validate_at(&self, at: &PropertyPath<'_>, out: &mut Violations) {
+                (**self).__validate_at(at, out);
+            }
 
-    #[inline]
-    fn __write_json(&self, out: &mut Vec<u8>, mode: Mode) -> Result<(), serde_json::Error> {
-        (**self).__write_json(out, mode)
-    }
+            #[inline]
+            fn __write_json(&self, out: &mut Vec<u8>, mode: Mode) -> Result<(), serde_json::Error> {
+                (**self).__write_json(out, mode)
+            }
 
-    const SIZE_HINT: usize = T::SIZE_HINT;
+            const SIZE_HINT: usize = T::SIZE_HINT;
 
-    #[inline]
-    fn __late_members(walk: &mut TypeWalk) -> bool {
-        T::__late_members(walk)
-    }
+            #[inline]
+            fn __late_members(walk: &mut TypeWalk) -> bool {
+                T::__late_members(walk)
+            }
+        }
+    )*};
 }
+
+pointer!(Box Arc Rc);
 
 /// Maps keyed by name (Graph's open types): each value is written in the mode and
 /// validated at `map.key`.

@@ -104,11 +104,25 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
     }
 }
 
-/// For each type written inside another in a field's type, a question to rustc: where the
-/// inner one is of the crate's, the runtime must descend into the outer one (see
-/// `build::containers_descended`). Nothing where no field nests types.
+/// Questions to rustc about each field's type, asked by a function no one calls: whether
+/// each type the value is made of is a Graph type or a serde type (`GraphProperty`, whose
+/// message says which attribute to put on which type: the one error a forgotten
+/// `#[graph_complex]` or `#[graph_enum]` gives, at that type), and, for each type written
+/// inside another, that the runtime descends into the outer one wherever the inner one is
+/// of the crate's (see `build::containers_descended`). Nothing where every field is plain.
 fn descends(object: &Object<'_>) -> Option<TokenStream> {
     let rt = object.runtime.private();
+    let leaves: Vec<_> = object
+        .fields
+        .iter()
+        .flat_map(|field| &field.leaves)
+        .map(|leaf| {
+            let runtime = object.runtime.spanned(leaf.span());
+            quote_spanned! {leaf.span()=>
+                let () = <#leaf as #runtime::__private::GraphProperty>::IS;
+            }
+        })
+        .collect();
     let edges: Vec<_> = object
         .fields
         .iter()
@@ -116,18 +130,26 @@ fn descends(object: &Object<'_>) -> Option<TokenStream> {
         .map(|(outer, inner)| {
             let runtime = object.runtime.spanned(outer.span());
             quote_spanned! {outer.span()=>
-                (&&#runtime::__private::Edge::<#outer, #inner>::NEW).__descends();
+                <_ as #runtime::__private::Descends>::asked(
+                    (&&#runtime::__private::Edge::<#outer, #inner>::NEW).__descends(),
+                );
             }
         })
         .collect();
-    (!edges.is_empty()).then(|| {
+    let probes = (!edges.is_empty()).then(|| {
+        quote! {
+            #[allow(unused_imports)]
+            use #rt::{EdgeToGraph as _, EdgeToOther as _};
+        }
+    });
+    (!edges.is_empty() || !leaves.is_empty()).then(|| {
         quote! {
             // Inline, so a build emits no code for what is only a question to rustc.
             #[allow(dead_code)]
             #[inline]
-            fn __descends() {
-                #[allow(unused_imports)]
-                use #rt::{EdgeToGraph as _, EdgeToOther as _};
+            fn __field_types() {
+                #probes
+                #(#leaves)*
                 #(#edges)*
             }
         }
@@ -306,7 +328,7 @@ fn resource(
     let runtime = &object.runtime;
     let rt = runtime.private();
     let ops = Operations::new(runtime, path, odata);
-    let (params, key, str_) = (&ops.params, &ops.key, &ops.str_);
+    let (params, key, str_, declared) = (&ops.params, &ops.key, &ops.str_, &ops.declared);
     let (item, name) = (&ops.item, &ops.name);
     let create_doc = ops.doc(
         format!(" Builds the request that creates this `{name}`: `POST {}`, with this value as the JSON body.", path.raw),
@@ -338,7 +360,7 @@ fn resource(
         impl #ident {
             #create_doc
             #[inline]
-            pub fn create_request(&self, #(#params: #str_),*) -> #create {
+            pub fn create_request(&self, #(#declared),*) -> #create {
                 #rt::create_request(self, &[#(#params),*])
             }
 
@@ -346,19 +368,19 @@ fn resource(
 
             #update_doc
             #[inline]
-            pub fn update_request(&self, #(#params: #str_,)* #key: #str_) -> #update {
+            pub fn update_request(&self, #(#declared,)* #key: #str_) -> #update {
                 #rt::update_request(self, ::core::option::Option::None, &[#(#params),*], #key)
             }
 
             #update_from_doc
             #[inline]
-            pub fn update_request_from(&self, before: &Self, #(#params: #str_,)* #key: #str_) -> #update {
+            pub fn update_request_from(&self, before: &Self, #(#declared,)* #key: #str_) -> #update {
                 #rt::update_request(self, ::core::option::Option::Some(before), &[#(#params),*], #key)
             }
 
             #delete_doc
             #[inline]
-            pub fn delete_request(#(#params: #str_,)* #key: #str_) -> #delete {
+            pub fn delete_request(#(#declared,)* #key: #str_) -> #delete {
                 #rt::delete_request(&[#(#params),*], #key)
             }
         }
@@ -443,6 +465,9 @@ pub(super) struct Operations {
     raw: String,
     params_doc: Vec<String>,
     str_: TokenStream,
+    /// `name: &str` for each parameter, spanned at the `path` it comes from, so that a call
+    /// missing one points there, where its placeholder is written.
+    declared: Vec<TokenStream>,
 }
 
 impl Operations {
@@ -473,6 +498,14 @@ impl Operations {
             raw: path.raw.clone(),
             params_doc,
             str_: quote!(&::core::primitive::str),
+            declared: path
+                .params
+                .iter()
+                .map(|param| {
+                    let ident = &param.ident;
+                    quote_spanned!(ident.span()=> #ident: &::core::primitive::str)
+                })
+                .collect(),
         }
     }
 
@@ -486,7 +519,13 @@ impl Operations {
     /// `get_request` and `list_request`.
     pub(super) fn reads(&self) -> TokenStream {
         let rt = self.runtime.private();
-        let (params, key, str_, name) = (&self.params, &self.key, &self.str_, &self.name);
+        let (params, key, str_, name, declared) = (
+            &self.params,
+            &self.key,
+            &self.str_,
+            &self.name,
+            &self.declared,
+        );
         let get_doc = self.doc(
             format!(
                 " Builds the request that reads one `{name}`: `GET {}`.",
@@ -508,13 +547,13 @@ impl Operations {
         quote! {
             #get_doc
             #[inline]
-            pub fn get_request(#(#params: #str_,)* #key: #str_) -> #get {
+            pub fn get_request(#(#declared,)* #key: #str_) -> #get {
                 #rt::get_request(&[#(#params),*], #key)
             }
 
             #list_doc
             #[inline]
-            pub fn list_request(#(#params: #str_),*) -> #list {
+            pub fn list_request(#(#declared),*) -> #list {
                 #rt::list_request(&[#(#params),*])
             }
         }
