@@ -704,3 +704,55 @@ fn late_enum_members_are_asked_for_where_a_type_holds_them_at_any_depth() {
     );
     assert!(Calm::list_request().unwrap().preferences().next().is_none());
 }
+
+/// Code generic over resources names only public traits: `GraphResource` for every
+/// operation's `_at` form, `GraphObject` for updates, nothing from the hidden runtime.
+mod generic {
+    use graph_core::prelude::*;
+    use graph_core::{CreateRequest, GetRequest, ListRequest, UpdateRequest, ValidationError};
+
+    fn read_both<T: GraphResource>(
+        collection: &str,
+        id: &str,
+    ) -> Result<(GetRequest<T>, ListRequest<T>), ValidationError> {
+        let get = T::get_request_at(&format!("{collection}/{{id}}"), &[id])?;
+        Ok((get, T::list_request_at(collection, &[])?.top(5)))
+    }
+
+    fn create_at<T: GraphResource>(
+        value: &T,
+        path: &str,
+    ) -> Result<CreateRequest<T>, ValidationError> {
+        value.create_request_at(path, &[])
+    }
+
+    fn rename<T: GraphResource + GraphObject>(
+        changed: &T,
+        before: &T,
+        path: &str,
+    ) -> Result<UpdateRequest<T>, ValidationError> {
+        changed.update_request_from_at(before, path, &[])
+    }
+
+    #[test]
+    fn generic_functions_over_resources_need_no_hidden_trait() {
+        use graph_examples::samples::queued_run;
+        let (get, list) =
+            read_both::<graph_examples::lifecycle_workflows::Run>("/workflowBase/runs", "r1")
+                .unwrap();
+        assert_eq!(get.path(), "/workflowBase/runs/r1");
+        assert_eq!(list.path(), "/workflowBase/runs?$top=5");
+        let run = queued_run();
+        assert_eq!(
+            create_at(&run, "/workflowBase/runs").unwrap().path(),
+            "/workflowBase/runs"
+        );
+        let mut changed = run.clone();
+        changed.failed_tasks_count = Some(3);
+        let update = rename(&changed, &run, "/workflowBase/runs/r1").unwrap();
+        assert_eq!(
+            update.body(),
+            br##"{"@odata.type":"#microsoft.graph.identityGovernance.run","failedTasksCount":3}"##
+        );
+    }
+}
