@@ -104,6 +104,19 @@ pub fn derived(attr: &Attribute) -> Option<Vec<syn::Path>> {
 // The keys of each place: how each is written, an example of it for messages, and the
 // field of the typed attribute that keeps it.
 
+/// A key offered in messages: `key!(String "odata" => odata, "odata = \"...\"")`, how it
+/// is written, the field that keeps it, and an example of it.
+macro_rules! key {
+    ($takes:ident $name:literal => $field:ident, $example:expr) => {
+        KeySpec {
+            name: $name,
+            takes: Takes::$takes(|attr| &mut attr.$field),
+            example: $example,
+            offered: true,
+        }
+    };
+}
+
 /// `crate = "..."`, which every attribute accepts.
 macro_rules! crate_key {
     () => {
@@ -120,24 +133,9 @@ macro_rules! crate_key {
 pub const RESOURCE: Place<ObjectAttr> = Place {
     attribute: "graph_resource",
     keys: &[
-        KeySpec {
-            name: "path",
-            takes: Takes::String(|attr| &mut attr.path),
-            example: "path = \"/users\"",
-            offered: true,
-        },
-        KeySpec {
-            name: "odata",
-            takes: Takes::String(|attr| &mut attr.odata),
-            example: "odata = \"#microsoft.graph.user\"",
-            offered: true,
-        },
-        KeySpec {
-            name: "permissions",
-            takes: Takes::List(|attr| &mut attr.permissions),
-            example: "permissions(create(delegated = \"User.ReadWrite.All\"))",
-            offered: true,
-        },
+        key!(String "path" => path, "path = \"/users\""),
+        key!(String "odata" => odata, "odata = \"#microsoft.graph.user\""),
+        key!(List "permissions" => permissions, "permissions(create(delegated = \"User.ReadWrite.All\"))"),
         crate_key!(),
     ],
     hints: &[],
@@ -147,12 +145,7 @@ pub const RESOURCE: Place<ObjectAttr> = Place {
 pub const COMPLEX: Place<ObjectAttr> = Place {
     attribute: "graph_complex",
     keys: &[
-        KeySpec {
-            name: "odata",
-            takes: Takes::String(|attr| &mut attr.odata),
-            example: "odata = \"#microsoft.graph.passwordProfile\"",
-            offered: true,
-        },
+        key!(String "odata" => odata, "odata = \"#microsoft.graph.passwordProfile\""),
         crate_key!(),
     ],
     hints: &[
@@ -173,30 +166,10 @@ pub const COMPLEX: Place<ObjectAttr> = Place {
 pub const FIELD: Place<FieldAttr> = Place {
     attribute: "graph",
     keys: &[
-        KeySpec {
-            name: "required",
-            takes: Takes::Nothing(|attr| &mut attr.required),
-            example: "#[graph(required)]",
-            offered: true,
-        },
-        KeySpec {
-            name: "read_only",
-            takes: Takes::Nothing(|attr| &mut attr.read_only),
-            example: "#[graph(read_only)]",
-            offered: true,
-        },
-        KeySpec {
-            name: "rename",
-            takes: Takes::String(|attr| &mut attr.rename),
-            example: "rename = \"jsonName\"",
-            offered: true,
-        },
-        KeySpec {
-            name: "additional_data",
-            takes: Takes::Nothing(|attr| &mut attr.additional_data),
-            example: "#[graph(additional_data)]",
-            offered: true,
-        },
+        key!(Nothing "required" => required, "#[graph(required)]"),
+        key!(Nothing "read_only" => read_only, "#[graph(read_only)]"),
+        key!(String "rename" => rename, "rename = \"jsonName\""),
+        key!(Nothing "additional_data" => additional_data, "#[graph(additional_data)]"),
     ],
     hints: &[],
 };
@@ -213,18 +186,8 @@ pub const ENUM: Place<EnumAttr> = Place {
 pub const MEMBER: Place<MemberAttr> = Place {
     attribute: "graph",
     keys: &[
-        KeySpec {
-            name: "rename",
-            takes: Takes::String(|attr| &mut attr.rename),
-            example: "rename = \"jsonName\"",
-            offered: true,
-        },
-        KeySpec {
-            name: "other",
-            takes: Takes::Nothing(|attr| &mut attr.other),
-            example: "#[graph(other)]",
-            offered: true,
-        },
+        key!(String "rename" => rename, "rename = \"jsonName\""),
+        key!(Nothing "other" => other, "#[graph(other)]"),
     ],
     hints: &[],
 };
@@ -233,18 +196,8 @@ pub const MEMBER: Place<MemberAttr> = Place {
 pub const UNION: Place<UnionAttr> = Place {
     attribute: "graph_union",
     keys: &[
-        KeySpec {
-            name: "odata",
-            takes: Takes::String(|attr| &mut attr.odata),
-            example: "odata = \"#microsoft.graph.directoryObject\"",
-            offered: true,
-        },
-        KeySpec {
-            name: "path",
-            takes: Takes::String(|attr| &mut attr.path),
-            example: "path = \"/groups/{group-id}/members\"",
-            offered: true,
-        },
+        key!(String "odata" => odata, "odata = \"#microsoft.graph.directoryObject\""),
+        key!(String "path" => path, "path = \"/groups/{group-id}/members\""),
         crate_key!(),
     ],
     hints: &[],
@@ -254,18 +207,8 @@ pub const UNION: Place<UnionAttr> = Place {
 pub const UNION_VARIANT: Place<UnionVariantAttr> = Place {
     attribute: "graph",
     keys: &[
-        KeySpec {
-            name: "other",
-            takes: Takes::Nothing(|attr| &mut attr.other),
-            example: "#[graph(other)]",
-            offered: true,
-        },
-        KeySpec {
-            name: "base",
-            takes: Takes::Nothing(|attr| &mut attr.base),
-            example: "#[graph(base)]",
-            offered: true,
-        },
+        key!(Nothing "other" => other, "#[graph(other)]"),
+        key!(Nothing "base" => base, "#[graph(base)]"),
     ],
     hints: &[(
         "rename",
