@@ -46,12 +46,7 @@ impl<P: TokenProvider> GraphClient<P> {
         loop {
             let attempt = budget.attempt();
             let outcome = self
-                .attempt(&call, attempt, |token| {
-                    if self.check_permissions {
-                        pending.check_token(token)?;
-                    }
-                    Ok(pending.to_http(&self.endpoint, token))
-                })
+                .attempt(&call, attempt, &*pending)
                 .await
                 .and_then(|response| Ok(pending.parse_response(response)?));
             let answer = match outcome {

@@ -212,14 +212,7 @@ impl<P: TokenProvider> GraphClient<P> {
         let mut maybe_done = false;
         loop {
             let attempt = budget.attempt();
-            let outcome = self
-                .attempt(&call, attempt, |token| {
-                    if self.check_permissions {
-                        request.check_token(token)?;
-                    }
-                    Ok(request.to_http(&self.endpoint, token))
-                })
-                .await;
+            let outcome = self.attempt(&call, attempt, request).await;
             let error = match outcome {
                 Ok(mut response) => {
                     if maybe_done

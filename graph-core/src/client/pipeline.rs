@@ -2,7 +2,8 @@
 //! and each of its rounds, each page of a list):
 //!
 //! 1. the token, fetched within the client's timeout ([`token::fetch`]);
-//! 2. the request built with it, its permissions checked first (the caller's `build`);
+//! 2. the token checked against what the request's operation needs, where the client
+//!    checks, then the request built with it ([`Outgoing`]);
 //! 3. the destination: the URL, as an HTTP stack will send it, lies under the endpoint's
 //!    base path ([`Endpoint::holds`](crate::Endpoint)), or nothing is sent;
 //! 4. the call's one `client-request-id`;
@@ -20,7 +21,36 @@ use http::Method;
 use super::error::ClientError;
 use super::token::{self, TokenProvider};
 use super::{log, GraphClient};
-use crate::AccessToken;
+use crate::permissions::PermissionError;
+use crate::request::{ParseResponse, Request};
+use crate::{AccessToken, Batch, Endpoint, GraphResource};
+
+/// What the client sends: a request of any kind, or a batch. Each checks a token against
+/// what it needs and becomes an `http` request with it.
+pub(super) trait Outgoing {
+    fn check_token(&self, token: &AccessToken) -> Result<(), PermissionError>;
+    fn to_http(&self, endpoint: &Endpoint, token: &AccessToken) -> http::Request<Vec<u8>>;
+}
+
+impl<K: ParseResponse<T>, T: GraphResource> Outgoing for Request<K, T> {
+    fn check_token(&self, token: &AccessToken) -> Result<(), PermissionError> {
+        Request::check_token(self, token)
+    }
+
+    fn to_http(&self, endpoint: &Endpoint, token: &AccessToken) -> http::Request<Vec<u8>> {
+        Request::to_http(self, endpoint, token)
+    }
+}
+
+impl Outgoing for Batch {
+    fn check_token(&self, token: &AccessToken) -> Result<(), PermissionError> {
+        Batch::check_token(self, token)
+    }
+
+    fn to_http(&self, endpoint: &Endpoint, token: &AccessToken) -> http::Request<Vec<u8>> {
+        Batch::to_http(self, endpoint, token)
+    }
+}
 
 /// The header that ties the attempts of one request together in Graph's logs.
 const CLIENT_REQUEST_ID: &str = "client-request-id";
@@ -55,16 +85,15 @@ impl<'a> Call<'a> {
 }
 
 impl<P: TokenProvider> GraphClient<P> {
-    /// One attempt of `call`, every step in the order above. `build` makes the request
-    /// from the token (checking its permissions first, where the client does).
+    /// One attempt of `call`, sending `outgoing`, every step in the order above.
     pub(super) async fn attempt(
         &self,
         call: &Call<'_>,
         attempt: u32,
-        build: impl FnOnce(&AccessToken) -> Result<http::Request<Vec<u8>>, ClientError>,
+        outgoing: &(impl Outgoing + ?Sized),
     ) -> Result<http::Response<Vec<u8>>, ClientError> {
         let started = Instant::now();
-        let outcome = self.steps(call, started, build).await;
+        let outcome = self.steps(call, started, outgoing).await;
         log::attempt(
             call,
             attempt,
@@ -78,11 +107,14 @@ impl<P: TokenProvider> GraphClient<P> {
         &self,
         call: &Call<'_>,
         started: Instant,
-        build: impl FnOnce(&AccessToken) -> Result<http::Request<Vec<u8>>, ClientError>,
+        outgoing: &(impl Outgoing + ?Sized),
     ) -> Result<http::Response<Vec<u8>>, ClientError> {
         let timeout = self.timeout;
         let token = token::fetch(&self.tokens, timeout, timeout).await?;
-        let mut request = build(&token)?;
+        if self.check_permissions {
+            outgoing.check_token(&token)?;
+        }
+        let mut request = outgoing.to_http(&self.endpoint, &token);
         drop(token);
         if !self.endpoint.holds(request.uri()) {
             return Err(ClientError::OutsideEndpoint {
