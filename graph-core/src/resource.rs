@@ -3,22 +3,9 @@
 //! and its containers share.
 
 use crate::__private::object::Object;
-/// The containers the runtime looks inside (`Option`, `Vec`, `VecDeque`, `Box`, `Arc`,
-/// `Rc`, arrays, slices, maps keyed by `String`), validating what they hold and leaving
-/// out its read-only properties: a Graph type inside any other container is a compile
-/// error. The attributes ask it; there is nothing to implement.
 pub use crate::__private::probe::Descends;
-/// What each type a field's value is made of must be: one of the types the attributes
-/// declare, or any other type with Serialize and Deserialize. The attributes ask it of
-/// every field type (a type left unmarked is an error naming it); there is nothing to
-/// implement.
 pub use crate::__private::probe::GraphProperty;
-/// A type with an OData type of its own (a resource, or a complex type with `odata`), which
-/// a `#[graph_union]` variant must hold to be told apart. The attributes implement it.
 pub use crate::__private::union::HasODataType;
-/// Every type the attributes declare, and the containers around them (`Option`, `Vec`,
-/// `Box`): how the runtime writes and validates them. Its items are the runtime's, not
-/// public API; it appears in bounds only as [`GraphResource`]'s supertrait.
 pub use crate::__private::value::GraphValue;
 use crate::{
     CreateRequest, DeleteRequest, GetRequest, ListRequest, UpdateRequest, ValidationError,

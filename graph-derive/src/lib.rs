@@ -14,6 +14,9 @@
 //!   every error and placeholder impls from the unchecked input when there were mistakes.
 //!   Either reaches the runtime by the model's `Runtime`: `::graph_core`, or the path of
 //!   `crate = "..."`.
+//!
+//! `case` (Graph's lowerCamelCase, and snake case for arguments) and `errors` (every
+//! mistake, gathered and reported at once) serve every stage.
 
 mod ast;
 mod attr;

@@ -74,9 +74,12 @@ impl<'a, T: ?Sized> ProbeUnmarked<'a, T> for Probe<'a, T> {
     }
 }
 
-/// What each type a field's value is made of must be: one of the crate's types or any
-/// other type with Serialize and Deserialize (the blanket impl below, which messages do not
-/// recommend, so that the user reads this trait's message, at the type).
+/// What each type a field's value is made of must be: one of the types the attributes
+/// declare, or any other type with Serialize and Deserialize. The attributes ask it of every
+/// field's types, so a type left unmarked is one error naming it; there is nothing to
+/// implement.
+// The blanket impl is not recommended in messages, so that the user reads this trait's
+// message, at the type.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a Graph type: mark it `#[graph_enum]` (an enum) or `#[graph_complex]` (a struct)",
     label = "this type has no `#[graph_enum]` or `#[graph_complex]`, nor Serialize and Deserialize of its own",
@@ -84,6 +87,7 @@ impl<'a, T: ?Sized> ProbeUnmarked<'a, T> for Probe<'a, T> {
 )]
 pub trait GraphProperty {
     /// Asked by a qualified path, so the error is about this type and nothing else.
+    #[doc(hidden)]
     const IS: () = ();
 }
 
@@ -316,9 +320,11 @@ pub trait EdgeToOther {
 
 impl<Outer: ?Sized, Inner: ?Sized> EdgeToOther for Edge<Outer, Inner> {}
 
-/// The containers the runtime descends into, validating what they hold and leaving out
-/// its read-only properties in create bodies: a type of the crate's inside anything else
-/// would be written by that type's own Serialize, unchecked, so it is refused.
+/// The containers the runtime looks inside (`Option`, `Vec`, `VecDeque`, `Box`, `Arc`,
+/// `Rc`, arrays, slices, maps keyed by `String`), validating what they hold and leaving out
+/// its read-only properties: a Graph type inside any other container would be written by
+/// that container's Serialize, unchecked, so it is a compile error. The attributes ask it;
+/// there is nothing to implement.
 #[diagnostic::on_unimplemented(
     message = "graph-core does not look inside `{Self}`, so what it holds would be sent unvalidated and with its read-only properties",
     label = "a Graph type inside a container graph-core does not descend into",
@@ -327,6 +333,7 @@ impl<Outer: ?Sized, Inner: ?Sized> EdgeToOther for Edge<Outer, Inner> {}
 pub trait Descends {
     /// Asked with the type inferred (`<_ as Descends>::asked(..)`), so the error is about
     /// that type and nothing else.
+    #[doc(hidden)]
     #[inline]
     fn asked(_: PhantomData<Self>) {}
 }

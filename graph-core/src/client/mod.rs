@@ -1,5 +1,11 @@
 #![doc = include_str!("../docs/client.md")]
 
+// The module: each thing `send` does is a step of its own, which `send`, `send_batch` and
+// paging share: `pipeline` (one attempt: the token within the timeout, the permission check,
+// the request built, its destination checked, the request id, the exchange, the log line),
+// `token`, `transport` (reqwest, no redirects, the body limit), `retry` (the policy and the
+// one budget each call spends), `paging`, `batch`, `log` and `error`.
+
 mod batch;
 mod error;
 mod log;

@@ -23,6 +23,11 @@ use super::error::ClientError;
 /// The platform's certificate verifier could not be set up.
 pub fn http_client_builder() -> Result<reqwest::ClientBuilder, ClientError> {
     use rustls_platform_verifier::BuilderVerifierExt;
+    // rustls 0.23.48 marks the `ring` provider deprecated for its lack of post-quantum key
+    // exchange; it is still rustls's, maintained, and builds with a C compiler alone, where
+    // the post-quantum provider (`aws-lc-rs`) needs CMake and far more build time. A build
+    // of this crate stays free of the warning whichever 0.23 release it resolves.
+    #[allow(deprecated)]
     let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
     let setup = |error: rustls::Error| ClientError::Setup(Box::new(error));
     let mut config = rustls::ClientConfig::builder_with_provider(provider)

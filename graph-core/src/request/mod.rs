@@ -1,14 +1,10 @@
 #![doc = include_str!("../docs/request.md")]
-//!
-//! # The module
-//!
-//! - [`kind`]: the kinds, their methods and how each reads its answer;
-//! - `query`: query options (`$select`, `$filter` …);
-//! - `prefer`: the one `Prefer` header;
-//! - `headers`: the headers every request carries;
-//! - `update`: update bodies, property by property;
-//! - `path`: path templates and their parameters;
-//! - `build`: what the generated methods and the `_at` forms call to build each request.
+
+// The module: `kind`, the kinds, their methods and how each reads its answer; `query`, query
+// options (`$select`, `$filter` …); `prefer`, the one `Prefer` header; `headers`, the headers
+// every request carries; `update`, update bodies, property by property; `path`, path
+// templates and their parameters; `build`, what the generated methods and the `_at` forms
+// call to build each request.
 
 pub(crate) mod build;
 mod headers;

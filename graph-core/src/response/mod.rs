@@ -23,11 +23,11 @@
 //!
 //! `Display` is one line: `400 Bad Request: Request_BadRequest: <message> (request-id …)`. No
 //! input makes a reader panic.
-//!
-//! - `error`: [`GraphError`], Graph's error body and every other failure;
-//! - `headers`: what the headers say (ids, date, `Retry-After`);
-//! - `locate`: the property a failed read names, from where in the body it failed;
-//! - `scan`: the `@odata.type` of a created resource, checked without a second read.
+
+// The module: `error`, GraphError, Graph's error body and every other failure; `headers`,
+// what the headers say (ids, date, `Retry-After`); `locate`, the property a failed read
+// names, from where in the body it failed; `scan`, the `@odata.type` of a created resource,
+// checked without a second read.
 
 mod error;
 mod headers;

@@ -1,7 +1,7 @@
 //! What is emitted when an item has mistakes: the item itself (without the attributes that
 //! were consumed), the errors, and placeholder impls of every trait the expansion would
-//! have implemented and other items rely on (serde's, `GraphValue`, `HasODataType`,
-//! `GraphResource` and the generated operations, `GraphEnum`), so that code using the type reports
+//! have implemented and other items rely on (serde's, `GraphValue`, `Object`,
+//! `HasODataType`, `GraphResource` and the generated operations, `GraphEnum`), so that code using the type reports
 //! nothing but the real mistakes. It works from the unchecked input, and reaches the
 //! runtime by the `crate` path where one was given and read.
 
@@ -41,6 +41,19 @@ pub fn object(object: &Object, errors: &Errors) -> TokenStream {
             #resource
             #has_odata_type
             #serde
+            impl #rt::Object for #ident {
+                const INFO: &'static #rt::ObjectInfo = &{
+                    static NAMES: #rt::Names = #rt::Names::new("", b"");
+                    #rt::ObjectInfo {
+                        odata_type: ::core::option::Option::None,
+                        odata_prefix: b"",
+                        names: &NAMES,
+                    }
+                };
+                fn __fields<__V: #rt::FieldVisitor>(&self, _: &mut __V) {
+                    ::core::unreachable!()
+                }
+            }
         };
     }
 }
