@@ -14,6 +14,7 @@
 //! | a template is given another number of parameters than it has placeholders | `PathParameterCount` | the template |
 //! | a name given to `select` or `clear` is not a declared property | `UnknownProperty` | the name, with the nearest declared one |
 //! | `clear` names a read-only property | `ReadOnlyProperty` | the name |
+//! | a drive item's path (`root:/{path}:`) has an empty, `.` or `..` segment | `InvalidPathParameter` | the placeholder |
 //! | a field's own `Serialize` impl fails while a body is written | `Unserializable` | empty: the body as a whole |
 //!
 //! Validation descends into complex types, unions and enums wherever they sit (`Option`,
@@ -56,6 +57,9 @@ pub enum ViolationKind {
     UnknownProperty,
     /// A read-only property where a request would send it (`clear`).
     ReadOnlyProperty,
+    /// A path parameter that cannot be what its place takes: a drive item's path with an
+    /// empty, `.` or `..` segment; the message says which.
+    InvalidPathParameter,
 }
 
 /// One problem found by validation: where it is and what it is.
@@ -127,7 +131,8 @@ impl fmt::Display for Violation {
             }
             ViolationKind::InvalidPathTemplate
             | ViolationKind::PathParameterCount
-            | ViolationKind::UnknownProperty => {
+            | ViolationKind::UnknownProperty
+            | ViolationKind::InvalidPathParameter => {
                 f.write_str(self.detail.as_deref().unwrap_or("invalid request"))
             }
             ViolationKind::ReadOnlyProperty => write!(

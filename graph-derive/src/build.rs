@@ -248,7 +248,7 @@ fn path_template(lit: Option<&syn::LitStr>, errors: &mut Errors) -> Option<PathT
     let lit = lit?;
     let raw = lit.value();
     let mut names = Vec::new();
-    if let Err(message) = grammar::template::parse(&raw, |_| {}, |name| names.push(name)) {
+    if let Err(message) = grammar::template::parse(&raw, |_| {}, |name, _| names.push(name)) {
         errors.at(lit, message);
         return None;
     }

@@ -91,13 +91,22 @@ fn path(
         return None;
     }
     let mut empty = false;
-    for (name, param) in template.names.iter().zip(params) {
+    for ((name, param), place) in template.names.iter().zip(params).zip(&template.places) {
         if param.is_empty() {
             empty = true;
             out.push_violation(Violation::new(
                 (*name).to_owned(),
                 ViolationKind::EmptyPathParameter,
             ));
+        } else if *place == crate::request::path::Place::ItemPath {
+            if let Some(problem) = crate::request::path::item_path_problem(param) {
+                empty = true;
+                out.push_violation(Violation::with_detail(
+                    (*name).to_owned(),
+                    ViolationKind::InvalidPathParameter,
+                    format!("path parameter `{{{name}}}` is an item path, and {problem}"),
+                ));
+            }
         }
     }
     if item == Some("") {
@@ -110,7 +119,7 @@ fn path(
     if empty {
         return None;
     }
-    let mut path = crate::request::path::fill(&template.literals, params);
+    let mut path = template.fill(params);
     if let Some(id) = item {
         path.push('/');
         crate::request::path::push_segment(&mut path, id);

@@ -1,15 +1,30 @@
 //! The grammar of path templates (`/users/{user-id}/events`): literal text, and `{name}`
-//! placeholders that each take one path segment. One file serves two crates, so that a
+//! placeholders that each take one path segment, an OData string literal in a function
+//! call (`search(q='{q}')`), or a drive item's path (`root:/{path}:`). One file serves two crates, so that a
 //! template is held to the same rules, with the same messages, wherever it is written:
 //! graph-derive reads it as `grammar::template`, to check `path = "..."` at compile time,
 //! and graph-core through the symlink `src/path/template.rs`, to check the templates of
 //! the `_at` forms at run time. So it uses `std` alone (no syn, no proc-macro types), its
 //! messages are plain strings, and everything in it is used by both crates.
 
+/// Where a placeholder stands, which says how its value is written into the path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// A segment of its own, or part of one (`/users/{id}`): the value is exactly one
+    /// segment, whatever it holds.
+    Segment,
+    /// Between the single quotes of a function's argument (`search(q='{q}')`): an OData
+    /// string literal, a `'` in the value doubled.
+    Quoted,
+    /// Inside a drive item's path, between `:` and `:` (`root:/{path}:`): the value may hold
+    /// `/`, each of its segments written alone.
+    ItemPath,
+}
+
 /// Checks `raw` by the rules of a path template and hands over its parts in order: the
-/// text before the first placeholder to `literal`, then each placeholder's name to
-/// `placeholder` and the text after it to `literal`. So `literal` is called once more than
-/// `placeholder`, and a literal may be empty (`/a/{b}` ends with one).
+/// text before the first placeholder to `literal`, then each placeholder's name and place
+/// to `placeholder` and the text after it to `literal`. So `literal` is called once more
+/// than `placeholder`, and a literal may be empty (`/a/{b}` ends with one).
 ///
 /// # Errors
 ///
@@ -18,7 +33,7 @@
 pub(crate) fn parse<'t>(
     raw: &'t str,
     mut literal: impl FnMut(&'t str),
-    mut placeholder: impl FnMut(&'t str),
+    mut placeholder: impl FnMut(&'t str, Place),
 ) -> Result<(), String> {
     if raw.is_empty() {
         return Err("the path template is empty; write a path, e.g. `/users`".into());
@@ -59,6 +74,7 @@ pub(crate) fn parse<'t>(
     if raw.contains("//") {
         return Err(format!("path template `{raw}` has an empty segment (`//`)"));
     }
+    balanced(raw)?;
     let mut names: Vec<&str> = Vec::new();
     let mut rest = raw;
     loop {
@@ -104,9 +120,11 @@ pub(crate) fn parse<'t>(
                     ));
                 }
                 names.push(name);
+                let before = &raw[..raw.len() - rest.len() + open];
+                let after = &rest[close + 1..];
                 literal(&rest[..open]);
-                placeholder(name);
-                rest = &rest[close + 1..];
+                placeholder(name, place(raw, before, after, name)?);
+                rest = after;
             }
             (None, Some(_)) => unreachable!("handled by the guard above"),
         }
@@ -144,6 +162,74 @@ fn alternatives(raw: &str) -> Option<String> {
     None
 }
 
+/// Where the placeholder `name` stands, from the template's text before and after it: in
+/// quotes where a `'` opens just before it (the quote must close just after), in a drive
+/// item's path where an odd number of `:` stand before it outside quotes, else a segment.
+fn place(raw: &str, before: &str, after: &str, name: &str) -> Result<Place, String> {
+    if before.ends_with('\'') {
+        if !after.starts_with('\'') {
+            return Err(format!(
+                "path parameter `{{{name}}}` in `{raw}` follows a `'` that does not close right after it; \
+                 a string argument is written `'{{{name}}}'`"
+            ));
+        }
+        return Ok(Place::Quoted);
+    }
+    let mut quoted = false;
+    let mut colons = 0;
+    for c in before.chars() {
+        match c {
+            '\'' => quoted = !quoted,
+            ':' if !quoted => colons += 1,
+            _ => {}
+        }
+    }
+    Ok(if colons % 2 == 1 {
+        Place::ItemPath
+    } else {
+        Place::Segment
+    })
+}
+
+/// That the template's parentheses close in order and its single quotes pair up, outside
+/// placeholders: a function call is written `name(arg='{value}')`. The message shows the
+/// template up to where it goes wrong.
+fn balanced(raw: &str) -> Result<(), String> {
+    let mut open: Vec<usize> = Vec::new();
+    let mut quote: Option<usize> = None;
+    let mut in_placeholder = false;
+    for (at, c) in raw.char_indices() {
+        match c {
+            '{' => in_placeholder = true,
+            '}' => in_placeholder = false,
+            _ if in_placeholder => {}
+            '\'' => quote = if quote.is_some() { None } else { Some(at) },
+            _ if quote.is_some() => {}
+            '(' => open.push(at),
+            ')' if open.pop().is_none() => {
+                return Err(format!(
+                    "path template `{raw}` has a `)` that closes no `(`: `{}` ←",
+                    &raw[..=at]
+                ));
+            }
+            _ => {}
+        }
+    }
+    if let Some(at) = quote {
+        return Err(format!(
+            "path template `{raw}` has a `'` that is never closed: `{}` ←",
+            &raw[..=at]
+        ));
+    }
+    if let Some(at) = open.pop() {
+        return Err(format!(
+            "path template `{raw}` has a `(` that is never closed: `{}` ←",
+            &raw[..=at]
+        ));
+    }
+    Ok(())
+}
+
 fn describe(c: char) -> String {
     if c.is_whitespace() {
         "whitespace".to_owned()
@@ -154,13 +240,72 @@ fn describe(c: char) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::parse;
+    use super::{parse, Place};
 
     /// The literals and the placeholders' names of a template.
     fn split(raw: &str) -> Result<(Vec<&str>, Vec<&str>), String> {
         let (mut literals, mut names) = (Vec::new(), Vec::new());
-        parse(raw, |text| literals.push(text), |name| names.push(name))?;
+        parse(raw, |text| literals.push(text), |name, _| names.push(name))?;
         Ok((literals, names))
+    }
+
+    /// The places of a template's placeholders.
+    fn places(raw: &str) -> Vec<Place> {
+        let mut places = Vec::new();
+        parse(raw, |_| {}, |_, place| places.push(place)).unwrap();
+        places
+    }
+
+    #[test]
+    fn function_arguments_and_item_paths_are_places_of_their_own() {
+        assert_eq!(places("/me/drive/root/search(q='{q}')"), [Place::Quoted]);
+        assert_eq!(
+            places("/reports/getEmailActivityCounts(period='{period}')"),
+            [Place::Quoted]
+        );
+        assert_eq!(
+            places("/me/calendarView(startDateTime='{s}',endDateTime='{e}')"),
+            [Place::Quoted, Place::Quoted]
+        );
+        assert_eq!(places("/me/drive/root:/{path}:/content"), [Place::ItemPath]);
+        assert_eq!(
+            places("/drives/{drive-id}/root:/{path}:"),
+            [Place::Segment, Place::ItemPath]
+        );
+        assert_eq!(
+            places("/drives/{drive-id}/root:/{path}:/children/{id}"),
+            [Place::Segment, Place::ItemPath, Place::Segment]
+        );
+        assert_eq!(places("/users/{id}/delta()"), [Place::Segment]);
+        assert_eq!(
+            split("/me/drive/root/search(q='{q}')"),
+            Ok((vec!["/me/drive/root/search(q='", "')"], vec!["q"]))
+        );
+    }
+
+    #[test]
+    fn quotes_and_parentheses_must_balance() {
+        for (raw, message) in [
+            (
+                "/x/search(q='{q}'",
+                "path template `/x/search(q='{q}'` has a `(` that is never closed: `/x/search(` ←",
+            ),
+            (
+                "/x/search(q='{q})",
+                "path template `/x/search(q='{q})` has a `'` that is never closed: `/x/search(q='` ←",
+            ),
+            (
+                "/x/search)q",
+                "path template `/x/search)q` has a `)` that closes no `(`: `/x/search)` ←",
+            ),
+            (
+                "/x/f(a='{a}x')",
+                "path parameter `{a}` in `/x/f(a='{a}x')` follows a `'` that does not close right after it; a string argument is written `'{a}'`",
+            ),
+        ] {
+            assert_eq!(split(raw), Err(message.to_owned()), "{raw}");
+        }
+        assert!(split("/x/f(a='it''s')").is_ok());
     }
 
     #[test]
