@@ -7,7 +7,8 @@
 //! ```
 
 use graph_core::http::{self, StatusCode};
-use graph_core::{AccessToken, Endpoint, GraphResource, ListRequest, Page};
+use graph_core::prelude::*;
+use graph_core::{AccessToken, Endpoint, ListRequest, Page};
 use graph_examples::lifecycle_workflows::Run;
 
 /// Where Graph documents a workflow's runs.

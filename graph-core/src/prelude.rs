@@ -4,5 +4,5 @@
 //! `_at` forms of [`GraphResource`], which take any path), so that every call of a family
 //! works the same way once it is imported.
 
-pub use crate::resource::{GraphEnum, GraphObject, GraphResource};
+pub use crate::resource::{GraphEnum, GraphObject, GraphResource, GraphType};
 pub use crate::{graph_complex, graph_enum, graph_resource, graph_union};

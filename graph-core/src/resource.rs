@@ -1,6 +1,7 @@
-//! The traits the attributes implement: [`GraphResource`] (with every operation's `_at`
-//! form), [`GraphObject`], [`GraphEnum`], and [`GraphValue`], which every declared type
-//! and its containers share.
+//! The traits the attributes implement: [`GraphType`] (every type requests are built for,
+//! with the read `_at` forms), [`GraphObject`] (updates), [`GraphResource`] (creates and
+//! deletes), [`GraphEnum`], and [`GraphValue`], which every declared type and its
+//! containers share.
 
 use crate::__private::object::Object;
 pub use crate::__private::probe::Descends;
@@ -11,6 +12,72 @@ use crate::{
     CreateRequest, DeleteRequest, GetRequest, ListRequest, UpdateRequest, ValidationError,
 };
 
+/// A type requests are built for: a resource, a complex type Graph serves at a path of its
+/// own (`/me/mailboxSettings`, a function's results), or a union of derived types. Every
+/// `#[graph_resource]`, `#[graph_complex]` and `#[graph_union]` is one.
+///
+/// Its `_at` forms read at any path Graph documents, given as a template and its
+/// parameters at run time (`/users/{user-id}/calendars/{calendar-id}/events`,
+/// `/me/drive/root/search(q='{q}')`), checked by the rules of the attribute's `path`: the
+/// item itself for get (so `/me` works), the collection for list. Updates are
+/// [`GraphObject`]'s, creates and deletes [`GraphResource`]'s; `use graph_core::prelude::*`
+/// brings all three.
+///
+/// ```
+/// use graph_core::prelude::*;
+///
+/// #[graph_complex(odata = "#microsoft.graph.mailboxSettings")]
+/// #[derive(Debug, Clone, Default)]
+/// pub struct MailboxSettings {
+///     pub time_zone: Option<String>,
+/// }
+///
+/// let read = MailboxSettings::get_request_at("/me/mailboxSettings", &[])?;
+/// assert_eq!(read.path(), "/me/mailboxSettings");
+/// let changed = MailboxSettings { time_zone: Some("UTC".into()) };
+/// let update = changed.update_request_at("/users/{id}/mailboxSettings", &["adele"])?;
+/// assert_eq!(update.body(), br##"{"@odata.type":"#microsoft.graph.mailboxSettings","timeZone":"UTC"}"##);
+/// # Ok::<(), graph_core::ValidationError>(())
+/// ```
+pub trait GraphType: serde::Serialize + serde::de::DeserializeOwned + GraphValue {
+    /// The type's name in messages: its OData type without `#`
+    /// (`microsoft.graph.mailboxSettings`), or its Rust name where it has none.
+    #[doc(hidden)]
+    const __NAME: &'static str;
+
+    /// What each operation needs (a resource's `permissions(...)`; nothing for others).
+    #[doc(hidden)]
+    const __PERMISSIONS: crate::permissions::Permissions = crate::permissions::Permissions::NONE;
+
+    /// A get request for the item `template` names (`/me`, `/users/{id}`,
+    /// `/me/mailboxSettings`).
+    ///
+    /// # Errors
+    ///
+    /// A template that breaks the rules of `path`, a wrong number of parameters, an empty
+    /// parameter.
+    fn get_request_at(
+        template: &str,
+        params: &[&str],
+    ) -> Result<GetRequest<Self>, ValidationError> {
+        crate::request::build::get_request_at(template, params)
+    }
+
+    /// A list request for the collection `template` names
+    /// (`/users/{user-id}/calendars/{calendar-id}/events`,
+    /// `/me/reminderView(startDateTime='{start}',endDateTime='{end}')`).
+    ///
+    /// # Errors
+    ///
+    /// As [`get_request_at`](Self::get_request_at).
+    fn list_request_at(
+        template: &str,
+        params: &[&str],
+    ) -> Result<ListRequest<Self>, ValidationError> {
+        crate::request::build::list_request_at(template, params)
+    }
+}
+
 /// A Microsoft Graph resource: a type with a collection path that a create request
 /// `POST`s to.
 ///
@@ -19,13 +86,11 @@ use crate::{
 /// `update_request_from` and `delete_request` methods taking one `&str` per
 /// `{placeholder}` of [`PATH`](Self::PATH) (and the item's key, for an item).
 ///
-/// The `_at` forms here take any path Graph documents for the type, as a template and its
-/// parameters at run time (`/users/{user-id}/calendars/{calendar-id}/events`), checked by
-/// the rules of the attribute's `path`: the collection for create and list, the item
-/// itself for get, update and delete (so `/me` works). Each parameter is percent-encoded
-/// as exactly one segment. Bring the trait into scope (`use graph_core::GraphResource;`)
-/// to call them.
-pub trait GraphResource: serde::Serialize + serde::de::DeserializeOwned + GraphValue {
+/// The `_at` forms take any path Graph documents for the type, as a template and its
+/// parameters at run time, checked by the rules of the attribute's `path`: the collection
+/// for create, the item itself for delete. Gets and lists are [`GraphType`]'s, updates
+/// [`GraphObject`]'s; `use graph_core::prelude::*` brings them all.
+pub trait GraphResource: GraphType {
     /// The collection path as written in the attribute, placeholders included
     /// (`/workflowBase/runs`, `/groups/{group-id}/members`).
     const PATH: &'static str;
@@ -63,47 +128,53 @@ pub trait GraphResource: serde::Serialize + serde::de::DeserializeOwned + GraphV
         crate::request::build::create_request_at(self, template, params)
     }
 
-    /// A get request for the item `template` names (`/me`, `/users/{id}`).
+    /// A delete request for the item `template` names.
     ///
     /// # Errors
     ///
     /// A template that breaks the rules of `path`, a wrong number of parameters, an empty
     /// parameter.
-    fn get_request_at(
+    fn delete_request_at(
         template: &str,
         params: &[&str],
-    ) -> Result<GetRequest<Self>, ValidationError> {
-        crate::request::build::get_request_at(template, params)
+    ) -> Result<DeleteRequest<Self>, ValidationError>
+    where
+        Self: Sized,
+    {
+        crate::request::build::delete_request_at(template, params)
     }
+}
 
-    /// A list request for the collection `template` names
-    /// (`/users/{user-id}/calendars/{calendar-id}/events`).
-    ///
-    /// # Errors
-    ///
-    /// As [`get_request_at`](Self::get_request_at).
-    fn list_request_at(
-        template: &str,
-        params: &[&str],
-    ) -> Result<ListRequest<Self>, ValidationError> {
-        crate::request::build::list_request_at(template, params)
-    }
-
+/// A resource or complex type: a Graph type with properties of its own (a union is not
+/// one), which update requests write property by property, at any path
+/// (`/me/mailboxSettings`, `/users/{id}`). Every `#[graph_resource]` and `#[graph_complex]`
+/// type is one; name it in a generic function that builds updates:
+///
+/// ```
+/// use graph_core::prelude::*;
+/// use graph_core::{UpdateRequest, ValidationError};
+///
+/// fn rename<T: GraphObject>(
+///     changed: &T,
+///     before: &T,
+///     path: &str,
+/// ) -> Result<UpdateRequest<T>, ValidationError> {
+///     changed.update_request_from_at(before, path, &[])
+/// }
+/// ```
+pub trait GraphObject: Object + GraphType {
     /// An update request for the item `template` names, sending every writable property
     /// that is set.
     ///
     /// # Errors
     ///
-    /// Every enum sentinel and every violation inside a value that is sent; as
-    /// [`get_request_at`](Self::get_request_at) for the path.
+    /// Every enum sentinel and every violation inside a value that is sent; a template
+    /// that breaks the rules of `path`, a wrong number of parameters, an empty parameter.
     fn update_request_at(
         &self,
         template: &str,
         params: &[&str],
-    ) -> Result<UpdateRequest<Self>, ValidationError>
-    where
-        Self: GraphObject,
-    {
+    ) -> Result<UpdateRequest<Self>, ValidationError> {
         crate::request::build::update_request_at(self, None, template, params)
     }
 
@@ -118,48 +189,12 @@ pub trait GraphResource: serde::Serialize + serde::de::DeserializeOwned + GraphV
         before: &Self,
         template: &str,
         params: &[&str],
-    ) -> Result<UpdateRequest<Self>, ValidationError>
-    where
-        Self: GraphObject,
-    {
+    ) -> Result<UpdateRequest<Self>, ValidationError> {
         crate::request::build::update_request_at(self, Some(before), template, params)
-    }
-
-    /// A delete request for the item `template` names.
-    ///
-    /// # Errors
-    ///
-    /// As [`get_request_at`](Self::get_request_at).
-    fn delete_request_at(
-        template: &str,
-        params: &[&str],
-    ) -> Result<DeleteRequest<Self>, ValidationError>
-    where
-        Self: Sized,
-    {
-        crate::request::build::delete_request_at(template, params)
     }
 }
 
-/// A resource or complex type: a Graph type with properties of its own (a union is not
-/// one), which update requests write property by property. Every `#[graph_resource]` and
-/// `#[graph_complex]` type is one; name it in a generic function that builds updates:
-///
-/// ```
-/// use graph_core::resource::GraphObject;
-/// use graph_core::{GraphResource, UpdateRequest, ValidationError};
-///
-/// fn rename<T: GraphResource + GraphObject>(
-///     changed: &T,
-///     before: &T,
-///     path: &str,
-/// ) -> Result<UpdateRequest<T>, ValidationError> {
-///     changed.update_request_from_at(before, path, &[])
-/// }
-/// ```
-pub trait GraphObject: Object {}
-
-impl<T: Object> GraphObject for T {}
+impl<T: Object + GraphType> GraphObject for T {}
 
 /// A Graph enumeration, implemented by `#[graph_enum]`.
 ///

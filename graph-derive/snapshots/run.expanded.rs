@@ -115,6 +115,11 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    impl ::graph_core::__private::GraphType for Run {
+        const __NAME: &'static ::core::primitive::str = "microsoft.graph.identityGovernance.run";
+        const __PERMISSIONS: ::graph_core::__private::Permissions = <Self as ::graph_core::GraphResource>::PERMISSIONS;
+    }
+    #[automatically_derived]
     impl ::graph_core::__private::HasODataType for Run {
         const ODATA_TYPE: &'static ::core::primitive::str = "#microsoft.graph.identityGovernance.run";
     }

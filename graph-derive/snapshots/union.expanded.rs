@@ -18,6 +18,10 @@ const _: () = {
         }
     };
     #[automatically_derived]
+    impl ::graph_core::__private::GraphType for WorkflowExecutionConditions {
+        const __NAME: &'static ::core::primitive::str = "microsoft.graph.identityGovernance.workflowExecutionConditions";
+    }
+    #[automatically_derived]
     impl ::graph_core::__private::GraphUnion for WorkflowExecutionConditions {
         const BASE: &'static ::core::primitive::str = "#microsoft.graph.identityGovernance.workflowExecutionConditions";
         const VARIANTS: &'static [&'static ::core::primitive::str] = &[

@@ -7,6 +7,7 @@
 mod support;
 
 use graph_core::http::{self, header, HeaderName, HeaderValue};
+use graph_core::resource::{GraphObject, GraphType};
 use graph_core::serde_json::{json, Map, Value};
 use graph_core::validation::ViolationKind;
 use graph_core::{graph_complex, graph_resource, ApiVersion, Cloud, Endpoint, GraphResource};

@@ -10,6 +10,7 @@ mod support;
 use std::time::Duration;
 
 use graph_core::http::{self, HeaderValue, StatusCode};
+use graph_core::resource::GraphType;
 use graph_core::serde_json::{Map, Value};
 use graph_core::{graph_complex, graph_resource, CreateRequest, GraphErrorKind, GraphResource};
 use graph_examples::lifecycle_workflows::Run;

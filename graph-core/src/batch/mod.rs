@@ -68,7 +68,8 @@ use serde_json::Value;
 
 use crate::permissions::{self, PermissionError};
 use crate::request::{ParseResponse, Request, RequestKind};
-use crate::{AccessToken, Endpoint, GraphError, GraphResource};
+use crate::resource::GraphType;
+use crate::{AccessToken, Endpoint, GraphError};
 
 pub use answer::BatchResponse;
 
@@ -167,7 +168,7 @@ pub enum BatchError {
 }
 
 /// The parse of a request kind's answer, with what a `403` adds.
-fn parse_step<K: ParseResponse<T>, T: GraphResource>(
+fn parse_step<K: ParseResponse<T>, T: GraphType>(
     status: StatusCode,
     headers: &HeaderMap,
     body: &[u8],
@@ -175,11 +176,8 @@ fn parse_step<K: ParseResponse<T>, T: GraphResource>(
     K::parse(status, headers, body).map_err(crate::request::forbidden::<K, T>)
 }
 
-fn check_step<K: RequestKind, T: GraphResource>(
-    token: &AccessToken,
-) -> Result<(), PermissionError> {
-    let name = T::ODATA_TYPE.trim_start_matches('#');
-    permissions::check(&T::PERMISSIONS, K::OPERATION, name, token)
+fn check_step<K: RequestKind, T: GraphType>(token: &AccessToken) -> Result<(), PermissionError> {
+    permissions::check(&T::__PERMISSIONS, K::OPERATION, T::__NAME, token)
 }
 
 impl Batch {
@@ -203,7 +201,7 @@ impl Batch {
     ) -> Result<Step<<K as ParseResponse<T>>::Output>, BatchError>
     where
         K: ParseResponse<T>,
-        T: GraphResource,
+        T: GraphType,
     {
         self.add_after(request, &[])
     }
@@ -222,7 +220,7 @@ impl Batch {
     ) -> Result<Step<<K as ParseResponse<T>>::Output>, BatchError>
     where
         K: ParseResponse<T>,
-        T: GraphResource,
+        T: GraphType,
     {
         if self.steps.len() >= MAX_STEPS {
             return Err(BatchError::Full);

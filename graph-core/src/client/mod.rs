@@ -22,7 +22,8 @@ use http::{Method, StatusCode};
 
 use crate::request::ParseResponse;
 use crate::request::Request;
-use crate::{Endpoint, GraphResource};
+use crate::resource::GraphType;
+use crate::Endpoint;
 
 pub use error::{BoxError, ClientError};
 pub use retry::RetryPolicy;
@@ -209,7 +210,7 @@ impl<P: TokenProvider> GraphClient<P> {
     ) -> Result<<K as ParseResponse<T>>::Output, ClientError>
     where
         K: ParseResponse<T>,
-        T: GraphResource,
+        T: GraphType,
     {
         let call = Call::new(request.method(), request.path());
         let mut budget = Budget::new(&self.retry);

@@ -6,7 +6,8 @@ use futures_util::stream::{Stream, StreamExt};
 use super::error::ClientError;
 use super::token::TokenProvider;
 use super::GraphClient;
-use crate::{GraphResource, ListRequest, Page};
+use crate::resource::GraphType;
+use crate::{ListRequest, Page};
 
 impl<P: TokenProvider> GraphClient<P> {
     /// Every page of a list, in order, as a [`Stream`]: each page's request is the one
@@ -40,7 +41,7 @@ impl<P: TokenProvider> GraphClient<P> {
         request: &ListRequest<T>,
     ) -> impl Stream<Item = Result<Page<T>, ClientError>> + Send + 'a
     where
-        T: GraphResource + Send + 'a,
+        T: GraphType + Send + 'a,
     {
         /// Where paging is.
         enum State<T> {
@@ -83,7 +84,7 @@ impl<P: TokenProvider> GraphClient<P> {
     /// returned, so a partial list never looks complete.
     pub async fn list_all<T>(&self, request: &ListRequest<T>) -> Result<Vec<T>, ClientError>
     where
-        T: GraphResource + Send,
+        T: GraphType + Send,
     {
         let mut pages = std::pin::pin!(self.pages(request));
         let mut items = Vec::new();

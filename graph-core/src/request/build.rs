@@ -10,6 +10,7 @@ use crate::__private::validate::{PropertyPath, Violations};
 use crate::__private::value::{GraphValue, Mode, TypeWalk};
 use crate::request::path::Template;
 use crate::request::{Create, Delete, Get, List, Request, Update};
+use crate::resource::GraphType;
 use crate::validation::Violation;
 use crate::validation::ViolationKind;
 use crate::{
@@ -174,9 +175,9 @@ fn create<T: GraphResource + GraphValue>(
     }
 }
 
-fn unserializable<T: GraphResource>(error: &serde_json::Error) -> ValidationError {
+fn unserializable<T: GraphType>(error: &serde_json::Error) -> ValidationError {
     ValidationError::new(
-        T::ODATA_TYPE,
+        T::__NAME,
         vec![Violation::unserializable(error.to_string())],
     )
 }
@@ -198,7 +199,7 @@ fn asks_for_late_members<K: crate::request::RequestKind, T: GraphValue>(
 }
 
 /// A request without a body to the path built from `template` and `params` (and `id`).
-fn bodiless<K: crate::request::RequestKind, T: GraphResource>(
+fn bodiless<K: crate::request::RequestKind, T: GraphType>(
     template: &str,
     checked: bool,
     params: &[&str],
@@ -207,7 +208,7 @@ fn bodiless<K: crate::request::RequestKind, T: GraphResource>(
 ) -> Result<Request<K, T>, ValidationError> {
     let mut out = Violations::new();
     let path = path(template, checked, params, id, &mut out);
-    out.finish(T::ODATA_TYPE)?;
+    out.finish(T::__NAME)?;
     Ok(Request::new(path.unwrap_or_default(), None, kind))
 }
 
@@ -229,7 +230,7 @@ pub fn get_request<T: GraphResource + GraphValue>(
 ///
 /// The template breaks the rules of `path`, has another number of placeholders, or a
 /// parameter is empty.
-pub fn get_request_at<T: GraphResource + GraphValue>(
+pub fn get_request_at<T: GraphType>(
     template: &str,
     params: &[&str],
 ) -> Result<GetRequest<T>, ValidationError> {
@@ -252,7 +253,7 @@ pub fn list_request<T: GraphResource + GraphValue>(
 /// # Errors
 ///
 /// As [`get_request_at`].
-pub fn list_request_at<T: GraphResource + GraphValue>(
+pub fn list_request_at<T: GraphType>(
     template: &str,
     params: &[&str],
 ) -> Result<ListRequest<T>, ValidationError> {
@@ -307,7 +308,7 @@ pub fn update_request<T: GraphResource + Object>(
 /// Every enum sentinel and every violation inside a value that is sent (a partial body
 /// needs no `required` property, but a complex value is sent whole), additional data that
 /// holds a declared property, then the path's.
-pub fn update_request_at<T: GraphResource + Object>(
+pub fn update_request_at<T: GraphType + Object>(
     value: &T,
     before: Option<&T>,
     template: &str,
@@ -316,7 +317,7 @@ pub fn update_request_at<T: GraphResource + Object>(
     update(value, before, template, false, params, None)
 }
 
-fn update<T: GraphResource + Object>(
+fn update<T: GraphType + Object>(
     value: &T,
     before: Option<&T>,
     template: &str,
@@ -347,7 +348,7 @@ fn update<T: GraphResource + Object>(
         );
     }
     let path = path(template, checked, params, id, &mut out);
-    out.finish(T::ODATA_TYPE)?;
+    out.finish(T::__NAME)?;
     if let Some(error) = error {
         return Err(unserializable::<T>(&error));
     }

@@ -7,6 +7,7 @@ use http::{HeaderMap, Method, StatusCode};
 
 use crate::paging::{Page, PageBody};
 use crate::permissions::Operation;
+use crate::resource::GraphType;
 use crate::{GraphError, GraphResource};
 
 /// The kind of a [`CreateRequest`](super::CreateRequest): `POST`, answered `201 Created` with the created `T`.
@@ -133,11 +134,11 @@ impl<T: GraphResource> ParseResponse<T> for Create {
     }
 }
 
-impl<T: GraphResource> ParseResponse<T> for Get {
+impl<T: GraphType> ParseResponse<T> for Get {
     type Output = T;
 
     fn parse(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<T, GraphError> {
-        let name = T::ODATA_TYPE.trim_start_matches('#');
+        let name = T::__NAME;
         if status == StatusCode::OK {
             return crate::response::read_body(status, headers, body, name);
         }
@@ -150,11 +151,11 @@ impl<T: GraphResource> ParseResponse<T> for Get {
     }
 }
 
-impl<T: GraphResource> ParseResponse<T> for List {
+impl<T: GraphType> ParseResponse<T> for List {
     type Output = Page<T>;
 
     fn parse(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<Page<T>, GraphError> {
-        let name = T::ODATA_TYPE.trim_start_matches('#');
+        let name = T::__NAME;
         if status == StatusCode::OK {
             let what = format!("a page of {name}");
             return crate::response::read_body::<PageBody<T>>(status, headers, body, &what)
@@ -169,7 +170,7 @@ impl<T: GraphResource> ParseResponse<T> for List {
     }
 }
 
-impl<T: GraphResource> ParseResponse<T> for Update {
+impl<T: GraphType> ParseResponse<T> for Update {
     type Output = Option<T>;
 
     fn parse(
@@ -177,7 +178,7 @@ impl<T: GraphResource> ParseResponse<T> for Update {
         headers: &HeaderMap,
         body: &[u8],
     ) -> Result<Option<T>, GraphError> {
-        let name = T::ODATA_TYPE.trim_start_matches('#');
+        let name = T::__NAME;
         match status {
             StatusCode::NO_CONTENT => Ok(None),
             StatusCode::OK => crate::response::read_body(status, headers, body, name).map(Some),
@@ -209,12 +210,12 @@ impl<T> ParseResponse<T> for Delete {
 
 /// A `403` on a request whose resource declares what its operation needs: the error says
 /// so.
-pub(crate) fn forbidden<K: RequestKind, T: GraphResource>(error: GraphError) -> GraphError {
+pub(crate) fn forbidden<K: RequestKind, T: GraphType>(error: GraphError) -> GraphError {
     if error.status() != StatusCode::FORBIDDEN {
         return error;
     }
-    let name = T::ODATA_TYPE.trim_start_matches('#');
-    match crate::permissions::forbidden_note(&T::PERMISSIONS, K::OPERATION, name) {
+    let name = T::__NAME;
+    match crate::permissions::forbidden_note(&T::__PERMISSIONS, K::OPERATION, name) {
         Some(note) => error.with_permissions_note(note),
         None => error,
     }

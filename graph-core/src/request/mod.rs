@@ -21,7 +21,8 @@ use std::marker::PhantomData;
 use http::header::{HeaderName, HeaderValue, AUTHORIZATION};
 use http::{HeaderMap, Method};
 
-use crate::{AccessToken, Endpoint, GraphError, GraphResource};
+use crate::resource::GraphType;
+use crate::{AccessToken, Endpoint, GraphError};
 
 pub(crate) use headers::http_request;
 pub use headers::USER_AGENT;
@@ -32,21 +33,21 @@ use prefer::{split_preferences, PREFER};
 
 /// A request that creates a `T`: `POST` to a collection path with the JSON body Graph
 /// documents for it. Built by the generated `create_request(...)`, or
-/// [`GraphResource::create_request_at`], which validate first: a `CreateRequest` only
+/// [`GraphResource::create_request_at`](crate::GraphResource::create_request_at), which validate first: a `CreateRequest` only
 /// exists for a value that passed validation.
 pub type CreateRequest<T> = Request<Create, T>;
 /// A request that reads one `T`: `GET` of the item's path. Built by the generated
-/// `get_request(...)` or [`GraphResource::get_request_at`].
+/// `get_request(...)` or [`GraphType::get_request_at`].
 pub type GetRequest<T> = Request<Get, T>;
 /// A request that reads a collection of `T` a page at a time: `GET` of the collection's
-/// path. Built by the generated `list_request(...)` or [`GraphResource::list_request_at`].
+/// path. Built by the generated `list_request(...)` or [`GraphType::list_request_at`].
 pub type ListRequest<T> = Request<List, T>;
 /// A request that changes a `T`: `PATCH` of the item's path with a partial body. Built by
 /// the generated `update_request(...)` and `update_request_from(...)`, or their `_at`
-/// forms on [`GraphResource`].
+/// forms on [`GraphObject`](crate::resource::GraphObject).
 pub type UpdateRequest<T> = Request<Update, T>;
 /// A request that deletes a `T`: `DELETE` of the item's path. Built by the generated
-/// `delete_request(...)` or [`GraphResource::delete_request_at`].
+/// `delete_request(...)` or [`GraphResource::delete_request_at`](crate::GraphResource::delete_request_at).
 pub type DeleteRequest<T> = Request<Delete, T>;
 
 /// A request to Graph, built and checked before anything is sent: its method, its path and
@@ -230,7 +231,7 @@ impl<K: RequestKind, T> Request<K, T> {
     ) -> Result<<K as ParseResponse<T>>::Output, GraphError>
     where
         K: ParseResponse<T>,
-        T: GraphResource,
+        T: GraphType,
     {
         let (parts, body) = response.into_parts();
         K::parse(parts.status, &parts.headers, body.as_ref()).map_err(forbidden::<K, T>)
@@ -253,10 +254,9 @@ impl<K: RequestKind, T> Request<K, T> {
     /// that would do and those the token grants (never the token).
     pub fn check_token(&self, token: &AccessToken) -> Result<(), crate::PermissionError>
     where
-        T: GraphResource,
+        T: GraphType,
     {
-        let name = T::ODATA_TYPE.trim_start_matches('#');
-        crate::permissions::check(&T::PERMISSIONS, K::OPERATION, name, token)
+        crate::permissions::check(&T::__PERMISSIONS, K::OPERATION, T::__NAME, token)
     }
 }
 

@@ -34,12 +34,14 @@ pub fn object(object: &Object, errors: &Errors) -> TokenStream {
     let resource = (object.kind == Kind::Resource)
         .then(|| resource(&runtime, ident, object.attr.path.value(), true));
     let serde = placeholders(&runtime, ident);
+    let graph_type = graph_type(&runtime, ident);
     quote! {
         #item
         #errors
         const _: () = {
             #resource
             #has_odata_type
+            #graph_type
             #serde
             impl #rt::Object for #ident {
                 const INFO: &'static #rt::ObjectInfo = &{
@@ -104,11 +106,13 @@ pub fn union(union: &Union, errors: &Errors) -> TokenStream {
         .written()
         .then(|| resource(&runtime, ident, union.attr.path.value(), false));
     let serde = placeholders(&runtime, ident);
+    let graph_type = graph_type(&runtime, ident);
     quote! {
         #item
         #errors
         const _: () = {
             #resource
+            #graph_type
             #serde
         };
     }
@@ -197,6 +201,17 @@ fn lenient_arity(raw: &str) -> usize {
 
 /// Placeholder Serialize, Deserialize and `GraphValue`, so that types using this one
 /// report nothing more.
+/// A placeholder `GraphType`, for an object or a union: reads and updates at a path
+/// report nothing more.
+fn graph_type(runtime: &Runtime, ident: &syn::Ident) -> TokenStream {
+    let rt = runtime.private();
+    quote! {
+        impl #rt::GraphType for #ident {
+            const __NAME: &'static ::core::primitive::str = "";
+        }
+    }
+}
+
 fn placeholders(runtime: &Runtime, ident: &syn::Ident) -> TokenStream {
     let rt = runtime.private();
     quote! {

@@ -33,6 +33,24 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
             }
         }
     });
+    // Every object is a type requests are built for (reads and updates at any path).
+    let name = object.odata().map_or_else(
+        || ident.to_string(),
+        |odata| odata.trim_start_matches('#').to_owned(),
+    );
+    let permissions = matches!(object.kind, ObjectKind::Resource { .. }).then(|| {
+        let runtime = &object.runtime;
+        quote! {
+            const __PERMISSIONS: #rt::Permissions = <Self as #runtime::GraphResource>::PERMISSIONS;
+        }
+    });
+    let graph_type = quote! {
+        #[automatically_derived]
+        impl #rt::GraphType for #ident {
+            const __NAME: &'static ::core::primitive::str = #name;
+            #permissions
+        }
+    };
     let info = info(object);
     let descends = descends(object);
     let fields = fields(object);
@@ -51,6 +69,7 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
 
         const _: () = {
             #resource
+            #graph_type
             #has_odata_type
             #descends
 

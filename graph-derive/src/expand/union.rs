@@ -91,6 +91,15 @@ pub fn expand(union: &Union<'_>) -> TokenStream {
         #(Self::#other(_) => {})*
     };
 
+    // A type requests are built for: read at any path.
+    let name = odata.trim_start_matches('#');
+    let graph_type = quote! {
+        #[automatically_derived]
+        impl #rt::GraphType for #ident {
+            const __NAME: &'static ::core::primitive::str = #name;
+        }
+    };
+
     // Read from a collection path: `GraphResource`, `get_request` and `list_request`.
     let resource = union.path.as_ref().map(|path| {
         let graph_resource = super::object::graph_resource(runtime, ident, path, odata, None);
@@ -114,6 +123,7 @@ pub fn expand(union: &Union<'_>) -> TokenStream {
             };
 
             #resource
+            #graph_type
 
             #[automatically_derived]
             impl #rt::GraphUnion for #ident {
