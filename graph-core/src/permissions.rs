@@ -334,57 +334,80 @@ pub(crate) fn grants(token: &AccessToken) -> Option<Grants> {
     }
 }
 
-/// Checks `token` against what `operation` on `type_name` needs. `Ok` where nothing is
-/// declared or the claims cannot be read.
-pub(crate) fn check(
-    permissions: &Permissions,
+/// What a request needs of a token (its operation's permissions, where declared) and how
+/// messages name what it does: every request kind gives one, the client checks it before
+/// sending and a `403` says what it lists.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy)]
+pub struct Needs {
+    declared: Option<&'static OperationPermissions>,
     operation: Operation,
     type_name: &'static str,
-    token: &AccessToken,
-) -> Result<(), PermissionError> {
-    let Some(declared) = permissions.of(operation) else {
-        return Ok(());
-    };
-    let Some(grants) = grants(token) else {
-        return Ok(());
-    };
-    let needed = declared.of(grants.scheme);
-    if let Some(needed) = needed {
-        let granted = |name: &&str| {
-            grants
-                .granted
-                .iter()
-                .any(|have| have.eq_ignore_ascii_case(name))
-        };
-        if needed.iter().any(granted) {
-            return Ok(());
-        }
-    }
-    Err(PermissionError {
-        operation,
-        type_name,
-        scheme: grants.scheme,
-        needed,
-        supported: declared.describe(),
-        granted: grants.granted,
-    })
 }
 
-/// For a `403` on a request whose operation declares permissions: what it needs, as the
-/// error's note.
-pub(crate) fn forbidden_note(
-    permissions: &Permissions,
-    operation: Operation,
-    type_name: &str,
-) -> Option<String> {
-    let declared = permissions.of(operation)?;
-    let needs = declared.describe();
-    (!needs.is_empty()).then(|| {
-        format!(
-            "{} {type_name} needs {needs}; delegated calls may also need an Entra role that allows it",
-            operation.verb()
-        )
-    })
+impl Needs {
+    /// What `operation` on `type_name` needs, from its permissions table.
+    pub(crate) fn new(
+        permissions: &Permissions,
+        operation: Operation,
+        type_name: &'static str,
+    ) -> Self {
+        Self {
+            declared: permissions.of(operation),
+            operation,
+            type_name,
+        }
+    }
+
+    /// Checks `token`. `Ok` where nothing is declared or the claims cannot be read.
+    pub(crate) fn check(self, token: &AccessToken) -> Result<(), PermissionError> {
+        let Some(declared) = self.declared else {
+            return Ok(());
+        };
+        let Some(grants) = grants(token) else {
+            return Ok(());
+        };
+        let needed = declared.of(grants.scheme);
+        if let Some(needed) = needed {
+            let granted = |name: &&str| {
+                grants
+                    .granted
+                    .iter()
+                    .any(|have| have.eq_ignore_ascii_case(name))
+            };
+            if needed.iter().any(granted) {
+                return Ok(());
+            }
+        }
+        Err(PermissionError {
+            operation: self.operation,
+            type_name: self.type_name,
+            scheme: grants.scheme,
+            needed,
+            supported: declared.describe(),
+            granted: grants.granted,
+        })
+    }
+
+    /// A `403` ends with what the operation needs, where it declares anything; any other
+    /// error is as it was.
+    pub(crate) fn forbidden(self, error: crate::GraphError) -> crate::GraphError {
+        if error.status() != http::StatusCode::FORBIDDEN {
+            return error;
+        }
+        let Some(declared) = self.declared else {
+            return error;
+        };
+        let needs = declared.describe();
+        if needs.is_empty() {
+            return error;
+        }
+        error.with_permissions_note(format!(
+            "{} {} needs {needs}; delegated calls may also need an Entra role that allows it",
+            self.operation.verb(),
+            self.type_name
+        ))
+    }
 }
 
 #[cfg(test)]
@@ -409,7 +432,7 @@ mod tests {
     const NAME: &str = "microsoft.graph.identityGovernance.run";
 
     fn check_create(token: &AccessToken) -> Result<(), PermissionError> {
-        check(&PAGE, Operation::Create, NAME, token)
+        Needs::new(&PAGE, Operation::Create, NAME).check(token)
     }
 
     #[test]
@@ -424,7 +447,9 @@ mod tests {
         let granted = token(r#"{"scp":"User.Read lifecycleworkflows.readwrite.all"}"#);
         assert!(check_create(&granted).is_ok());
         // Nothing declared for reading.
-        assert!(check(&PAGE, Operation::Read, NAME, &missing).is_ok());
+        assert!(Needs::new(&PAGE, Operation::Read, NAME)
+            .check(&missing)
+            .is_ok());
     }
 
     #[test]

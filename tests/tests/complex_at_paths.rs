@@ -144,7 +144,8 @@ fn a_complex_type_at_a_path_is_a_batch_step() {
     let read = batch
         .add(&MailboxSettings::get_request_at("/me/mailboxSettings", &[]).unwrap())
         .unwrap();
-    let body: Value = graph_core::serde_json::from_slice(&batch.body()).unwrap();
+    let body: Value =
+        graph_core::serde_json::from_slice(&batch.body(&graph_core::Endpoint::v1())).unwrap();
     assert_eq!(body["requests"][0]["url"], "/me/mailboxSettings");
     let answer = json!({"responses": [{"id": "1", "status": 200, "body": {"timeZone": "UTC"}}]});
     let mut answer = batch.parse_response(response(200, &answer)).unwrap();

@@ -238,6 +238,7 @@ impl BatchResponse {
             ));
         };
         (step.parse)(answer.status, &answer.headers, &answer.body)
+            .map_err(|error| step.needs.forbidden(error))
     }
 
     /// The status each step was answered with, by step id, in order.

@@ -66,9 +66,8 @@ use http::header::{HeaderName, HeaderValue, AUTHORIZATION, CONTENT_TYPE};
 use http::{HeaderMap, Method, StatusCode};
 use serde_json::Value;
 
-use crate::permissions::{self, PermissionError};
-use crate::request::{ParseResponse, Request, RequestKind};
-use crate::resource::GraphType;
+use crate::permissions::{Needs, PermissionError};
+use crate::request::{ParseResponse, Request};
 use crate::{AccessToken, Endpoint, GraphError};
 
 pub use answer::BatchResponse;
@@ -120,9 +119,14 @@ pub(crate) struct BatchStep {
     headers: HeaderMap,
     /// JSON, written into the batch as JSON.
     body: Option<Vec<u8>>,
+    /// The body where it depends on the endpoint (a reference's `@odata.id`).
+    endpoint_body: Option<EndpointBody>,
     depends_on: Vec<usize>,
-    check: fn(&AccessToken) -> Result<(), PermissionError>,
+    needs: Needs,
 }
+
+/// A step's body written for the endpoint the batch goes to.
+type EndpointBody = std::sync::Arc<dyn Fn(&Endpoint) -> Option<Vec<u8>> + Send + Sync>;
 
 /// A step's place in its batch, to name it in [`Batch::add_after`]: made only by
 /// [`Step::id`], so it always names a step that was added.
@@ -138,6 +142,7 @@ pub struct StepId {
 pub struct Step<O> {
     at: StepId,
     parse: fn(StatusCode, &HeaderMap, &[u8]) -> Result<O, GraphError>,
+    needs: Needs,
     _output: PhantomData<fn() -> O>,
 }
 
@@ -167,19 +172,6 @@ pub enum BatchError {
     ForeignStep(usize),
 }
 
-/// The parse of a request kind's answer, with what a `403` adds.
-fn parse_step<K: ParseResponse<T>, T: GraphType>(
-    status: StatusCode,
-    headers: &HeaderMap,
-    body: &[u8],
-) -> Result<K::Output, GraphError> {
-    K::parse(status, headers, body).map_err(crate::request::forbidden::<K, T>)
-}
-
-fn check_step<K: RequestKind, T: GraphType>(token: &AccessToken) -> Result<(), PermissionError> {
-    permissions::check(&T::__PERMISSIONS, K::OPERATION, T::__NAME, token)
-}
-
 impl Batch {
     /// An empty batch.
     #[must_use]
@@ -200,8 +192,7 @@ impl Batch {
         request: &Request<K, T>,
     ) -> Result<Step<<K as ParseResponse<T>>::Output>, BatchError>
     where
-        K: ParseResponse<T>,
-        T: GraphType,
+        K: ParseResponse<T> + Send + Sync + 'static,
     {
         self.add_after(request, &[])
     }
@@ -219,8 +210,7 @@ impl Batch {
         after: &[StepId],
     ) -> Result<Step<<K as ParseResponse<T>>::Output>, BatchError>
     where
-        K: ParseResponse<T>,
-        T: GraphType,
+        K: ParseResponse<T> + Send + Sync + 'static,
     {
         if self.steps.len() >= MAX_STEPS {
             return Err(BatchError::Full);
@@ -239,24 +229,32 @@ impl Batch {
             }
         }
         let body = request.body_bytes().map(<[u8]>::to_vec);
-        if body.is_some() {
+        let kind = request.kind().clone();
+        let endpoint_body: Option<EndpointBody> = K::ENDPOINT_BODY.then(|| {
+            std::sync::Arc::new(move |endpoint: &Endpoint| kind.endpoint_body(endpoint))
+                as EndpointBody
+        });
+        if body.is_some() || endpoint_body.is_some() {
             headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         }
         let mut depends_on: Vec<usize> = after.iter().map(|step| step.id).collect();
         depends_on.sort_unstable();
         depends_on.dedup();
+        let needs = request.kind().needs();
         self.steps.push(BatchStep {
             id,
-            method: K::METHOD,
+            method: request.method().clone(),
             url: request.path().to_owned(),
             headers,
             body,
+            endpoint_body,
             depends_on,
-            check: check_step::<K, T>,
+            needs,
         });
         Ok(Step {
             at: StepId { batch: self.id, id },
-            parse: parse_step::<K, T>,
+            parse: K::parse,
+            needs,
             _output: PhantomData,
         })
     }
@@ -280,21 +278,23 @@ impl Batch {
     ///
     /// The first step's [`PermissionError`].
     pub fn check_token(&self, token: &AccessToken) -> Result<(), PermissionError> {
-        self.steps.iter().try_for_each(|step| (step.check)(token))
+        self.steps
+            .iter()
+            .try_for_each(|step| step.needs.check(token))
     }
 
-    /// The batch's JSON body: `{"requests":[{"id","method","url","headers","body",
-    /// "dependsOn"}]}`, each step's body as JSON (not a string) and its URL relative to the
-    /// version root.
+    /// The batch's JSON body for `endpoint`: `{"requests":[{"id","method","url","headers",
+    /// "body","dependsOn"}]}`, each step's body as JSON (not a string) and its URL relative
+    /// to the version root (a reference's `@odata.id` is absolute on `endpoint`).
     #[must_use]
-    pub fn body(&self) -> Vec<u8> {
-        write_requests(self.steps.iter())
+    pub fn body(&self, endpoint: &Endpoint) -> Vec<u8> {
+        write_requests(self.steps.iter(), endpoint)
     }
 
     /// The `POST {base}/$batch` request, with the bearer token.
     #[must_use]
     pub fn to_http(&self, endpoint: &Endpoint, token: &AccessToken) -> http::Request<Vec<u8>> {
-        to_http(self.body(), endpoint, token)
+        to_http(self.body(endpoint), endpoint, token)
     }
 
     /// Reads the answer to this batch: its own status (`200 OK`) and body (a `responses`
@@ -373,7 +373,7 @@ impl fmt::Debug for Batch {
     }
 }
 
-fn write_requests<'a>(steps: impl Iterator<Item = &'a BatchStep>) -> Vec<u8> {
+fn write_requests<'a>(steps: impl Iterator<Item = &'a BatchStep>, endpoint: &Endpoint) -> Vec<u8> {
     let mut out = br#"{"requests":["#.to_vec();
     for (index, step) in steps.enumerate() {
         if index > 0 {
@@ -403,7 +403,8 @@ fn write_requests<'a>(steps: impl Iterator<Item = &'a BatchStep>) -> Vec<u8> {
             out.extend_from_slice(br#","headers":"#);
             let _ = serde_json::to_writer(&mut out, &headers);
         }
-        if let Some(body) = &step.body {
+        let for_endpoint = step.endpoint_body.as_ref().and_then(|body| body(endpoint));
+        if let Some(body) = for_endpoint.as_ref().or(step.body.as_ref()) {
             // A request's body is JSON already: written as JSON, not as a string.
             out.extend_from_slice(br#","body":"#);
             out.extend_from_slice(body);

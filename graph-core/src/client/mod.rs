@@ -223,7 +223,7 @@ impl<P: TokenProvider> GraphClient<P> {
             let error = match outcome {
                 Ok(mut response) => {
                     if maybe_done
-                        && K::METHOD == Method::DELETE
+                        && *request.method() == Method::DELETE
                         && response.status() == StatusCode::NOT_FOUND
                     {
                         log::deleted_before(&call, attempt);

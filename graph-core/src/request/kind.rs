@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use http::{HeaderMap, Method, StatusCode};
 
 use crate::paging::{Page, PageBody};
-use crate::permissions::Operation;
+use crate::permissions::{Needs, Operation};
 use crate::resource::GraphType;
 use crate::{GraphError, GraphResource};
 
@@ -74,36 +74,57 @@ pub(super) mod sealed {
 /// What a request kind sends: its HTTP method, the operation of a permissions table it
 /// performs, and its name in messages.
 pub trait RequestKind: sealed::Sealed + Clone {
-    /// The HTTP method.
-    const METHOD: Method;
     /// The operation, as a permissions table names it.
     const OPERATION: Operation;
     /// The request type's name (`CreateRequest`), for `Debug`.
     const NAME: &'static str;
+    /// The HTTP method.
+    fn method(&self) -> &Method;
+    /// Whether the body depends on the endpoint the request goes to (a reference's
+    /// `@odata.id` is an absolute URL on it): see `endpoint_body`.
+    #[doc(hidden)]
+    const ENDPOINT_BODY: bool = false;
+    /// The body, where it depends on the endpoint the request goes to; `None` where the
+    /// request's own body stands.
+    #[doc(hidden)]
+    fn endpoint_body(&self, endpoint: &crate::Endpoint) -> Option<Vec<u8>> {
+        let _ = endpoint;
+        None
+    }
 }
 
 impl RequestKind for Create {
-    const METHOD: Method = Method::POST;
+    fn method(&self) -> &Method {
+        const { &Method::POST }
+    }
     const OPERATION: Operation = Operation::Create;
     const NAME: &'static str = "CreateRequest";
 }
 impl RequestKind for Get {
-    const METHOD: Method = Method::GET;
+    fn method(&self) -> &Method {
+        const { &Method::GET }
+    }
     const OPERATION: Operation = Operation::Read;
     const NAME: &'static str = "GetRequest";
 }
 impl RequestKind for List {
-    const METHOD: Method = Method::GET;
+    fn method(&self) -> &Method {
+        const { &Method::GET }
+    }
     const OPERATION: Operation = Operation::Read;
     const NAME: &'static str = "ListRequest";
 }
 impl RequestKind for Update {
-    const METHOD: Method = Method::PATCH;
+    fn method(&self) -> &Method {
+        const { &Method::PATCH }
+    }
     const OPERATION: Operation = Operation::Update;
     const NAME: &'static str = "UpdateRequest";
 }
 impl RequestKind for Delete {
-    const METHOD: Method = Method::DELETE;
+    fn method(&self) -> &Method {
+        const { &Method::DELETE }
+    }
     const OPERATION: Operation = Operation::Delete;
     const NAME: &'static str = "DeleteRequest";
 }
@@ -124,10 +145,18 @@ pub trait ParseResponse<T>: RequestKind {
         headers: &HeaderMap,
         body: &[u8],
     ) -> Result<Self::Output, GraphError>;
+
+    /// What the request needs of a token, and how messages name it.
+    #[doc(hidden)]
+    fn needs(&self) -> Needs;
 }
 
 impl<T: GraphResource> ParseResponse<T> for Create {
     type Output = T;
+
+    fn needs(&self) -> Needs {
+        Needs::new(&T::__PERMISSIONS, Self::OPERATION, T::__NAME)
+    }
 
     fn parse(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<T, GraphError> {
         crate::response::parse(status, headers, body, T::ODATA_TYPE)
@@ -136,6 +165,10 @@ impl<T: GraphResource> ParseResponse<T> for Create {
 
 impl<T: GraphType> ParseResponse<T> for Get {
     type Output = T;
+
+    fn needs(&self) -> Needs {
+        Needs::new(&T::__PERMISSIONS, Self::OPERATION, T::__NAME)
+    }
 
     fn parse(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<T, GraphError> {
         let name = T::__NAME;
@@ -153,6 +186,10 @@ impl<T: GraphType> ParseResponse<T> for Get {
 
 impl<T: GraphType> ParseResponse<T> for List {
     type Output = Page<T>;
+
+    fn needs(&self) -> Needs {
+        Needs::new(&T::__PERMISSIONS, Self::OPERATION, T::__NAME)
+    }
 
     fn parse(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<Page<T>, GraphError> {
         let name = T::__NAME;
@@ -173,6 +210,10 @@ impl<T: GraphType> ParseResponse<T> for List {
 impl<T: GraphType> ParseResponse<T> for Update {
     type Output = Option<T>;
 
+    fn needs(&self) -> Needs {
+        Needs::new(&T::__PERMISSIONS, Self::OPERATION, T::__NAME)
+    }
+
     fn parse(
         status: StatusCode,
         headers: &HeaderMap,
@@ -192,8 +233,12 @@ impl<T: GraphType> ParseResponse<T> for Update {
     }
 }
 
-impl<T> ParseResponse<T> for Delete {
+impl<T: GraphType> ParseResponse<T> for Delete {
     type Output = ();
+
+    fn needs(&self) -> Needs {
+        Needs::new(&T::__PERMISSIONS, Self::OPERATION, T::__NAME)
+    }
 
     fn parse(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<(), GraphError> {
         if status == StatusCode::NO_CONTENT {
@@ -205,18 +250,5 @@ impl<T> ParseResponse<T> for Delete {
             body,
             "204 No Content",
         ))
-    }
-}
-
-/// A `403` on a request whose resource declares what its operation needs: the error says
-/// so.
-pub(crate) fn forbidden<K: RequestKind, T: GraphType>(error: GraphError) -> GraphError {
-    if error.status() != StatusCode::FORBIDDEN {
-        return error;
-    }
-    let name = T::__NAME;
-    match crate::permissions::forbidden_note(&T::__PERMISSIONS, K::OPERATION, name) {
-        Some(note) => error.with_permissions_note(note),
-        None => error,
     }
 }

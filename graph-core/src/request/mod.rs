@@ -21,12 +21,10 @@ use std::marker::PhantomData;
 use http::header::{HeaderName, HeaderValue, AUTHORIZATION};
 use http::{HeaderMap, Method};
 
-use crate::resource::GraphType;
 use crate::{AccessToken, Endpoint, GraphError};
 
 pub(crate) use headers::http_request;
 pub use headers::USER_AGENT;
-pub(crate) use kind::forbidden;
 use kind::sealed;
 pub use kind::{Create, Delete, Get, List, ParseResponse, RequestKind, Update};
 use prefer::{split_preferences, PREFER};
@@ -97,7 +95,7 @@ impl<K: RequestKind, T> Request<K, T> {
     /// update, `DELETE` for a delete.
     #[must_use]
     pub fn method(&self) -> &Method {
-        const { &K::METHOD }
+        self.kind.method()
     }
 
     /// The body, for the kinds that have one (a batch writes it as JSON).
@@ -184,9 +182,11 @@ impl<K: RequestKind, T> Request<K, T> {
     #[must_use]
     pub fn to_http(&self, endpoint: &Endpoint, token: &AccessToken) -> http::Request<Vec<u8>> {
         let mut request = headers::http_request(
-            K::METHOD,
+            self.kind.method().clone(),
             endpoint.uri(&self.target),
-            self.body.clone(),
+            self.kind
+                .endpoint_body(endpoint)
+                .or_else(|| self.body.clone()),
             token,
         );
         let headers = request.headers_mut();
@@ -231,10 +231,11 @@ impl<K: RequestKind, T> Request<K, T> {
     ) -> Result<<K as ParseResponse<T>>::Output, GraphError>
     where
         K: ParseResponse<T>,
-        T: GraphType,
     {
         let (parts, body) = response.into_parts();
-        K::parse(parts.status, &parts.headers, body.as_ref()).map_err(forbidden::<K, T>)
+        let needs = self.kind.needs();
+        K::parse(parts.status, &parts.headers, body.as_ref())
+            .map_err(|error| needs.forbidden(error))
     }
 
     /// Checks `token` against what this request's operation needs, where the resource
@@ -254,9 +255,9 @@ impl<K: RequestKind, T> Request<K, T> {
     /// that would do and those the token grants (never the token).
     pub fn check_token(&self, token: &AccessToken) -> Result<(), crate::PermissionError>
     where
-        T: GraphType,
+        K: ParseResponse<T>,
     {
-        crate::permissions::check(&T::__PERMISSIONS, K::OPERATION, T::__NAME, token)
+        self.kind.needs().check(token)
     }
 }
 
