@@ -35,10 +35,10 @@ use prefer::{split_preferences, PREFER};
 /// exists for a value that passed validation.
 pub type CreateRequest<T> = Request<Create, T>;
 /// A request that reads one `T`: `GET` of the item's path. Built by the generated
-/// `get_request(...)` or [`GraphType::get_request_at`].
+/// `get_request(...)` or [`GraphType::get_request_at`](crate::resource::GraphType::get_request_at).
 pub type GetRequest<T> = Request<Get, T>;
 /// A request that reads a collection of `T` a page at a time: `GET` of the collection's
-/// path. Built by the generated `list_request(...)` or [`GraphType::list_request_at`].
+/// path. Built by the generated `list_request(...)` or [`GraphType::list_request_at`](crate::resource::GraphType::list_request_at).
 pub type ListRequest<T> = Request<List, T>;
 /// A request that changes a `T`: `PATCH` of the item's path with a partial body. Built by
 /// the generated `update_request(...)` and `update_request_from(...)`, or their `_at`
