@@ -52,7 +52,7 @@
 //! | --- | --- |
 //! | declare a resource, a complex type, an enum, a property of derived types | [`graph_resource`], [`graph_complex`], [`graph_enum`], [`graph_union`] |
 //! | know what is checked before anything is sent | [`validation`] |
-//! | build any operation at any path, with query options, headers and preferences | [`request`] |
+//! | build any operation at any path (functions, drive items), references, query options | [`request`] |
 //! | read answers, and Graph's errors | [`response`] |
 //! | read a list a page at a time | [`paging`] |
 //! | send up to twenty requests at once | [`batch`] |
@@ -114,7 +114,9 @@ pub use batch::{Batch, BatchResponse, Step};
 pub use endpoint::{ApiVersion, Cloud, Endpoint};
 pub use paging::Page;
 pub use permissions::PermissionError;
-pub use request::{CreateRequest, DeleteRequest, GetRequest, ListRequest, UpdateRequest};
+pub use request::{
+    CreateRequest, DeleteRequest, GetRequest, ListRequest, RefRequest, UpdateRequest,
+};
 pub use resource::GraphResource;
 pub use response::{GraphError, GraphErrorKind};
 pub use token::{AccessToken, InvalidAccessToken};

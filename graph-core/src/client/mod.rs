@@ -22,7 +22,6 @@ use http::{Method, StatusCode};
 
 use crate::request::ParseResponse;
 use crate::request::Request;
-use crate::resource::GraphType;
 use crate::Endpoint;
 
 pub use error::{BoxError, ClientError};
@@ -210,7 +209,6 @@ impl<P: TokenProvider> GraphClient<P> {
     ) -> Result<<K as ParseResponse<T>>::Output, ClientError>
     where
         K: ParseResponse<T>,
-        T: GraphType,
     {
         let call = Call::new(request.method(), request.path());
         let mut budget = Budget::new(&self.retry);

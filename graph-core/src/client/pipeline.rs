@@ -23,7 +23,6 @@ use super::token::{self, TokenProvider};
 use super::{log, GraphClient};
 use crate::permissions::PermissionError;
 use crate::request::{ParseResponse, Request};
-use crate::resource::GraphType;
 use crate::{AccessToken, Batch, Endpoint};
 
 /// What the client sends: a request of any kind, or a batch. Each checks a token against
@@ -33,7 +32,7 @@ pub(super) trait Outgoing {
     fn to_http(&self, endpoint: &Endpoint, token: &AccessToken) -> http::Request<Vec<u8>>;
 }
 
-impl<K: ParseResponse<T>, T: GraphType> Outgoing for Request<K, T> {
+impl<K: ParseResponse<T>, T> Outgoing for Request<K, T> {
     fn check_token(&self, token: &AccessToken) -> Result<(), PermissionError> {
         Request::check_token(self, token)
     }

@@ -35,7 +35,7 @@ pub fn validate<T: GraphResource + GraphValue>(value: &T) -> Result<(), Validati
 ///
 /// `checked` says the template is the attribute's `path`, which the macro checked: one
 /// without placeholders is then used as written, without being parsed again.
-fn path(
+pub(crate) fn path(
     template: &str,
     checked: bool,
     params: &[&str],

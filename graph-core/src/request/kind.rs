@@ -69,6 +69,7 @@ pub(super) mod sealed {
     impl Sealed for super::List {}
     impl Sealed for super::Update {}
     impl Sealed for super::Delete {}
+    impl Sealed for super::super::reference::Ref {}
 }
 
 /// What a request kind sends: its HTTP method, the operation of a permissions table it

@@ -12,6 +12,7 @@ pub mod kind;
 pub(crate) mod path;
 mod prefer;
 mod query;
+mod reference;
 mod update;
 
 use std::borrow::Cow;
@@ -28,6 +29,7 @@ pub use headers::USER_AGENT;
 use kind::sealed;
 pub use kind::{Create, Delete, Get, List, ParseResponse, RequestKind, Update};
 use prefer::{split_preferences, PREFER};
+pub use reference::{Ref, RefRequest};
 
 /// A request that creates a `T`: `POST` to a collection path with the JSON body Graph
 /// documents for it. Built by the generated `create_request(...)`, or
