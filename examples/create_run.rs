@@ -16,11 +16,13 @@ use std::process::ExitCode;
 
 #[cfg(feature = "client")]
 use graph_core::client::{ClientError, GraphClient};
+#[cfg(feature = "client")]
 use graph_core::serde_json;
 use graph_core::{AccessToken, CreateRequest, DateTimeOffset, Endpoint, ValidationError};
 use graph_examples::lifecycle_workflows::{
     LifecycleWorkflowProcessingStatus, Run, WorkflowExecutionType,
 };
+use graph_examples::show::print_http;
 
 /// An unsigned token whose claims grant `User.Read Mail.Send` only: not a real token.
 const FAKE_TOKEN: &str = "eyJhbGciOiJub25lIn0.eyJhdWQiOiJodHRwczovL2dyYXBoLm1pY3Jvc29mdC5jb20iLCJzY3AiOiJVc2VyLlJlYWQgTWFpbC5TZW5kIiwidGlkIjoiNzJmOTg4YmYtODZmMS00MWFmLTkxYWItMmQ3Y2QwMTFkYjQ3IiwibmFtZSI6IkV4YW1wbGUgb25seSJ9.not-a-signature";
@@ -94,39 +96,13 @@ fn run() -> Result<ExitCode, Box<dyn std::error::Error>> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The request line, the headers with the token elided, and the body pretty-printed.
+/// The request as it would be sent, the token elided.
 fn print_request(
     request: &CreateRequest<Run>,
     endpoint: &Endpoint,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let placeholder = AccessToken::new("{token}")?;
-    let http = request.to_http(endpoint, &placeholder);
-    println!("{} {}", http.method(), http.uri());
-    for (name, value) in http.headers() {
-        println!("{}: {}", header_case(name.as_str()), value.to_str()?);
-    }
-    let body: serde_json::Value = serde_json::from_slice(request.body())?;
-    println!();
-    println!("{}", serde_json::to_string_pretty(&body)?);
-    Ok(())
-}
-
-/// `content-type` → `Content-Type`, as the page writes headers; Graph's own
-/// `client-request-id` stays as Graph spells it.
-fn header_case(name: &str) -> String {
-    if name == "client-request-id" {
-        return name.to_owned();
-    }
-    name.split('-')
-        .map(|word| {
-            let mut chars = word.chars();
-            chars
-                .next()
-                .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
-                .unwrap_or_default()
-        })
-        .collect::<Vec<_>>()
-        .join("-")
+    print_http(&request.to_http(endpoint, &placeholder))
 }
 
 /// Without the client, says how to build with it.

@@ -168,6 +168,49 @@ fn create_run_prints_a_graph_error_and_exits_non_zero() {
     assert!(!stdout.contains(TOKEN) && !stderr.contains(TOKEN));
 }
 
+#[test]
+fn send_mail_prints_the_action_the_permission_check_and_the_violation() {
+    let (output, stdout, stderr) = run("send_mail", &[("GRAPH_USER", "adele@contoso.com")]);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stdout.starts_with(
+            "POST https://graph.microsoft.com/v1.0/users/adele%40contoso.com/sendMail\n"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("\"saveToSentItems\": false"), "{stdout}");
+    assert!(stdout.contains(
+        "  calling sendMail needs Mail.Send (delegated, work or school account); the token grants User.Read\n"
+    ), "{stdout}");
+    assert!(stdout.contains("  - message.ccRecipients[0].emailAddress.address: MissingRequired\n"));
+}
+
+#[cfg(feature = "client")]
+#[test]
+fn send_mail_sends_and_reads_202_accepted() {
+    let server = loopback::Server::answering("202 Accepted", "");
+    let (output, stdout, stderr) = run(
+        "send_mail",
+        &[
+            ("GRAPH_ACCESS_TOKEN", TOKEN),
+            ("GRAPH_BASE_URL", &server.base),
+            ("MAIL_TO", "me@example.com"),
+        ],
+    );
+    assert!(output.status.success(), "{stderr}");
+    assert!(stdout.ends_with("\nSent.\n"), "{stdout}");
+    assert!(!stdout.contains(TOKEN) && !stderr.contains(TOKEN));
+    let request = server.request();
+    assert!(
+        request.starts_with("POST /beta/me/sendMail HTTP/1.1\r\n"),
+        "{request}"
+    );
+    assert!(
+        request.ends_with(r#""toRecipients":[{"emailAddress":{"address":"me@example.com"}}]},"saveToSentItems":false}"#),
+        "{request}"
+    );
+}
+
 /// Built without the client, the example says how to send instead of failing obscurely.
 #[cfg(not(feature = "client"))]
 #[test]

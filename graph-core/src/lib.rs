@@ -51,6 +51,7 @@
 //! | to | see |
 //! | --- | --- |
 //! | declare a resource, a complex type, an enum, a property of derived types | [`graph_resource`], [`graph_complex`], [`graph_enum`], [`graph_union`] |
+//! | call an action (`sendMail`) with checked parameters | [`graph_action`] |
 //! | know what is checked before anything is sent | [`validation`] |
 //! | build any operation at any path (functions, drive items), references, query options | [`request`] |
 //! | read answers, and Graph's errors | [`response`] |
@@ -97,6 +98,9 @@ pub mod __private;
 mod link;
 mod token;
 
+#[doc = include_str!("docs/graph_action.md")]
+#[doc(inline)]
+pub use graph_derive::graph_action;
 #[doc = include_str!("docs/graph_complex.md")]
 #[doc(inline)]
 pub use graph_derive::graph_complex;
@@ -115,7 +119,7 @@ pub use endpoint::{ApiVersion, Cloud, Endpoint};
 pub use paging::Page;
 pub use permissions::PermissionError;
 pub use request::{
-    CreateRequest, DeleteRequest, GetRequest, ListRequest, RefRequest, UpdateRequest,
+    ActionRequest, CreateRequest, DeleteRequest, GetRequest, ListRequest, RefRequest, UpdateRequest,
 };
 pub use resource::GraphResource;
 pub use response::{GraphError, GraphErrorKind};

@@ -89,6 +89,7 @@ impl Permissions {
             Operation::Read => self.read,
             Operation::Update => self.update,
             Operation::Delete => self.delete,
+            Operation::Action => None,
         }
     }
 }
@@ -129,6 +130,7 @@ impl OperationPermissions {
 
 /// An operation, as a permissions table names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Operation {
     /// `create`.
     Create,
@@ -138,6 +140,8 @@ pub enum Operation {
     Update,
     /// `delete`.
     Delete,
+    /// An action (`sendMail`), whose page's table is the action's own.
+    Action,
 }
 
 impl Operation {
@@ -147,6 +151,7 @@ impl Operation {
             Operation::Read => "reading",
             Operation::Update => "updating",
             Operation::Delete => "deleting",
+            Operation::Action => "calling",
         }
     }
 }
@@ -357,6 +362,24 @@ impl Needs {
             operation,
             type_name,
         }
+    }
+
+    /// What an action needs: its own table's schemes, where declared. For generated code.
+    #[must_use]
+    pub const fn action(
+        declared: Option<&'static OperationPermissions>,
+        name: &'static str,
+    ) -> Self {
+        Self {
+            declared,
+            operation: Operation::Action,
+            type_name: name,
+        }
+    }
+
+    /// How messages name what the request works on.
+    pub(crate) fn name(self) -> &'static str {
+        self.type_name
     }
 
     /// Checks `token`. `Ok` where nothing is declared or the claims cannot be read.

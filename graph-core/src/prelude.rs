@@ -5,4 +5,4 @@
 //! works the same way once it is imported.
 
 pub use crate::resource::{GraphEnum, GraphObject, GraphResource, GraphType};
-pub use crate::{graph_complex, graph_enum, graph_resource, graph_union};
+pub use crate::{graph_action, graph_complex, graph_enum, graph_resource, graph_union};

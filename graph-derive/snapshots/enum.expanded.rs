@@ -138,4 +138,20 @@ const _: () = {
             true
         }
     }
+    #[automatically_derived]
+    impl ::graph_core::__private::ActionReturn for LifecycleWorkflowProcessingStatus {
+        #[inline]
+        fn __read(
+            __status: ::graph_core::__private::http::StatusCode,
+            __headers: &::graph_core::__private::http::HeaderMap,
+            __body: &[::core::primitive::u8],
+        ) -> ::core::result::Result<Self, ::graph_core::GraphError> {
+            ::graph_core::__private::read_value(
+                __status,
+                __headers,
+                __body,
+                "a LifecycleWorkflowProcessingStatus",
+            )
+        }
+    }
 };

@@ -23,6 +23,8 @@ pub enum Kind {
     Resource,
     /// `#[graph_complex]` or `#[graph_complex(odata = "...")]`: a value inside a resource.
     Complex,
+    /// `#[graph_action(path = "...")]`: an action's parameters.
+    Action,
 }
 
 impl Kind {
@@ -31,6 +33,7 @@ impl Kind {
         match self {
             Kind::Resource => "graph_resource",
             Kind::Complex => "graph_complex",
+            Kind::Action => "graph_action",
         }
     }
 }
@@ -41,6 +44,7 @@ pub const MACROS: &[&str] = &[
     "graph_complex",
     "graph_enum",
     "graph_union",
+    "graph_action",
 ];
 
 /// What was found on the item's own attributes and taken off it.
@@ -141,6 +145,7 @@ impl Object {
         let place = match kind {
             Kind::Resource => &attr::RESOURCE,
             Kind::Complex => &attr::COMPLEX,
+            Kind::Action => &attr::ACTION,
         };
         let attr = place.parse_tokens(args, errors);
         let container = Container::take(&mut item);
@@ -158,6 +163,8 @@ impl Object {
                     strip_fields(unnamed.unnamed.iter_mut());
                     Body::Unexpected(Found::TupleStruct(unnamed.to_token_stream()))
                 }
+                // An action without parameters may be a unit struct.
+                Fields::Unit if kind == Kind::Action => Body::Expected(Vec::new()),
                 Fields::Unit => Body::Unexpected(Found::UnitStruct(owner.to_token_stream())),
             },
             Data::Enum(data) => {

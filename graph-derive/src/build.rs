@@ -16,17 +16,20 @@ use crate::grammar;
 use crate::model::{self, ObjectKind, Param, PathTemplate, Presence, Runtime};
 use crate::types;
 
-/// Builds a `#[graph_resource]` or `#[graph_complex]`.
+/// Builds a `#[graph_resource]`, `#[graph_complex]` or `#[graph_action]`.
 pub fn object<'a>(input: &'a ast::Object, errors: &mut Errors) -> Option<model::Object<'a>> {
     let attribute = input.kind.attribute();
     let path = path_template(input.attr.path.value(), errors);
     let odata = odata_type(input.attr.odata.value(), errors);
-    let permissions = match &input.attr.permissions {
-        Slot::Given(span, list) => {
-            attr::permissions::parse(list.clone(), *span, errors).map(Box::new)
+    // A resource's table names its operations; an action's lists the schemes of its one.
+    let (mut permissions, mut action_permissions) = (None, None);
+    if let Slot::Given(span, list) = &input.attr.permissions {
+        if input.kind == Kind::Action {
+            action_permissions = attr::permissions::parse_schemes(list.clone(), *span, errors);
+        } else {
+            permissions = attr::permissions::parse(list.clone(), *span, errors).map(Box::new);
         }
-        Slot::Absent | Slot::Malformed => None,
-    };
+    }
     check::resource_keys_given(input, errors);
     check::container(&input.container, attribute, errors);
     check::not_generic(&input.item, attribute, errors);
@@ -60,6 +63,9 @@ pub fn object<'a>(input: &'a ast::Object, errors: &mut Errors) -> Option<model::
         let option = types::option_inner(&field.ty).is_some();
         check::required_needs_option(field, option, errors);
         check::required_or_read_only(&field.attr, errors);
+        if input.kind == Kind::Action {
+            check::no_read_only_parameter(&field.attr, errors);
+        }
         let presence = match (field.attr.required.span(), field.attr.read_only.span()) {
             (Some(_), _) => Presence::Required,
             (None, Some(_)) => Presence::ReadOnly,
@@ -95,6 +101,16 @@ pub fn object<'a>(input: &'a ast::Object, errors: &mut Errors) -> Option<model::
             permissions,
         },
         Kind::Complex => ObjectKind::Complex { odata },
+        Kind::Action => {
+            let path = path?;
+            let name = action_name(&path.raw, &input.item.ident);
+            ObjectKind::Action {
+                path,
+                returns: input.attr.returns.value().cloned().map(Box::new),
+                permissions: action_permissions,
+                name,
+            }
+        }
     };
     errors.is_empty().then_some(model::Object {
         item: &input.item,
@@ -240,6 +256,18 @@ pub fn union<'a>(input: &'a ast::Union, errors: &mut Errors) -> Option<model::Un
 }
 
 // ---- Values read through their grammars ----
+
+/// How messages name an action: the last segment of its path where that is a name
+/// (`sendMail`, `microsoft.graph.sendMail` as `sendMail`), the struct's name otherwise.
+fn action_name(path: &str, ident: &Ident) -> String {
+    let last = path.rsplit('/').next().unwrap_or_default();
+    let name = last.rsplit('.').next().unwrap_or_default();
+    if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        name.to_owned()
+    } else {
+        ident.to_string()
+    }
+}
 
 /// A resource's path is what its create request posts to: it must follow the template
 /// grammar (the one the runtime holds the `_at` forms' templates to), and each placeholder

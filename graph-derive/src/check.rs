@@ -38,6 +38,16 @@ pub fn placeholders_are_distinct_arguments(params: &[Param], path: &LitStr, erro
 /// key that is missing is reported at the attribute itself, unless an item of the list did
 /// not parse (that item may be the key).
 pub fn resource_keys_given(input: &ast::Object, errors: &mut Errors) {
+    if input.kind == Kind::Action {
+        if !input.attr.path.written() {
+            errors.spanned(
+                Span::call_site(),
+                "missing `path`: the action's whole path, ending in its name, e.g. \
+                 `#[graph_action(path = \"/users/{id}/sendMail\")]`",
+            );
+        }
+        return;
+    }
     if input.kind != Kind::Resource {
         return;
     }
@@ -301,6 +311,17 @@ pub fn required_or_read_only(attr: &FieldAttr, errors: &mut Errors) {
             read_only,
             "a property cannot be both `required` and `read_only`: read-only properties \
              are set by the service and never sent. Keep one",
+        );
+    }
+}
+
+/// An action's parameters are all sent: none is set by the service.
+pub fn no_read_only_parameter(attr: &FieldAttr, errors: &mut Errors) {
+    if let Some(read_only) = attr.read_only.span() {
+        errors.spanned(
+            read_only,
+            "`read_only` does not go on an action's parameter: every parameter that is set \
+             is sent. Remove it, or remove the field",
         );
     }
 }

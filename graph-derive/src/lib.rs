@@ -46,6 +46,12 @@ pub fn graph_complex(args: TokenStream, item: TokenStream) -> TokenStream {
     object(ast::Kind::Complex, args.into(), item.into()).into()
 }
 
+/// Turns a struct of parameters into a Microsoft Graph action.
+#[proc_macro_attribute]
+pub fn graph_action(args: TokenStream, item: TokenStream) -> TokenStream {
+    object(ast::Kind::Action, args.into(), item.into()).into()
+}
+
 /// Turns an enum with one variant per derived type into a property type that dispatches
 /// on `@odata.type`.
 #[proc_macro_attribute]

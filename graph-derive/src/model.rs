@@ -64,7 +64,7 @@ pub struct Param {
     pub ident: Ident,
 }
 
-/// A checked `#[graph_resource]` or `#[graph_complex]`.
+/// A checked `#[graph_resource]`, `#[graph_complex]` or `#[graph_action]`.
 pub struct Object<'a> {
     /// The struct, emitted again as it is.
     pub item: &'a DeriveInput,
@@ -88,6 +88,16 @@ pub enum ObjectKind {
         /// The `#` form, where given.
         odata: Option<String>,
     },
+    Action {
+        /// The action's whole path (`/users/{id}/sendMail`).
+        path: PathTemplate,
+        /// What a success reads as, where the action returns something.
+        returns: Option<Box<Type>>,
+        /// The action's own table (the schemes of its one operation), where declared.
+        permissions: Option<SchemePermissions>,
+        /// How messages name the action: its path's last segment (`sendMail`).
+        name: String,
+    },
 }
 
 impl Object<'_> {
@@ -100,6 +110,7 @@ impl Object<'_> {
         match &self.kind {
             ObjectKind::Resource { odata, .. } => Some(odata),
             ObjectKind::Complex { odata } => odata.as_deref(),
+            ObjectKind::Action { .. } => None,
         }
     }
 }

@@ -468,6 +468,26 @@ fn the_expansion_of_an_enum_is_as_reviewed() {
 }
 
 #[test]
+fn the_expansion_of_an_action_is_as_reviewed() {
+    let tokens = crate::object(
+        Kind::Action,
+        quote!(
+            path = "/users/{id}/sendMail",
+            permissions(delegated = "Mail.Send", application = "Mail.Send")
+        ),
+        quote! {
+            #[derive(Debug, Clone, Default)]
+            pub struct SendMail {
+                #[graph(required)]
+                pub message: Option<Message>,
+                pub save_to_sent_items: Option<bool>,
+            }
+        },
+    );
+    expect_test::expect_file!["../snapshots/action.expanded.rs"].assert_eq(&pretty(tokens));
+}
+
+#[test]
 fn the_expansion_of_a_union_is_as_reviewed() {
     let tokens = crate::graph_union_impl(
         quote!(odata = "#microsoft.graph.identityGovernance.workflowExecutionConditions"),

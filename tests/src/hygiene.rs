@@ -3,7 +3,7 @@
 
 #![allow(dead_code, non_camel_case_types, clippy::upper_case_acronyms)]
 
-use ::graph_core::{graph_enum, graph_resource};
+use ::graph_core::{graph_action, graph_enum, graph_resource};
 
 /// Shadows `Result`.
 pub struct Result;
@@ -81,3 +81,21 @@ pub enum Kind {
     #[graph(other)]
     Other(::std::string::String),
 }
+
+/// An action taking a resource, returning an enum, with a path parameter and permissions.
+#[graph_action(
+    path = "/things/{thing-id}/inspect",
+    returns = Kind,
+    permissions(delegated = "Things.Read")
+)]
+pub struct Inspect {
+    /// Required.
+    #[graph(required)]
+    pub part: ::std::option::Option<Part>,
+    /// Not an Option.
+    pub depth: i32,
+}
+
+/// An action without parameters, returning a collection.
+#[graph_action(path = "/things/list", returns = ::std::vec::Vec<::std::string::String>)]
+pub struct ListThings;

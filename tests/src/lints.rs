@@ -1,6 +1,6 @@
 //! A resource and enums with every kind of field, for the lints above to look at.
 
-use graph_core::{graph_enum, graph_resource, DateTimeOffset};
+use graph_core::{graph_action, graph_enum, graph_resource, DateTimeOffset};
 
 /// A resource with a path parameter, read-only and renamed fields.
 #[graph_resource(
@@ -48,3 +48,24 @@ pub enum LintedClosed {
     /// No.
     No,
 }
+
+/// An action with a renamed parameter, returning a resource.
+#[graph_action(
+    path = "/identityGovernance/lifecycleWorkflows/workflows/{workflow-id}/activate",
+    returns = LintedRun,
+    permissions(
+        delegated = "LifecycleWorkflows.ReadWrite.All",
+        application = "LifecycleWorkflows.ReadWrite.All"
+    )
+)]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LintedActivate {
+    /// Required and renamed.
+    #[graph(required, rename = "subjects")]
+    pub users: Option<Vec<String>>,
+}
+
+/// An action without parameters or an answer.
+#[graph_action(path = "/identityGovernance/lifecycleWorkflows/workflows/{workflow-id}/restore")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LintedRestore;

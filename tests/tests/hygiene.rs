@@ -6,8 +6,8 @@
 use graph_core::resource::GraphEnum;
 use graph_core::serde_json;
 use graph_core::GraphResource;
-use graph_tests::hygiene::{Kind, Part};
-use graph_tests::lints::{LintedClosed, LintedRun, LintedStatus};
+use graph_tests::hygiene::{Inspect, Kind, ListThings, Part};
+use graph_tests::lints::{LintedActivate, LintedClosed, LintedRestore, LintedRun, LintedStatus};
 
 #[test]
 fn a_resource_in_a_shadowing_module_works() {
@@ -97,4 +97,40 @@ fn a_type_declared_by_a_macro_with_its_field_types_reads_and_writes() {
     assert_eq!(serde_json::to_string(&read).unwrap(), text);
     let none: FromAMacro = serde_json::from_str(r#"{"total":1}"#).unwrap();
     assert_eq!(serde_json::to_string(&none).unwrap(), r#"{"total":1}"#);
+}
+
+#[test]
+fn actions_in_a_shadowing_module_and_under_the_lints_work() {
+    let inspect = Inspect {
+        part: Some(Part {
+            id: None,
+            name: Some("bolt".into()),
+            kind: None,
+            tags: vec![],
+            boxed: None,
+            count: 1,
+        }),
+        depth: 2,
+    };
+    let request = inspect.request("t").unwrap();
+    assert_eq!(request.path(), "/things/t/inspect");
+    assert_eq!(
+        request.body(),
+        br##"{"part":{"@odata.type":"#microsoft.graph.part","name":"bolt","tags":[],"count":1},"depth":2}"##
+    );
+    let answer = graph_core::http::Response::new(r#"{"value":"bolt"}"#);
+    assert_eq!(request.parse_response(answer).unwrap(), Kind::Bolt);
+    assert!(ListThings.request().unwrap().body().is_empty());
+
+    let activate = LintedActivate {
+        users: Some(vec!["u".into()]),
+    };
+    let request = activate.request("w").unwrap();
+    assert_eq!(request.body(), br#"{"subjects":["u"]}"#);
+    let error = LintedActivate::default().request("w").unwrap_err();
+    assert_eq!(error.violations()[0].path(), "subjects");
+    assert_eq!(
+        LintedRestore.request("w").unwrap().path(),
+        "/identityGovernance/lifecycleWorkflows/workflows/w/restore"
+    );
 }

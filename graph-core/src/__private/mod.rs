@@ -24,6 +24,7 @@ pub(crate) mod union;
 pub(crate) mod validate;
 pub(crate) mod value;
 
+pub use http;
 pub use serde;
 pub use serde_json;
 
@@ -32,9 +33,12 @@ pub use crate::request::{CreateRequest, DeleteRequest, GetRequest, ListRequest, 
 pub use crate::resource::{GraphEnum, GraphResource, GraphType};
 pub use crate::validation::ValidationError;
 
+pub use crate::permissions::Needs;
 pub use crate::request::build::{
-    create_request, delete_request, get_request, list_request, update_request, validate,
+    action_request, create_request, delete_request, get_request, list_request, update_request,
+    validate,
 };
+pub use crate::request::{read_value, ActionRequest, ActionReturn};
 pub use names::{FieldIndexSeed, FieldInfo, FieldKey, FieldKeySeed, Names};
 pub use object::{
     serde_field, serialize_object, validate_object, visit_option, visit_serde_option, write_object,

@@ -454,3 +454,40 @@ impl FieldVisitor for Snapshot<'_> {
 
     fn none(&mut self, _: usize) {}
 }
+
+/// `request(...)` and `request_at(...)` of every `#[graph_action]`: `POST` to the action's
+/// path with its parameters as the body (none where the action declares none), `needs`
+/// what the action's table declares.
+///
+/// # Errors
+///
+/// Every violation in the parameters, then the path's.
+pub fn action_request<A: Object, R>(
+    value: &A,
+    template: &str,
+    checked: bool,
+    params: &[&str],
+    needs: crate::permissions::Needs,
+) -> Result<crate::request::ActionRequest<R>, ValidationError> {
+    let mut out = Violations::new();
+    value.__validate_at(&PropertyPath::Root, &mut out);
+    let path = path(template, checked, params, None, &mut out);
+    out.finish(needs.name())?;
+    let body = if A::INFO.fields().is_empty() && value.__additional().is_none() {
+        None
+    } else {
+        let mut body = Vec::with_capacity(A::SIZE_HINT);
+        if let Err(error) = value.__write_json(&mut body, Mode::Create) {
+            return Err(ValidationError::new(
+                needs.name(),
+                vec![Violation::unserializable(error.to_string())],
+            ));
+        }
+        Some(body)
+    };
+    Ok(Request::new(
+        path.unwrap_or_default(),
+        body,
+        crate::request::Action::new(needs),
+    ))
+}

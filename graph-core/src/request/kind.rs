@@ -56,6 +56,7 @@ pub(super) mod sealed {
     pub trait WithBody {}
     impl WithBody for super::Create {}
     impl WithBody for super::Update {}
+    impl WithBody for super::super::action::Action {}
     /// The kinds that take `If-Match`: updates and deletes.
     pub trait Conditional {}
     impl Conditional for super::Update {}
@@ -70,6 +71,7 @@ pub(super) mod sealed {
     impl Sealed for super::Update {}
     impl Sealed for super::Delete {}
     impl Sealed for super::super::reference::Ref {}
+    impl Sealed for super::super::action::Action {}
 }
 
 /// What a request kind sends: its HTTP method, the operation of a permissions table it

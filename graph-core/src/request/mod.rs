@@ -6,6 +6,7 @@
 // templates and their parameters; `build`, what the generated methods and the `_at` forms
 // call to build each request.
 
+mod action;
 pub(crate) mod build;
 mod headers;
 pub mod kind;
@@ -24,6 +25,9 @@ use http::{HeaderMap, Method};
 
 use crate::{AccessToken, Endpoint, GraphError};
 
+#[doc(hidden)]
+pub use action::read_value;
+pub use action::{Action, ActionRequest, ActionReturn};
 pub(crate) use headers::http_request;
 pub use headers::USER_AGENT;
 use kind::sealed;

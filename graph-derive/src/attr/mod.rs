@@ -29,6 +29,8 @@ pub struct ObjectAttr {
     pub permissions: Slot<TokenStream>,
     /// `crate = "::my_facade::graph_core"`: the path generated code reaches the runtime by.
     pub crate_path: Slot<syn::Path>,
+    /// `returns = Vec<String>`: what an action's success reads as (`#[graph_action]`).
+    pub returns: Slot<syn::Type>,
 }
 
 /// The keys of `#[graph_union(...)]`.
@@ -139,6 +141,22 @@ pub const RESOURCE: Place<ObjectAttr> = Place {
         crate_key!(),
     ],
     hints: &[],
+};
+
+/// `#[graph_action(path = "...", returns = T, permissions(...))]`
+pub const ACTION: Place<ObjectAttr> = Place {
+    attribute: "graph_action",
+    keys: &[
+        key!(String "path" => path, "path = \"/users/{id}/sendMail\""),
+        key!(Type "returns" => returns, "returns = Vec<String>"),
+        key!(List "permissions" => permissions, "permissions(delegated = \"Mail.Send\", application = \"Mail.Send\")"),
+        crate_key!(),
+    ],
+    hints: &[(
+        "odata",
+        "an action's parameters are sent as one JSON object without an `@odata.type` of \
+         its own; a parameter of a derived type carries its own",
+    )],
 };
 
 /// `#[graph_complex(odata = "...")]`

@@ -68,62 +68,114 @@ pub fn parse(tokens: TokenStream, key: Span, errors: &mut Errors) -> Option<Perm
             ok = false;
             continue;
         }
-        let mut by_scheme = SchemePermissions::default();
-        for entry in schemes {
-            let mut tokens = entry.clone().into_iter();
-            let name = match tokens.next() {
-                Some(TokenTree::Ident(ident)) => syn::Path::from(ident),
-                _ => {
-                    errors.at(&entry, "expected `delegated = \"Resource.Action.Scope\"`");
-                    ok = false;
-                    continue;
-                }
-            };
-            let Some(scheme) = known_name(&name, SCHEMES, "scheme", errors) else {
-                ok = false;
-                continue;
-            };
-            let value: TokenStream = match tokens.next() {
-                Some(TokenTree::Punct(eq)) if eq.as_char() == '=' => tokens.collect(),
-                _ => {
-                    errors.at(
-                        &entry,
-                        format_args!("expected `{scheme} = \"Resource.Action.Scope\"` or `{scheme} = [\"...\", \"...\"]`"),
-                    );
-                    ok = false;
-                    continue;
-                }
-            };
-            let slot = match scheme {
-                "delegated" => &mut by_scheme.delegated,
-                "personal" => &mut by_scheme.personal,
-                _ => &mut by_scheme.application,
-            };
-            if slot.is_some() {
-                errors.at(&name, format_args!("`{scheme}` is given twice; keep one"));
-                ok = false;
-                continue;
-            }
-            let Some(literals) = permission_literals(&value, scheme, errors) else {
-                ok = false;
-                continue;
-            };
-            let mut names = Vec::new();
-            for lit in literals {
-                let name = lit.value();
-                match permission_name_problem(&name) {
-                    Some(problem) => {
-                        errors.at(&lit, problem);
-                        ok = false;
-                    }
-                    None => names.push(name),
-                }
-            }
-            *slot = Some(names);
-        }
+        // Taken even where a scheme was wrong, so the operation given again is reported.
+        let (by_scheme, schemes_ok) = scheme_list(schemes, errors);
+        ok &= schemes_ok;
         *slot_for(&mut declared, operation) = Some(by_scheme);
     }
     ok.then_some(declared)
+}
+
+/// An action's `permissions(delegated = "...", application = [...])`: the schemes of its
+/// one operation, written directly (`key` is the key's own span). The same rules as each
+/// operation of a resource's table.
+pub fn parse_schemes(
+    tokens: TokenStream,
+    key: Span,
+    errors: &mut Errors,
+) -> Option<SchemePermissions> {
+    let entries = split_at_commas(tokens);
+    if entries.is_empty() {
+        errors.spanned(
+            key,
+            "`permissions` lists no scheme: write `permissions(delegated = \"...\", application = \"...\")` as the action's page says, or leave the key out",
+        );
+        return None;
+    }
+    // `permissions(create(...))` is a resource's table; an action is one operation. Such
+    // an entry is reported, and the others read as schemes all the same.
+    let mut ok = true;
+    let entries: Vec<TokenStream> = entries
+        .into_iter()
+        .filter(|entry| {
+            let Some(TokenTree::Ident(ident)) = entry.clone().into_iter().next() else {
+                return true;
+            };
+            if !OPERATIONS.iter().any(|operation| ident == operation) {
+                return true;
+            }
+            errors.at(
+                &ident,
+                format_args!(
+                    "an action is one operation: write its schemes directly, `permissions(delegated = \"...\", application = \"...\")`, not `{ident}(...)`"
+                ),
+            );
+            ok = false;
+            false
+        })
+        .collect();
+    let (by_scheme, schemes_ok) = scheme_list(entries, errors);
+    (ok && schemes_ok).then_some(by_scheme)
+}
+
+/// The schemes of one operation, each `scheme = "..."` or `scheme = ["...", ...]`, and
+/// whether all were right (those that were not are reported).
+fn scheme_list(entries: Vec<TokenStream>, errors: &mut Errors) -> (SchemePermissions, bool) {
+    let mut by_scheme = SchemePermissions::default();
+    let mut ok = true;
+    for entry in entries {
+        let mut tokens = entry.clone().into_iter();
+        let name = match tokens.next() {
+            Some(TokenTree::Ident(ident)) => syn::Path::from(ident),
+            _ => {
+                errors.at(&entry, "expected `delegated = \"Resource.Action.Scope\"`");
+                ok = false;
+                continue;
+            }
+        };
+        let Some(scheme) = known_name(&name, SCHEMES, "scheme", errors) else {
+            ok = false;
+            continue;
+        };
+        let value: TokenStream = match tokens.next() {
+            Some(TokenTree::Punct(eq)) if eq.as_char() == '=' => tokens.collect(),
+            _ => {
+                errors.at(
+                    &entry,
+                    format_args!("expected `{scheme} = \"Resource.Action.Scope\"` or `{scheme} = [\"...\", \"...\"]`"),
+                );
+                ok = false;
+                continue;
+            }
+        };
+        let slot = match scheme {
+            "delegated" => &mut by_scheme.delegated,
+            "personal" => &mut by_scheme.personal,
+            _ => &mut by_scheme.application,
+        };
+        if slot.is_some() {
+            errors.at(&name, format_args!("`{scheme}` is given twice; keep one"));
+            ok = false;
+            continue;
+        }
+        let Some(literals) = permission_literals(&value, scheme, errors) else {
+            ok = false;
+            continue;
+        };
+        let mut names = Vec::new();
+        for lit in literals {
+            let name = lit.value();
+            match permission_name_problem(&name) {
+                Some(problem) => {
+                    errors.at(&lit, problem);
+                    ok = false;
+                }
+                None => names.push(name),
+            }
+        }
+        *slot = Some(names);
+    }
+    (by_scheme, ok)
 }
 
 fn slot_for<'p>(

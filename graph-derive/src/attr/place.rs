@@ -75,6 +75,8 @@ pub enum Takes<A: 'static> {
     Path(fn(&mut A) -> &mut Slot<syn::Path>),
     /// `name(...)`, whose tokens the key's own grammar reads.
     List(fn(&mut A) -> &mut Slot<TokenStream>),
+    /// `name = Type`: a Rust type, as written (`returns = Vec<String>`).
+    Type(fn(&mut A) -> &mut Slot<syn::Type>),
 }
 
 impl<A> Takes<A> {
@@ -84,6 +86,7 @@ impl<A> Takes<A> {
             Takes::String(slot) => slot(attr).value().is_some(),
             Takes::Path(slot) => slot(attr).value().is_some(),
             Takes::List(slot) => slot(attr).value().is_some(),
+            Takes::Type(slot) => slot(attr).value().is_some(),
         }
     }
 
@@ -93,6 +96,7 @@ impl<A> Takes<A> {
             Takes::String(slot) => slot(attr).mark_malformed(),
             Takes::Path(slot) => slot(attr).mark_malformed(),
             Takes::List(slot) => slot(attr).mark_malformed(),
+            Takes::Type(slot) => slot(attr).mark_malformed(),
         }
     }
 }
@@ -168,6 +172,9 @@ impl<A> Place<A> {
     fn read_tokens(&self, tokens: TokenStream, attr: &mut A, errors: &mut Errors) {
         let mut complete = true;
         for item in split_at_commas(tokens) {
+            if self.read_type(&item, attr, errors) {
+                continue;
+            }
             match syn::parse2::<Meta>(item.clone()) {
                 Ok(meta) => self.read_meta(&meta, attr, errors),
                 Err(error) => {
@@ -197,6 +204,53 @@ impl<A> Place<A> {
                 spec.takes.mark_malformed(attr);
             }
         }
+    }
+
+    /// A key that takes a type (`returns = Vec<String>`), which is no `Meta` (its value
+    /// is no expression): read here, and `true`, where `item` is one.
+    fn read_type(&self, item: &TokenStream, attr: &mut A, errors: &mut Errors) -> bool {
+        let mut tokens = item.clone().into_iter();
+        let Some(TokenTree::Ident(ident)) = tokens.next() else {
+            return false;
+        };
+        let Some(spec) = self.keys.iter().find(|spec| ident == spec.name) else {
+            return false;
+        };
+        let Takes::Type(slot) = &spec.takes else {
+            return false;
+        };
+        let span = ident.span();
+        // returns = Vec<String>
+        if spec.takes.is_given(attr) {
+            errors.at(
+                &ident,
+                format_args!("`{}` is given twice; keep one", spec.name),
+            );
+            return true;
+        }
+        let ty = match tokens.next() {
+            Some(TokenTree::Punct(eq)) if eq.as_char() == '=' => {
+                syn::parse2::<syn::Type>(tokens.collect())
+            }
+            _ => Err(syn::Error::new(span, "")),
+        };
+        match ty {
+            Ok(ty) => *slot(attr) = Slot::Given(span, ty),
+            Err(_) => {
+                let quoted = item.to_string().contains('"');
+                let how = if quoted {
+                    ", written without quotes"
+                } else {
+                    ""
+                };
+                errors.at(
+                    item,
+                    format_args!("`{}` takes a type{how}: `{}`", spec.name, spec.example),
+                );
+                slot(attr).mark_malformed();
+            }
+        }
+        true
     }
 
     fn read_meta(&self, meta: &Meta, attr: &mut A, errors: &mut Errors) {
@@ -281,6 +335,8 @@ impl<A> Place<A> {
                 errors.at(meta, format_args!("`{name}` needs a value: `{example}`"));
                 spec.takes.mark_malformed(attr);
             }
+            // Read by `read_type` before an item is parsed as a `Meta`.
+            (_, Takes::Type(_)) => {}
             (Meta::NameValue(_) | Meta::List(_), Takes::Nothing(_)) => {
                 errors.at(
                     meta,

@@ -80,6 +80,7 @@ pub fn expand(enumeration: &Enumeration<'_>) -> TokenStream {
         }
         (None, None) => (quote!(), quote!(_ => ::core::option::Option::None,)),
     };
+    let expecting = format!("a {ident}");
     quote! {
         #item
 
@@ -169,6 +170,19 @@ pub fn expand(enumeration: &Enumeration<'_>) -> TokenStream {
                 }
 
                 #late_members
+            }
+
+            // An action returning the enum reads it from `value`, as OData writes it.
+            #[automatically_derived]
+            impl #rt::ActionReturn for #ident {
+                #[inline]
+                fn __read(
+                    __status: #rt::http::StatusCode,
+                    __headers: &#rt::http::HeaderMap,
+                    __body: &[::core::primitive::u8],
+                ) -> ::core::result::Result<Self, #runtime::GraphError> {
+                    #rt::read_value(__status, __headers, __body, #expecting)
+                }
             }
         };
     }

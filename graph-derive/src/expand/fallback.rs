@@ -33,13 +33,22 @@ pub fn object(object: &Object, errors: &Errors) -> TokenStream {
         });
     let resource = (object.kind == Kind::Resource)
         .then(|| resource(&runtime, ident, object.attr.path.value(), true));
+    let action = (object.kind == Kind::Action).then(|| {
+        action(
+            &runtime,
+            ident,
+            object.attr.path.value(),
+            object.attr.returns.value(),
+        )
+    });
     let serde = placeholders(&runtime, ident);
-    let graph_type = graph_type(&runtime, ident);
+    let graph_type = (object.kind != Kind::Action).then(|| graph_type(&runtime, ident));
     quote! {
         #item
         #errors
         const _: () = {
             #resource
+            #action
             #has_odata_type
             #graph_type
             #serde
@@ -176,6 +185,36 @@ fn resource(
                 ::core::unreachable!()
             }
             #writing
+        }
+    }
+}
+
+/// Placeholder `request` and `request_at` of an action, taking as many parameters as the
+/// `path` given has placeholders and reading as the `returns` given (`()` where none was
+/// read).
+fn action(
+    runtime: &Runtime,
+    ident: &syn::Ident,
+    path: Option<&syn::LitStr>,
+    returns: Option<&syn::Type>,
+) -> TokenStream {
+    let arity = path.map_or(0, |path| lenient_arity(&path.value()));
+    let params: Vec<_> = (0..arity).map(|i| format_ident!("_param{}", i)).collect();
+    let str_ = quote!(&::core::primitive::str);
+    let returned = returns.map_or_else(|| quote!(()), |ty| quote!(#ty));
+    let result = quote! {
+        ::core::result::Result<#runtime::ActionRequest<#returned>, #runtime::ValidationError>
+    };
+    quote! {
+        impl #ident {
+            #[allow(dead_code, missing_docs)]
+            pub fn request(&self, #(#params: #str_),*) -> #result {
+                ::core::unreachable!()
+            }
+            #[allow(dead_code, missing_docs)]
+            pub fn request_at(&self, _template: #str_, _params: &[#str_]) -> #result {
+                ::core::unreachable!()
+            }
         }
     }
 }

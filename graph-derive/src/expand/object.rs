@@ -23,6 +23,12 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
             permissions,
         } => resource(object, path, odata, permissions.as_deref()),
         ObjectKind::Complex { .. } => TokenStream::new(),
+        ObjectKind::Action {
+            path,
+            returns,
+            permissions,
+            name,
+        } => action(object, path, returns.as_deref(), permissions.as_ref(), name),
     };
     // A type with an OData type can be a `#[graph_union]` variant.
     let has_odata_type = object.odata().map(|odata| {
@@ -44,13 +50,16 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
             const __PERMISSIONS: #rt::Permissions = <Self as #runtime::GraphResource>::PERMISSIONS;
         }
     });
-    let graph_type = quote! {
-        #[automatically_derived]
-        impl #rt::GraphType for #ident {
-            const __NAME: &'static ::core::primitive::str = #name;
-            #permissions
+    // An action's parameters are sent, never read at a path.
+    let graph_type = (!matches!(object.kind, ObjectKind::Action { .. })).then(|| {
+        quote! {
+            #[automatically_derived]
+            impl #rt::GraphType for #ident {
+                const __NAME: &'static ::core::primitive::str = #name;
+                #permissions
+            }
         }
-    };
+    });
     let info = info(object);
     let descends = descends(object);
     let fields = fields(object);
@@ -417,27 +426,8 @@ pub(super) fn graph_resource(
     let rt = runtime.private();
     let raw_path = &path.raw;
     let permissions = permissions.map(|declared| {
-        let names = |names: &Option<Vec<String>>| match names {
-            Some(names) => quote!(::core::option::Option::Some(&[#(#names),*])),
-            None => quote!(::core::option::Option::None),
-        };
-        let operation = |schemes: &Option<SchemePermissions>| match schemes {
-            Some(schemes) => {
-                let (delegated, personal, application) = (
-                    names(&schemes.delegated),
-                    names(&schemes.personal),
-                    names(&schemes.application),
-                );
-                quote! {
-                    ::core::option::Option::Some(&#runtime::__private::OperationPermissions {
-                        delegated: #delegated,
-                        personal: #personal,
-                        application: #application,
-                    })
-                }
-            }
-            None => quote!(::core::option::Option::None),
-        };
+        let operation =
+            |schemes: &Option<SchemePermissions>| operation_permissions(runtime, schemes.as_ref());
         let (create, read, update, delete) = (
             operation(&declared.create),
             operation(&declared.read),
@@ -463,6 +453,112 @@ pub(super) fn graph_resource(
             #[inline]
             fn validate(&self) -> ::core::result::Result<(), #runtime::ValidationError> {
                 #rt::validate(self)
+            }
+        }
+    }
+}
+
+/// `Option<&OperationPermissions>` of one operation's schemes, as a constant expression.
+fn operation_permissions(runtime: &Runtime, schemes: Option<&SchemePermissions>) -> TokenStream {
+    let names = |names: &Option<Vec<String>>| match names {
+        Some(names) => quote!(::core::option::Option::Some(&[#(#names),*])),
+        None => quote!(::core::option::Option::None),
+    };
+    match schemes {
+        Some(schemes) => {
+            let (delegated, personal, application) = (
+                names(&schemes.delegated),
+                names(&schemes.personal),
+                names(&schemes.application),
+            );
+            quote! {
+                ::core::option::Option::Some(&#runtime::__private::OperationPermissions {
+                    delegated: #delegated,
+                    personal: #personal,
+                    application: #application,
+                })
+            }
+        }
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+/// An action's `request` and `request_at`: `POST` of its path with the parameters as the
+/// body, read as `returns` (or `()`); the check that `returns` is a type an answer reads
+/// as, at its span.
+fn action(
+    object: &Object<'_>,
+    path: &PathTemplate,
+    returns: Option<&syn::Type>,
+    permissions: Option<&SchemePermissions>,
+    name: &str,
+) -> TokenStream {
+    let ident = object.ident();
+    let runtime = &object.runtime;
+    let rt = runtime.private();
+    let ops = Operations::new(runtime, path, name);
+    let (params, declared, raw) = (&ops.params, &ops.declared, &path.raw);
+    let returned = match returns {
+        Some(ty) => ty.to_token_stream(),
+        None => quote!(()),
+    };
+    let check = returns.map(|ty| {
+        let runtime = runtime.spanned(ty.span());
+        quote_spanned! {ty.span()=>
+            #[allow(dead_code)]
+            #[inline]
+            fn __returns() {
+                let _ = <#ty as #runtime::__private::ActionReturn>::__read;
+            }
+        }
+    });
+    let declared_permissions = operation_permissions(runtime, permissions);
+    let reads = match returns {
+        Some(ty) => format!(
+            " A success reads as `{}`.",
+            ty.to_token_stream()
+                .to_string()
+                .replace(" < ", "<")
+                .replace(" >", ">")
+        ),
+        None => " Any `2xx` answer is a success.".to_owned(),
+    };
+    let request_doc = ops.doc(
+        format!(" Builds the request that calls `{name}`: `POST {raw}`, with these parameters as the JSON body.{reads}"),
+        " A `ValidationError` naming every required parameter that is missing, every enum parameter set to `unknownFutureValue` and every empty path parameter, at any depth. Nothing is built unless the parameters are valid.",
+    );
+    let request_at_doc = [
+        format!(" Builds the request that calls `{name}` at another documented path: `template`'s placeholders filled with `params`, in order, as the `_at` forms of a resource are."),
+        String::new(),
+        " # Errors".to_owned(),
+        String::new(),
+        " As `request`, and a template that breaks the rules or a wrong number of parameters.".to_owned(),
+    ];
+    let result = quote! {
+        ::core::result::Result<#runtime::ActionRequest<#returned>, #runtime::ValidationError>
+    };
+    quote! {
+        #check
+
+        #[allow(dead_code)]
+        impl #ident {
+            #[doc(hidden)]
+            const __NEEDS: #rt::Needs = #rt::Needs::action(#declared_permissions, #name);
+
+            #request_doc
+            #[inline]
+            pub fn request(&self, #(#declared),*) -> #result {
+                #rt::action_request(self, #raw, true, &[#(#params),*], Self::__NEEDS)
+            }
+
+            #(#[doc = #request_at_doc])*
+            #[inline]
+            pub fn request_at(
+                &self,
+                template: &::core::primitive::str,
+                params: &[&::core::primitive::str],
+            ) -> #result {
+                #rt::action_request(self, template, false, params, Self::__NEEDS)
             }
         }
     }
