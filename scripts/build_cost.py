@@ -16,6 +16,12 @@ once more with rustc's `-Z time-passes` to split macro expansion from the rest.
 
     python3 scripts/build_cost.py --repeat 2           # N = 100, 500, 1000, 2000
     python3 scripts/build_cost.py --sizes 10 --modes check --no-write   # a quick run (CI)
+    python3 scripts/build_cost.py --actions 1000 --repeat 2   # actions against complex types
+
+With `--actions N`, it compares instead the N resources' fields declared as
+`#[graph_action]` parameters (half of them with `returns`) against the same structs declared
+`#[graph_complex]`, in `cargo check`: what an action adds to the type it is made of. The
+figures go between BENCHMARKS.md's action-cost markers.
 
 Results go to benchmarks/build-cost.json, the tables into BENCHMARKS.md (between its
 build-cost markers) and the plot to benchmarks/build-cost.svg.
@@ -188,20 +194,51 @@ def serde_fields(fields):
     return lines
 
 
-def write_crates(n):
+def params_source(m, actions):
+    """The resources' fields as parameter structs: `#[graph_action]` with `actions`, else
+    `#[graph_complex]`; the same enums and complex types beside them."""
+    header = ["//! Generated: parameter structs.", "#![allow(dead_code)]",
+              "use graph_core::{graph_action, graph_complex, graph_enum, DateTimeOffset};", ""]
+    source = graph_source({**m, "resources": []}).split("\n")[3:]
+    out = header + source
+    for index, r in enumerate(m["resources"]):
+        # An action's parameters are all sent: no read-only field, as the attribute says.
+        fields = [{**f, "read_only": False} for f in r["fields"] if not f.get("read_only")]
+        if actions:
+            returns = ", returns = bool" if index % 2 else ""
+            out.append(f'#[graph_action(path = "/things/{{id}}/act{index}"{returns})]')
+        else:
+            out.append("#[graph_complex]")
+        out.append("#[derive(Debug, Clone, PartialEq, Default)]")
+        out.append(f"pub struct {r['name']} {{")
+        out += graph_fields(fields)
+        out.append("}\n")
+    return "\n".join(out)
+
+
+def write_crates(n, actions=False):
     m = model(n)
     WORK.mkdir(parents=True, exist_ok=True)
     core = (ROOT / "graph-core").as_posix()
+    names = ["gen_params", "gen_action"] if actions else ["gen_graph", "gen_serde"]
+    members = ", ".join(f'"{name}"' for name in names)
     (WORK / "Cargo.toml").write_text(
-        '[workspace]\nresolver = "2"\nmembers = ["gen_graph", "gen_serde"]\n'
+        f'[workspace]\nresolver = "2"\nmembers = [{members}]\n'
     )
-    crates = {
-        "gen_graph": (graph_source(m), f'msgraph-resource = {{ path = "{core}" }}\n'),
-        "gen_serde": (
-            serde_source(m),
-            f'msgraph-resource = {{ path = "{core}" }}\nserde = {{ version = "1", features = ["derive"] }}\n',
-        ),
-    }
+    graph_core = f'msgraph-resource = {{ path = "{core}" }}\n'
+    if actions:
+        crates = {
+            "gen_params": (params_source(m, actions=False), graph_core),
+            "gen_action": (params_source(m, actions=True), graph_core),
+        }
+    else:
+        crates = {
+            "gen_graph": (graph_source(m), graph_core),
+            "gen_serde": (
+                serde_source(m),
+                f'{graph_core}serde = {{ version = "1", features = ["derive"] }}\n',
+            ),
+        }
     for name, (source, deps) in crates.items():
         crate = WORK / name
         (crate / "src").mkdir(parents=True, exist_ok=True)
@@ -359,7 +396,11 @@ def main():
                         help="builds of each variant and mode; the best is reported")
     parser.add_argument("--no-write", action="store_true",
                         help="print the tables only; leave BENCHMARKS.md and benchmarks/ alone")
+    parser.add_argument("--actions", type=int, metavar="N",
+                        help="compare N actions with N complex types of the same fields")
     args = parser.parse_args()
+    if args.actions:
+        return actions_main(args.actions, args.repeat, not args.no_write)
     sizes = [int(s) for s in args.sizes.split(",")]
     modes = [m for m in args.modes.split(",") if m]
     results = []
@@ -391,6 +432,32 @@ def main():
         if not args.no_write:
             write(results, modes)
     print(table(results, modes))
+
+
+def actions_main(n, repeat, write_out):
+    """`--actions N`: N parameter structs as `#[graph_action]` against `#[graph_complex]`."""
+    global WORK
+    WORK = ROOT / "target" / "build-cost-actions"
+    m = write_crates(n, actions=True)
+    best = {}
+    for _ in range(repeat):
+        for variant in ("gen_params", "gen_action"):
+            seconds, peak = build(variant, "check")
+            print(f"N={n:5} {variant:10} check {seconds:7.1f} s {peak:8.0f} MiB", flush=True)
+            old = best.get(variant, (float("inf"), float("inf")))
+            best[variant] = (min(old[0], seconds), min(old[1], peak))
+    (cs, cm), (as_, am) = best["gen_params"], best["gen_action"]
+    fields = sum(len([f for f in r["fields"] if not f.get("read_only")]) for r in m["resources"])
+    text = (
+        f"\n| `cargo check`, N = {n} ({fields} parameters) | time | peak memory |\n"
+        "| --- | ---: | ---: |\n"
+        f"| as `#[graph_complex]` | {cs:.1f} s | {cm:.0f} MiB |\n"
+        f"| as `#[graph_action]` (half with `returns`) | {as_:.1f} s | {am:.0f} MiB |\n"
+        f"| ratio | {as_ / cs:.2f}× | {am / cm:.2f}× |\n"
+    )
+    print(text)
+    if write_out:
+        replace_between(ROOT / "BENCHMARKS.md", "action-cost", text)
 
 
 def machine():

@@ -26,7 +26,8 @@ use crate::{
 /// ```
 /// use graph_core::prelude::*;
 ///
-/// #[graph_complex(odata = "#microsoft.graph.mailboxSettings")]
+/// // No `odata`: Graph's page sends the settings without an `@odata.type`.
+/// #[graph_complex]
 /// #[derive(Debug, Clone, Default)]
 /// pub struct MailboxSettings {
 ///     pub time_zone: Option<String>,
@@ -36,7 +37,7 @@ use crate::{
 /// assert_eq!(read.path(), "/me/mailboxSettings");
 /// let changed = MailboxSettings { time_zone: Some("UTC".into()) };
 /// let update = changed.update_request_at("/users/{id}/mailboxSettings", &["adele"])?;
-/// assert_eq!(update.body(), br##"{"@odata.type":"#microsoft.graph.mailboxSettings","timeZone":"UTC"}"##);
+/// assert_eq!(update.body(), br#"{"timeZone":"UTC"}"#);
 /// # Ok::<(), graph_core::ValidationError>(())
 /// ```
 pub trait GraphType: serde::Serialize + serde::de::DeserializeOwned + GraphValue {

@@ -103,3 +103,38 @@ async fn attempts_retries_and_give_ups_are_logged_without_tokens_bodies_or_query
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_action_is_logged_by_its_path_never_its_parameters() {
+    use graph_examples::mail::{Message, Recipient, SendMail};
+    bounded(async {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(202))
+            .mount(&server)
+            .await;
+        let recorder = Recorder::default();
+        let _guard = tracing::subscriber::set_default(recorder.clone());
+        let mail = SendMail {
+            message: Some(Message {
+                subject: Some("Adele's review".into()),
+                to_recipients: Some(vec![Recipient::to("adele@contoso.com")]),
+                ..Message::default()
+            }),
+            save_to_sent_items: None,
+        };
+        client(&server.uri())
+            .send(&mail.request_at("/me/sendMail", &[]).unwrap())
+            .await
+            .unwrap();
+        let lines = recorder.0.lock().unwrap().clone();
+        assert_eq!(lines.len(), 1, "{lines:#?}");
+        assert!(
+            lines[0].starts_with("DEBUG graph request method=POST path=/me/sendMail status=202"),
+            "{}",
+            lines[0]
+        );
+        assert!(!lines[0].contains("Adele") && !lines[0].contains(TOKEN));
+    })
+    .await;
+}

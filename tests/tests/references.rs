@@ -114,6 +114,26 @@ fn reference_requests_are_validated_like_any_path() {
         error.to_string().starts_with("reference is not valid"),
         "{error}"
     );
+    // Copied from a page's request line: `/$ref` is the request's to add.
+    let error =
+        RefRequest::add("/groups/{id}/members/$ref", &["g"], "/users/{id}", &["u"]).unwrap_err();
+    assert_eq!(
+        error.violations()[0].kind(),
+        ViolationKind::InvalidPathTemplate
+    );
+    assert!(
+        error.to_string().contains("write `/groups/{id}/members`"),
+        "{error}"
+    );
+    // A URL where a path goes says what to write.
+    let error = RefRequest::add(
+        "/groups/{id}/members",
+        &["g"],
+        "https://graph.microsoft.com/v1.0/users/{id}",
+        &["u"],
+    )
+    .unwrap_err();
+    assert!(error.to_string().contains("is a URL"), "{error}");
 }
 
 #[test]

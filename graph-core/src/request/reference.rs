@@ -8,7 +8,7 @@ use super::kind::{ParseResponse, RequestKind};
 use super::Request;
 use crate::__private::validate::Violations;
 use crate::permissions::{Needs, Operation, Permissions};
-use crate::validation::ValidationError;
+use crate::validation::{ValidationError, Violation, ViolationKind};
 use crate::{Endpoint, GraphError};
 
 /// A request on a relationship's references (`$ref`), answered `204 No Content`:
@@ -80,7 +80,7 @@ impl RefRequest {
     /// As [`add`](Self::add), and an empty `id`.
     pub fn remove(collection: &str, params: &[&str], id: &str) -> Result<Self, ValidationError> {
         let mut out = Violations::new();
-        let at = path(collection, false, params, Some(id), &mut out);
+        let at = relationship(collection, params, Some(id), &mut out);
         out.finish(NAME)?;
         Ok(reference(Method::DELETE, at.unwrap_or_default(), None))
     }
@@ -107,7 +107,7 @@ impl RefRequest {
     /// As [`add`](Self::add).
     pub fn clear(single: &str, params: &[&str]) -> Result<Self, ValidationError> {
         let mut out = Violations::new();
-        let at = path(single, false, params, None, &mut out);
+        let at = relationship(single, params, None, &mut out);
         out.finish(NAME)?;
         Ok(reference(Method::DELETE, at.unwrap_or_default(), None))
     }
@@ -121,10 +121,29 @@ fn with_target(
     target_params: &[&str],
 ) -> Result<RefRequest, ValidationError> {
     let mut out = Violations::new();
-    let at = path(relationship, false, params, None, &mut out);
+    let at = self::relationship(relationship, params, None, &mut out);
     let target = path(target, false, target_params, None, &mut out);
     out.finish(NAME)?;
     Ok(reference(method, at.unwrap_or_default(), target))
+}
+
+/// The relationship's path, `/$ref` not yet added: a template written with it (copied
+/// from a page's request line) is refused rather than sent as `/$ref/$ref`.
+fn relationship(
+    template: &str,
+    params: &[&str],
+    item: Option<&str>,
+    out: &mut Violations,
+) -> Option<String> {
+    if let Some(bare) = template.strip_suffix("/$ref") {
+        out.push_violation(Violation::with_detail(
+            String::new(),
+            ViolationKind::InvalidPathTemplate,
+            format!("`{template}` ends with `/$ref`, which the request adds; write `{bare}`"),
+        ));
+        return None;
+    }
+    path(template, false, params, item, out)
 }
 
 fn reference(method: Method, at: String, target: Option<String>) -> RefRequest {

@@ -38,6 +38,14 @@ pub(crate) fn parse<'t>(
     if raw.is_empty() {
         return Err("the path template is empty; write a path, e.g. `/users`".into());
     }
+    if let Some((scheme, _)) = raw.split_once("://") {
+        if !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphabetic()) {
+            return Err(format!(
+                "path template `{raw}` is a URL; write the path under the endpoint, which \
+                 gives the rest (`/users/{{id}}`, not `https://graph.microsoft.com/v1.0/users/{{id}}`)"
+            ));
+        }
+    }
     if !raw.starts_with('/') {
         return Err(format!(
             "path template `{raw}` must start with `/`: write `/{}`",
@@ -345,6 +353,10 @@ mod tests {
         for (raw, message) in [
             ("", "the path template is empty; write a path, e.g. `/users`"),
             ("users", "path template `users` must start with `/`: write `/users`"),
+            (
+                "https://graph.microsoft.com/v1.0/users/{id}",
+                "path template `https://graph.microsoft.com/v1.0/users/{id}` is a URL; write the path under the endpoint, which gives the rest (`/users/{id}`, not `https://graph.microsoft.com/v1.0/users/{id}`)",
+            ),
             ("users/", "path template `users/` must start with `/`: write `/users`"),
             (
                 "/users/{id | userPrincipalName}/events",
