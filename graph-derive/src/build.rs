@@ -81,6 +81,7 @@ pub fn object<'a>(input: &'a ast::Object, errors: &mut Errors) -> Option<model::
             presence,
             option,
             plain: types::is_plain(types::option_inner(&field.ty).unwrap_or(&field.ty)),
+            number: types::odata_number(types::option_inner(&field.ty).unwrap_or(&field.ty)),
             nested: containers_descended(&field.ty),
             leaves: types::leaves(&field.ty),
         });

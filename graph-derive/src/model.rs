@@ -127,6 +127,10 @@ pub struct Field<'a> {
     /// Whether the type (inside `Option`, where written so) is plainly a serde value the
     /// attributes have nothing to add to: see `types::is_plain`.
     pub plain: bool,
+    /// Whether the type (inside `Option`, where written so) is a number OData writes its
+    /// own way (`f64`'s `"INF"`, `i64` as a string): read, and for floats written, through
+    /// the runtime's number helpers.
+    pub number: Option<crate::types::Number>,
     /// Types written inside others in the field's type (inside its `Option`, where written
     /// so), as (outer, inner): for each, the generated code asks that the runtime descends
     /// into the outer one wherever the inner one is of the crate's.

@@ -505,6 +505,26 @@ fn the_expansion_of_a_union_is_as_reviewed() {
 }
 
 #[test]
+fn numbers_odata_writes_its_own_way_are_recognised_by_how_they_are_written() {
+    use crate::types::{odata_number, Number};
+    for (written, number) in [
+        (quote!(f64), Some(Number::Float)),
+        (quote!(f32), Some(Number::Float)),
+        (quote!(::core::primitive::f64), Some(Number::Float)),
+        (quote!(std::primitive::i64), Some(Number::Integer)),
+        (quote!(u64), Some(Number::Integer)),
+        (quote!(i32), None),
+        (quote!(u8), None),
+        (quote!(Vec<f64>), None),
+        (quote!(my::f64), None),
+        (quote!(::f64), None),
+    ] {
+        let ty = syn::parse2(written.clone()).unwrap();
+        assert_eq!(odata_number(&ty), number, "{written}");
+    }
+}
+
+#[test]
 fn plain_types_are_recognised_by_how_they_are_written() {
     use crate::types::is_plain;
     for plain in [

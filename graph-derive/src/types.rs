@@ -106,6 +106,46 @@ pub fn is_plain(ty: &Type) -> bool {
     }
 }
 
+/// A number type whose JSON OData writes its own way.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Number {
+    /// `f32`, `f64`: `"INF"`, `"-INF"` and `"NaN"` read and written as strings.
+    Float,
+    /// `i64`, `u64`: read from a string of digits too.
+    Integer,
+}
+
+/// Which [`Number`] `ty` is written as, bare (`f64`) or as `std`'s or `core`'s primitive
+/// (`::core::primitive::f64`).
+pub fn odata_number(ty: &Type) -> Option<Number> {
+    let Type::Path(path) = ty else {
+        return None;
+    };
+    if path.qself.is_some() {
+        return None;
+    }
+    let segments: Vec<_> = path.path.segments.iter().collect();
+    let (last, prefix) = segments.split_last()?;
+    if !last.arguments.is_none() {
+        return None;
+    }
+    let prefix_ok = match prefix {
+        [] => path.path.leading_colon.is_none(),
+        [krate, module] => {
+            (krate.ident == "std" || krate.ident == "core") && module.ident == "primitive"
+        }
+        _ => false,
+    };
+    if !prefix_ok {
+        return None;
+    }
+    match last.ident.to_string().as_str() {
+        "f32" | "f64" => Some(Number::Float),
+        "i64" | "u64" => Some(Number::Integer),
+        _ => None,
+    }
+}
+
 /// Whether `ty` is written as one of the runtime's value types (`DateTimeOffset`, bare or
 /// under `graph_core`), or an `Option` or `Vec` of one: values that hold no enum, so the
 /// generated code does not ask whether they hold late enum members. A type of your own

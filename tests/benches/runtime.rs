@@ -252,5 +252,60 @@ fn enums(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, create, read, validate, to_http, unions, enums);
+/// Eight numbers, four `f64` and four `i64` (OData's `"INF"` and strings of digits read
+/// too), against serde's own readers of the same fields: what the number readers cost on
+/// ordinary numbers.
+#[graph_complex]
+#[derive(Debug)]
+struct Measures {
+    mean: Option<f64>,
+    median: Option<f64>,
+    low: f64,
+    high: f64,
+    count: Option<i64>,
+    bytes: Option<i64>,
+    first: i64,
+    last: i64,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct HandMeasures {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    mean: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    median: Option<f64>,
+    low: f64,
+    high: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    count: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    bytes: Option<i64>,
+    first: i64,
+    last: i64,
+}
+
+fn numbers(c: &mut Criterion) {
+    const MEASURES: &str = r#"{"mean":12.5,"median":11.25,"low":-3.5,"high":1.0e3,"count":1234567,"bytes":9007199254740993,"first":-42,"last":7}"#;
+    let mut group = c.benchmark_group("numbers (4 f64, 4 i64)");
+    group.bench_function("baseline: read through serde's derive", |b| {
+        b.iter(|| serde_json::from_str::<HandMeasures>(black_box(MEASURES)).unwrap());
+    });
+    group.bench_function("read through the number readers", |b| {
+        b.iter(|| serde_json::from_str::<Measures>(black_box(MEASURES)).unwrap());
+    });
+    let (hand, measures) = (
+        serde_json::from_str::<HandMeasures>(MEASURES).unwrap(),
+        serde_json::from_str::<Measures>(MEASURES).unwrap(),
+    );
+    group.bench_function("baseline: write through serde's derive", |b| {
+        b.iter(|| serde_json::to_vec(black_box(&hand)).unwrap());
+    });
+    group.bench_function("write through the float writer", |b| {
+        b.iter(|| serde_json::to_vec(black_box(&measures)).unwrap());
+    });
+    group.finish();
+}
+
+criterion_group!(benches, create, read, validate, to_http, unions, enums, numbers);
 criterion_main!(benches);

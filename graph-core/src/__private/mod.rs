@@ -8,6 +8,7 @@
 //!   ([`Object`], [`FieldVisitor`]).
 //! - `names`: a type's declared properties and the lookup of a key among them.
 //! - `slots`, `read`: reading an object a key at a time into a tuple of slots.
+//! - `number`: numbers as OData writes them (`"INF"`, `"NaN"`, 64-bit integers as strings).
 //! - `probe`: the autoref probes that ask rustc what a field's type can do.
 //! - `union`: `#[graph_union]`s, dispatched on `@odata.type`.
 //! - `validate`: collecting violations with their paths.
@@ -16,6 +17,7 @@
 //! pinned to this crate's version).
 
 pub(crate) mod names;
+pub(crate) mod number;
 pub(crate) mod object;
 pub(crate) mod probe;
 pub(crate) mod read;
@@ -40,6 +42,7 @@ pub use crate::request::build::{
 };
 pub use crate::request::{read_value, ActionRequest, ActionReturn};
 pub use names::{FieldIndexSeed, FieldInfo, FieldKey, FieldKeySeed, Names};
+pub use number::{float_field, visit_float_option, OptNum, ReqNum};
 pub use object::{
     serde_field, serialize_object, validate_object, visit_option, visit_serde_option, write_object,
     FieldValue, FieldVisitor, GraphField, Object, ObjectInfo, SerdeField,

@@ -9,12 +9,13 @@
 //! | `Edm.TimeOfDay` | [`TimeOfDay`] | `"09:30:00.0000000"` (`hh:mm` too) |
 //! | `dateTimeTimeZone.dateTime` | [`LocalDateTime`] | `"2017-04-15T12:00:00.0000000"` |
 //! | `Edm.Duration` | [`Duration`] | `"P730D"`, `"PT1H30M"` |
+//! | `Edm.Binary` | [`Binary`] | `"SGVsbG8="` (base64) |
 //!
 //! The other primitives are Rust's: `Edm.String` and `Edm.Guid` are `String`, `Edm.Boolean`
 //! `bool`, `Edm.Int32` and `Edm.Int64` `i32` and `i64`, `Edm.Double` `f64`.
 //!
-//! Each is `Clone`, `Debug`, `PartialEq`, `Eq`, `Hash`, `FromStr` and `Display`, and serde as a
-//! JSON string. Each writes back exactly the text it read, and refuses what it cannot mean
+//! Each is `Clone`, `Debug`, `PartialEq`, `Eq`, `Hash`, `FromStr` and `Display` (but
+//! [`Binary`]), and serde as a JSON string. Each writes back exactly the text it read, and refuses what it cannot mean
 //! (`2024-02-30`, `25:00`, `P`, `PT`, an offset on a `LocalDateTime`) with a [`ValueError`]
 //! (or [`DateTimeOffsetError`]) that names the value and what was expected.
 //!
@@ -26,16 +27,22 @@
 //! - [`Date`]: `time::Date` both ways. [`TimeOfDay`]: `time::Time` both ways.
 //! - [`LocalDateTime`]: `Z` or an offset is refused, since the time zone is the `timeZone`
 //!   property's; `time::PrimitiveDateTime` both ways.
+//! - [`Binary`]: bytes, written as standard base64 with padding, read in the standard or the
+//!   URL-safe alphabet, padded or not; its `Debug` shows the length only. It has no
+//!   `FromStr` or `Display` (see [`Binary::from_base64`] and [`Binary::to_base64`]), and is
+//!   not ordered.
 //! - [`Duration`]: ISO 8601 with a sign, years, months, weeks, days, hours, minutes and
 //!   fractional seconds (`-P1DT0.5S`). Converts to `std::time::Duration` and `time::Duration`
 //!   where that is exact (a day is 24 hours, a week 7 days); years and months depend on the
 //!   calendar, so those conversions fail with a [`ValueError`] saying so.
 
+mod binary;
 mod date;
 mod date_time_offset;
 mod duration;
 pub(crate) mod text;
 
+pub use binary::Binary;
 pub use date::{Date, LocalDateTime, TimeOfDay, ValueError};
 pub use date_time_offset::{DateTimeOffset, DateTimeOffsetError};
 pub use duration::Duration;

@@ -288,6 +288,14 @@ fn fields(object: &Object<'_>) -> TokenStream {
                 quote_spanned!(span=> (&&#runtime::__private::Probe(#value)).__graph_field())
             }
         };
+        if field.number == Some(crate::types::Number::Float) {
+            // `"INF"`, `"-INF"` and `"NaN"` where JSON has no number.
+            return if field.option {
+                quote!(#rt::visit_float_option(__visitor, #index, &self.#member);)
+            } else {
+                quote!(__visitor.field(#index, #rt::float_field(&self.#member));)
+            };
+        }
         if field.option {
             // One call: the runtime hands over the value, or `none`. Only the runtime's
             // path and the probe carry the type's span; `self` and the visitor keep the
@@ -693,11 +701,16 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
         .map(|field| {
             let span = field.ty.span();
             let runtime = object.runtime.spanned(span);
+            // A number OData may write as a string reads through the runtime's own slots.
+            let (opt, req) = match field.number {
+                Some(_) => (quote!(OptNum), quote!(ReqNum)),
+                None => (quote!(Opt), quote!(Req)),
+            };
             match crate::types::option_inner(field.ty).filter(|_| field.option) {
-                Some(inner) => quote_spanned!(span=> #runtime::__private::Opt<#inner>),
+                Some(inner) => quote_spanned!(span=> #runtime::__private::#opt<#inner>),
                 None => {
                     let ty = field.ty;
-                    quote_spanned!(span=> #runtime::__private::Req<#ty>)
+                    quote_spanned!(span=> #runtime::__private::#req<#ty>)
                 }
             }
         })
