@@ -1,7 +1,7 @@
 //! Lifecycle workflows (`microsoft.graph.identityGovernance`, Graph beta).
 
 use graph_core::serde_json::{Map, Value};
-use graph_core::{graph_complex, graph_enum, graph_resource, graph_union, DateTimeOffset};
+use graph_core::{graph_complex, graph_enum, graph_resource, graph_union, DateTimeOffset, Flags};
 
 /// A run of a lifecycle workflow: one execution for the users in its scope.
 ///
@@ -285,6 +285,29 @@ pub struct Task {
     /// The built-in task definition it runs.
     #[graph(required)]
     pub task_definition_id: Option<String>,
+    /// The workflow categories the task can be used in (`"joiner,leaver"`), set by the
+    /// service from its definition.
+    #[graph(read_only)]
+    pub category: Option<Flags<LifecycleTaskCategory>>,
+}
+
+/// The workflow categories a task can be used in
+/// (`microsoft.graph.identityGovernance.lifecycleTaskCategory`, a flags enum: a task's
+/// `category` is a set of them).
+#[graph_enum(flags)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum LifecycleTaskCategory {
+    /// Tasks for users joining the organisation.
+    Joiner,
+    /// Tasks for users leaving it.
+    Leaver,
+    /// Graph's evolvable-enum sentinel: never sent.
+    UnknownFutureValue,
+    /// Tasks for users moving within it (after the sentinel: an evolvable member).
+    Mover,
+    /// A member added to Graph after this code was written.
+    #[graph(other)]
+    Other(String),
 }
 
 /// A name and a value (`microsoft.graph.keyValuePair`).

@@ -125,7 +125,7 @@ pub use resource::GraphResource;
 pub use response::{GraphError, GraphErrorKind};
 pub use token::{AccessToken, InvalidAccessToken};
 pub use validation::ValidationError;
-pub use values::{Binary, Date, DateTimeOffset, Duration, LocalDateTime, TimeOfDay};
+pub use values::{Binary, Date, DateTimeOffset, Duration, Flags, LocalDateTime, TimeOfDay};
 
 /// The `http` crate, re-exported so requests can be named without a dependency line.
 pub use http;

@@ -221,3 +221,13 @@ pub trait GraphEnum: Sized {
     /// Whether this value is the `unknownFutureValue` sentinel, which Graph never accepts.
     fn is_unknown_future_value(&self) -> bool;
 }
+
+/// A Graph enumeration whose values are sets of members (`IsFlags` in Graph's metadata),
+/// implemented by `#[graph_enum(flags)]`: a property of it is a [`Flags`](crate::Flags) of
+/// the enum, written `"member1,member2"`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a flags enum, so `Flags<{Self}>` cannot hold it",
+    label = "declared without `flags`",
+    note = "declare the enum `#[graph_enum(flags)]` where Graph's metadata marks it `IsFlags=\"true\"`; a property of a plain enum holds one member, as the enum itself"
+)]
+pub trait GraphFlags: GraphEnum + GraphValue {}

@@ -181,6 +181,7 @@ pub fn enumeration<'a>(
         runtime: Runtime::new(input.attr.crate_path.value()),
         members,
         other,
+        flags: input.attr.flags.value().is_some(),
     })
 }
 

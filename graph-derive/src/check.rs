@@ -83,8 +83,8 @@ pub fn enum_takes_no_arguments(args: &TokenStream, errors: &mut Errors) {
     if !args.is_empty() {
         errors.at(
             args,
-            "`#[graph_enum]` takes no arguments but `crate = \"...\"`; rename members with \
-             `#[graph(rename = \"jsonName\")]` on the variant",
+            "`#[graph_enum]` takes no arguments but `flags` and `crate = \"...\"`; rename \
+             members with `#[graph(rename = \"jsonName\")]` on the variant",
         );
     }
 }

@@ -166,6 +166,8 @@ pub struct Enumeration<'a> {
     pub members: Vec<Member<'a>>,
     /// The `#[graph(other)]` variant, which keeps a name this code does not know.
     pub other: Option<Other<'a>>,
+    /// `#[graph_enum(flags)]`: properties hold `Flags` of it.
+    pub flags: bool,
 }
 
 pub struct Member<'a> {

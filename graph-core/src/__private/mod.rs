@@ -32,7 +32,7 @@ pub use serde_json;
 
 pub use crate::permissions::{OperationPermissions, Permissions};
 pub use crate::request::{CreateRequest, DeleteRequest, GetRequest, ListRequest, UpdateRequest};
-pub use crate::resource::{GraphEnum, GraphResource, GraphType};
+pub use crate::resource::{GraphEnum, GraphFlags, GraphResource, GraphType};
 pub use crate::validation::ValidationError;
 
 pub use crate::permissions::Needs;

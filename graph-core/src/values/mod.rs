@@ -10,6 +10,7 @@
 //! | `dateTimeTimeZone.dateTime` | [`LocalDateTime`] | `"2017-04-15T12:00:00.0000000"` |
 //! | `Edm.Duration` | [`Duration`] | `"P730D"`, `"PT1H30M"` |
 //! | `Edm.Binary` | [`Binary`] | `"SGVsbG8="` (base64) |
+//! | an `IsFlags` enum | [`Flags<E>`](Flags) | `"sunday,saturday"` |
 //!
 //! The other primitives are Rust's: `Edm.String` and `Edm.Guid` are `String`, `Edm.Boolean`
 //! `bool`, `Edm.Int32` and `Edm.Int64` `i32` and `i64`, `Edm.Double` `f64`.
@@ -31,6 +32,9 @@
 //!   URL-safe alphabet, padded or not; its `Debug` shows the length only. It has no
 //!   `FromStr` or `Display` (see [`Binary::from_base64`] and [`Binary::to_base64`]), and is
 //!   not ordered.
+//! - [`Flags`]: a set of a `#[graph_enum(flags)]` enum's members, written in declaration
+//!   order joined by `,`, read in any order and case; members the code does not know are kept, and left out
+//!   of its hash.
 //! - [`Duration`]: ISO 8601 with a sign, years, months, weeks, days, hours, minutes and
 //!   fractional seconds (`-P1DT0.5S`). Converts to `std::time::Duration` and `time::Duration`
 //!   where that is exact (a day is 24 hours, a week 7 days); years and months depend on the
@@ -40,9 +44,11 @@ mod binary;
 mod date;
 mod date_time_offset;
 mod duration;
+mod flags;
 pub(crate) mod text;
 
 pub use binary::Binary;
 pub use date::{Date, LocalDateTime, TimeOfDay, ValueError};
 pub use date_time_offset::{DateTimeOffset, DateTimeOffsetError};
 pub use duration::Duration;
+pub use flags::Flags;

@@ -47,6 +47,8 @@ pub struct UnionAttr {
 /// The keys of `#[graph_enum(...)]`.
 #[derive(Default)]
 pub struct EnumAttr {
+    /// `#[graph_enum(flags)]`: an `IsFlags` enum, whose properties hold sets of members.
+    pub flags: Slot<()>,
     /// `crate = "::my_facade::graph_core"`: the path generated code reaches the runtime by.
     pub crate_path: Slot<syn::Path>,
 }
@@ -192,11 +194,11 @@ pub const FIELD: Place<FieldAttr> = Place {
     hints: &[],
 };
 
-/// `#[graph_enum(crate = "...")]`: nothing else, since the variants say everything; the
-/// other items of the list are reported together (`check::enum_takes_no_arguments`).
+/// `#[graph_enum(flags, crate = "...")]`: nothing else, since the variants say everything;
+/// the other items of the list are reported together (`check::enum_takes_no_arguments`).
 pub const ENUM: Place<EnumAttr> = Place {
     attribute: "graph_enum",
-    keys: &[crate_key!()],
+    keys: &[key!(Nothing "flags" => flags, "flags"), crate_key!()],
     hints: &[],
 };
 

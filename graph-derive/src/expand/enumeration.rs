@@ -81,6 +81,13 @@ pub fn expand(enumeration: &Enumeration<'_>) -> TokenStream {
         (None, None) => (quote!(), quote!(_ => ::core::option::Option::None,)),
     };
     let expecting = format!("a {ident}");
+    // A flags enum's properties hold sets of its members (`Flags<Self>`).
+    let flags = enumeration.flags.then(|| {
+        quote! {
+            #[automatically_derived]
+            impl #runtime::__private::GraphFlags for #ident {}
+        }
+    });
     quote! {
         #item
 
@@ -184,6 +191,8 @@ pub fn expand(enumeration: &Enumeration<'_>) -> TokenStream {
                     #rt::read_value(__status, __headers, __body, #expecting)
                 }
             }
+
+            #flags
         };
     }
 }
