@@ -195,6 +195,13 @@ impl Endpoint {
         format!("{}://{}{}", self.scheme, self.authority, self.path)
     }
 
+    /// Whether the endpoint is plain `http` (which [`custom`](Self::custom) allows only on
+    /// loopback: a test server).
+    #[cfg(feature = "client")]
+    pub(crate) fn is_plain_http(&self) -> bool {
+        self.scheme == http::uri::Scheme::HTTP
+    }
+
     /// Whether `path` (with its query) after the base path is a valid URL path and query.
     fn is_valid_path(&self, path: &str) -> bool {
         PathAndQuery::try_from(format!("{}{path}", self.path)).is_ok()
@@ -276,7 +283,7 @@ impl fmt::Display for Endpoint {
     }
 }
 
-fn is_loopback(host: &str) -> bool {
+pub(crate) fn is_loopback(host: &str) -> bool {
     let host = host.trim_start_matches('[').trim_end_matches(']');
     host.eq_ignore_ascii_case("localhost")
         || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())

@@ -119,7 +119,8 @@ pub use endpoint::{ApiVersion, Cloud, Endpoint};
 pub use paging::Page;
 pub use permissions::PermissionError;
 pub use request::{
-    ActionRequest, CreateRequest, DeleteRequest, GetRequest, ListRequest, RefRequest, UpdateRequest,
+    ActionRequest, ContentRequest, CreateRequest, DeleteRequest, GetRequest, ListRequest,
+    RefRequest, UpdateRequest,
 };
 pub use resource::GraphResource;
 pub use response::{GraphError, GraphErrorKind};

@@ -60,6 +60,8 @@ pub enum ViolationKind {
     /// A path parameter that cannot be what its place takes: a drive item's path with an
     /// empty, `.` or `..` segment; the message says which.
     InvalidPathParameter,
+    /// A content type that is not a media type (`type/subtype`), for a content `PUT`.
+    InvalidContentType,
 }
 
 /// One problem found by validation: where it is and what it is.
@@ -132,7 +134,8 @@ impl fmt::Display for Violation {
             ViolationKind::InvalidPathTemplate
             | ViolationKind::PathParameterCount
             | ViolationKind::UnknownProperty
-            | ViolationKind::InvalidPathParameter => {
+            | ViolationKind::InvalidPathParameter
+            | ViolationKind::InvalidContentType => {
                 f.write_str(self.detail.as_deref().unwrap_or("invalid request"))
             }
             ViolationKind::ReadOnlyProperty => write!(

@@ -268,6 +268,25 @@ struct Measures {
     last: i64,
 }
 
+/// The same fields as [`Measures`] behind aliases, which the macro does not see as
+/// numbers: the same generated reader and writer, with serde's number readers. The
+/// baseline that isolates the number readers' cost.
+type Float = f64;
+type Int = i64;
+
+#[graph_complex]
+#[derive(Debug)]
+struct AliasedMeasures {
+    mean: Option<Float>,
+    median: Option<Float>,
+    low: Float,
+    high: Float,
+    count: Option<Int>,
+    bytes: Option<Int>,
+    first: Int,
+    last: Int,
+}
+
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct HandMeasures {
@@ -291,15 +310,22 @@ fn numbers(c: &mut Criterion) {
     group.bench_function("baseline: read through serde's derive", |b| {
         b.iter(|| serde_json::from_str::<HandMeasures>(black_box(MEASURES)).unwrap());
     });
+    group.bench_function("baseline: the same type, serde's number readers", |b| {
+        b.iter(|| serde_json::from_str::<AliasedMeasures>(black_box(MEASURES)).unwrap());
+    });
     group.bench_function("read through the number readers", |b| {
         b.iter(|| serde_json::from_str::<Measures>(black_box(MEASURES)).unwrap());
     });
-    let (hand, measures) = (
+    let (hand, aliased, measures) = (
         serde_json::from_str::<HandMeasures>(MEASURES).unwrap(),
+        serde_json::from_str::<AliasedMeasures>(MEASURES).unwrap(),
         serde_json::from_str::<Measures>(MEASURES).unwrap(),
     );
     group.bench_function("baseline: write through serde's derive", |b| {
         b.iter(|| serde_json::to_vec(black_box(&hand)).unwrap());
+    });
+    group.bench_function("baseline: the same type, serde's number writers", |b| {
+        b.iter(|| serde_json::to_vec(black_box(&aliased)).unwrap());
     });
     group.bench_function("write through the float writer", |b| {
         b.iter(|| serde_json::to_vec(black_box(&measures)).unwrap());

@@ -228,14 +228,25 @@ impl Batch {
                 headers.insert(HeaderName::from_static("prefer"), prefer);
             }
         }
-        let body = request.body_bytes().map(<[u8]>::to_vec);
+        let media_type = request.kind().media_type().cloned();
+        let body = request.body_bytes().map(|body| match media_type {
+            // Bytes that are not JSON go as a base64 string, with their own type.
+            Some(_) => {
+                let mut text = Vec::with_capacity(body.len() / 3 * 4 + 6);
+                // A `String` always writes.
+                let _ = serde_json::to_writer(&mut text, &crate::Binary::from(body).to_base64());
+                text
+            }
+            None => body.to_vec(),
+        });
         let kind = request.kind().clone();
         let endpoint_body: Option<EndpointBody> = K::ENDPOINT_BODY.then(|| {
             std::sync::Arc::new(move |endpoint: &Endpoint| kind.endpoint_body(endpoint))
                 as EndpointBody
         });
         if body.is_some() || endpoint_body.is_some() {
-            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            let json = HeaderValue::from_static("application/json");
+            headers.insert(CONTENT_TYPE, media_type.unwrap_or(json));
         }
         let mut depends_on: Vec<usize> = after.iter().map(|step| step.id).collect();
         depends_on.sort_unstable();
@@ -253,7 +264,7 @@ impl Batch {
         });
         Ok(Step {
             at: StepId { batch: self.id, id },
-            parse: K::parse,
+            parse: K::parse_batch,
             needs,
             _output: PhantomData,
         })

@@ -73,6 +73,32 @@ pub enum ClientError {
     /// turns the check off).
     #[error(transparent)]
     Permission(#[from] PermissionError),
+    /// A content request's redirect points where the content is not fetched: not `https`
+    /// (plain `http` only from an endpoint on loopback to a loopback address), or a
+    /// `Location` that is not a URL. Nothing was fetched from it.
+    #[error("the content is redirected to `{location}`, which is not an https URL: content is fetched only over https (plain http only from a loopback endpoint to a loopback address)")]
+    InsecureRedirect {
+        /// Where it pointed, without its query or fragment; at most 300 characters.
+        location: String,
+    },
+    /// A content request was redirected more times than the client follows.
+    #[error(
+        "the content was redirected more than {limit} times; the client follows at most {limit}"
+    )]
+    TooManyRedirects {
+        /// How many redirects the client follows.
+        limit: usize,
+    },
+    /// A download stopped part way: what the writer holds is incomplete (`written` bytes),
+    /// and must not be taken for the content.
+    #[error("the download stopped after {written} bytes were written, so what the writer holds is incomplete: {reason}")]
+    Download {
+        /// The bytes the writer was given before it stopped.
+        written: u64,
+        /// Why it stopped.
+        #[source]
+        reason: DownloadError,
+    },
     /// A list had more pages than the client's page limit; the pages up to it were read.
     #[error("the list has more than {limit} pages, the client's page limit (see `GraphClient::with_page_limit`)")]
     PageLimit {
@@ -90,6 +116,38 @@ impl ClientError {
             _ => None,
         }
     }
+}
+
+/// Why a download stopped part way ([`ClientError::Download`]).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum DownloadError {
+    /// No byte arrived for the client's timeout.
+    #[error("no byte arrived for {0:?}, the client's timeout")]
+    Stalled(Duration),
+    /// The connection failed.
+    #[error("the connection failed: {}", Chain(.0))]
+    Connection(#[source] reqwest::Error),
+    /// The writer failed.
+    #[error("the writer failed: {0}")]
+    Write(#[source] std::io::Error),
+    /// The content is larger than the limit set with
+    /// [`with_max_download`](super::GraphClient::with_max_download).
+    #[error("the content is larger than the download limit of {limit} bytes")]
+    TooLarge {
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// The body ended before the length its `Content-Length` announced.
+    #[error(
+        "the body ended after {received} of the {expected} bytes its Content-Length announced"
+    )]
+    Short {
+        /// The announced length.
+        expected: u64,
+        /// The bytes that came.
+        received: u64,
+    },
 }
 
 fn redirect_message(status: StatusCode, location: Option<&str>) -> String {

@@ -97,6 +97,19 @@ pub(super) fn given_up(call: &Call<'_>, why: Retryable, attempts: u32, waited: D
     );
 }
 
+/// A content request redirected, and where (the host only: a pre-authenticated URL's path
+/// and query can hold its signature): `DEBUG`.
+pub(super) fn redirected(call: &Call<'_>, status: http::StatusCode, to: &reqwest::Url) {
+    tracing::debug!(
+        target: TARGET,
+        path = %LoggedPath(call.path),
+        status = status.as_u16(),
+        to = to.host_str().unwrap_or_default(),
+        client_request_id = call.id(),
+        "graph content redirected"
+    );
+}
+
 /// A delete answered `404` after an attempt that may have done it: `INFO`.
 pub(super) fn deleted_before(call: &Call<'_>, attempt: u32) {
     tracing::info!(

@@ -7,6 +7,7 @@
 // one budget each call spends), `paging`, `batch`, `log` and `error`.
 
 mod batch;
+mod content;
 mod error;
 mod log;
 mod paging;
@@ -24,7 +25,8 @@ use crate::request::ParseResponse;
 use crate::request::Request;
 use crate::Endpoint;
 
-pub use error::{BoxError, ClientError};
+pub use content::Download;
+pub use error::{BoxError, ClientError, DownloadError};
 pub use retry::RetryPolicy;
 pub use token::TokenProvider;
 pub use transport::http_client_builder;
@@ -94,6 +96,7 @@ pub struct GraphClient<P> {
     timeout: Duration,
     page_limit: usize,
     check_permissions: bool,
+    max_download: Option<u64>,
 }
 
 impl<P> fmt::Debug for GraphClient<P> {
@@ -105,6 +108,7 @@ impl<P> fmt::Debug for GraphClient<P> {
             .field("max_body", &self.transport.max_body)
             .field("page_limit", &self.page_limit)
             .field("check_permissions", &self.check_permissions)
+            .field("max_download", &self.max_download)
             .finish_non_exhaustive()
     }
 }
@@ -127,6 +131,7 @@ impl<P: TokenProvider> GraphClient<P> {
             timeout: Duration::from_secs(30),
             page_limit: 1000,
             check_permissions: true,
+            max_download: None,
         })
     }
 
@@ -197,8 +202,13 @@ impl<P: TokenProvider> GraphClient<P> {
 
     /// Sends a request of any kind and returns what its `parse_response` returns: the
     /// created resource, the resource read, a [`Page`](crate::Page), `Option<T>` for an
-    /// update, `()` for a delete. Retries as the [`RetryPolicy`] says, with a token fetched
-    /// for every attempt and one `client-request-id` across them all.
+    /// update, `()` for a delete, [`Content`](crate::request::Content) for a content read.
+    /// Retries as the [`RetryPolicy`] says, with a token fetched for every attempt and one
+    /// `client-request-id` across them all.
+    ///
+    /// A content read ([`ContentRequest::get`](crate::ContentRequest::get)) follows its
+    /// redirect as [`download`](Self::download) does, and its content must fit the body
+    /// limit ([`with_max_body`](Self::with_max_body)); `download` streams larger ones.
     ///
     /// # Errors
     ///
@@ -217,7 +227,12 @@ impl<P: TokenProvider> GraphClient<P> {
         let mut maybe_done = false;
         loop {
             let attempt = budget.attempt();
-            let outcome = self.attempt(&call, attempt, request).await;
+            // A content read follows its redirect to a pre-authenticated URL.
+            let outcome = if K::FOLLOWS_REDIRECTS && *request.method() == Method::GET {
+                self.fetch_content(&call, attempt, request).await
+            } else {
+                self.attempt(&call, attempt, request).await
+            };
             let error = match outcome {
                 Ok(mut response) => {
                     if maybe_done

@@ -109,6 +109,17 @@ impl<P: TokenProvider> GraphClient<P> {
         started: Instant,
         outgoing: &(impl Outgoing + ?Sized),
     ) -> Result<http::Response<Vec<u8>>, ClientError> {
+        let (request, left) = self.prepare(call, started, outgoing).await?;
+        self.transport.execute(request, left, self.timeout).await
+    }
+
+    /// Steps 1 to 4: the request as it is sent, and the time left for the exchange.
+    pub(super) async fn prepare(
+        &self,
+        call: &Call<'_>,
+        started: Instant,
+        outgoing: &(impl Outgoing + ?Sized),
+    ) -> Result<(http::Request<Vec<u8>>, std::time::Duration), ClientError> {
         let timeout = self.timeout;
         let token = token::fetch(&self.tokens, timeout, timeout).await?;
         if self.check_permissions {
@@ -128,6 +139,6 @@ impl<P: TokenProvider> GraphClient<P> {
         if left.is_zero() {
             return Err(ClientError::Timeout(timeout));
         }
-        self.transport.execute(request, left, timeout).await
+        Ok((request, left))
     }
 }

@@ -45,7 +45,7 @@ pub fn http_client_builder() -> Result<reqwest::ClientBuilder, ClientError> {
 
 /// The HTTP client and the largest body it reads.
 pub(super) struct Transport {
-    http: reqwest::Client,
+    pub(super) http: reqwest::Client,
     pub(super) max_body: usize,
 }
 
@@ -83,7 +83,7 @@ impl Transport {
                 ClientError::Transport(error.without_url())
             }
         };
-        let mut response = self.http.execute(request).await.map_err(classify)?;
+        let response = self.http.execute(request).await.map_err(classify)?;
         let status = response.status();
         if status.is_redirection() {
             if let Some(location) = response.headers().get(http::header::LOCATION) {
@@ -99,6 +99,42 @@ impl Transport {
                 });
             }
         }
+        self.read(response, None, timeout).await
+    }
+
+    /// Sends `request` and gives the response as soon as its head arrives (within
+    /// `within`), its body unread and not limited in time as a whole: for content, whose
+    /// body is read with a stall timeout instead. A redirect is given like any answer.
+    pub(super) async fn open(
+        &self,
+        request: reqwest::Request,
+        within: Duration,
+        timeout: Duration,
+    ) -> Result<reqwest::Response, ClientError> {
+        match tokio::time::timeout(within, self.http.execute(request)).await {
+            Err(_) => Err(ClientError::Timeout(timeout)),
+            Ok(Err(error)) if error.is_timeout() => Err(ClientError::Timeout(timeout)),
+            Ok(Err(error)) => Err(ClientError::Transport(error.without_url())),
+            Ok(Ok(response)) => Ok(response),
+        }
+    }
+
+    /// The response with its body read whole, up to the limit, chunk by chunk (so an
+    /// oversized body is refused before it is held whole). With a `stall`, each chunk must
+    /// come within it (the request's own timeout, where it has one, bounds the whole).
+    pub(super) async fn read(
+        &self,
+        mut response: reqwest::Response,
+        stall: Option<Duration>,
+        timeout: Duration,
+    ) -> Result<http::Response<Vec<u8>>, ClientError> {
+        let classify = move |error: reqwest::Error| {
+            if error.is_timeout() {
+                ClientError::Timeout(timeout)
+            } else {
+                ClientError::Transport(error.without_url())
+            }
+        };
         let limit = self.max_body;
         if response
             .content_length()
@@ -106,16 +142,24 @@ impl Transport {
         {
             return Err(ClientError::BodyTooLarge { limit });
         }
-        // Read chunk by chunk, so an oversized body is refused before it is held whole.
         let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(classify)? {
+        loop {
+            let chunk = match stall {
+                Some(stall) => tokio::time::timeout(stall, response.chunk())
+                    .await
+                    .map_err(|_| ClientError::Timeout(timeout))?,
+                None => response.chunk().await,
+            };
+            let Some(chunk) = chunk.map_err(classify)? else {
+                break;
+            };
             if body.len() + chunk.len() > limit {
                 return Err(ClientError::BodyTooLarge { limit });
             }
             body.extend_from_slice(&chunk);
         }
         let mut parts = http::Response::new(body);
-        *parts.status_mut() = status;
+        *parts.status_mut() = response.status();
         *parts.version_mut() = response.version();
         *parts.headers_mut() = std::mem::take(response.headers_mut());
         Ok(parts)
@@ -124,7 +168,7 @@ impl Transport {
 
 /// A `Location` for messages: up to its query or fragment (which may carry a signature or
 /// a token), at most 300 characters.
-fn location_without_query(location: &[u8]) -> String {
+pub(super) fn location_without_query(location: &[u8]) -> String {
     let text = String::from_utf8_lossy(location);
     let end = text.find(['?', '#']).unwrap_or(text.len());
     text[..end].chars().take(300).collect()

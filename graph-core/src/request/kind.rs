@@ -72,6 +72,7 @@ pub(super) mod sealed {
     impl Sealed for super::Delete {}
     impl Sealed for super::super::reference::Ref {}
     impl Sealed for super::super::action::Action {}
+    impl Sealed for super::super::content::Stream {}
 }
 
 /// What a request kind sends: its HTTP method, the operation of a permissions table it
@@ -94,6 +95,21 @@ pub trait RequestKind: sealed::Sealed + Clone {
         let _ = endpoint;
         None
     }
+    /// The type of a body that is not JSON (a content `PUT`'s bytes): sent as its
+    /// `Content-Type`, and written into a batch as base64.
+    #[doc(hidden)]
+    fn media_type(&self) -> Option<&http::HeaderValue> {
+        None
+    }
+    /// Whether the answer may be of any type (`Accept: */*`) rather than JSON.
+    #[doc(hidden)]
+    fn accepts_any(&self) -> bool {
+        false
+    }
+    /// Whether the client follows a redirect answering a `GET` of this kind (to a
+    /// pre-authenticated URL, without the token) rather than refusing it.
+    #[doc(hidden)]
+    const FOLLOWS_REDIRECTS: bool = false;
 }
 
 impl RequestKind for Create {
@@ -148,6 +164,22 @@ pub trait ParseResponse<T>: RequestKind {
         headers: &HeaderMap,
         body: &[u8],
     ) -> Result<Self::Output, GraphError>;
+
+    /// Reads a batch step's answer, whose body is JSON in the batch's (content that is not
+    /// JSON comes as a base64 string): as [`parse`](Self::parse) unless the kind says
+    /// otherwise.
+    ///
+    /// # Errors
+    ///
+    /// As [`parse`](Self::parse).
+    #[doc(hidden)]
+    fn parse_batch(
+        status: StatusCode,
+        headers: &HeaderMap,
+        body: &[u8],
+    ) -> Result<Self::Output, GraphError> {
+        Self::parse(status, headers, body)
+    }
 
     /// What the request needs of a token, and how messages name it.
     #[doc(hidden)]

@@ -8,6 +8,7 @@
 
 mod action;
 pub(crate) mod build;
+mod content;
 mod headers;
 pub mod kind;
 pub(crate) mod path;
@@ -28,6 +29,7 @@ use crate::{AccessToken, Endpoint, GraphError};
 #[doc(hidden)]
 pub use action::read_value;
 pub use action::{Action, ActionRequest, ActionReturn};
+pub use content::{Content, ContentRequest, Stream};
 pub(crate) use headers::http_request;
 pub use headers::USER_AGENT;
 use kind::sealed;
@@ -196,6 +198,12 @@ impl<K: RequestKind, T> Request<K, T> {
             token,
         );
         let headers = request.headers_mut();
+        if let Some(media_type) = self.kind.media_type() {
+            headers.insert(http::header::CONTENT_TYPE, media_type.clone());
+        }
+        if self.kind.accepts_any() {
+            headers.insert(http::header::ACCEPT, HeaderValue::from_static("*/*"));
+        }
         // Each added header replaces the library's of that name, with all its values.
         for name in self.headers.keys() {
             headers.remove(name);

@@ -57,6 +57,18 @@ pub(crate) fn invalid_body(status: StatusCode, headers: &HeaderMap, message: Str
     error
 }
 
+/// A redirect where the request reads its answer itself (a content request, whose `302`
+/// points to a pre-authenticated URL): `message` says how to follow it.
+pub(crate) fn redirected(status: StatusCode, headers: &HeaderMap, message: String) -> GraphError {
+    let mut error = GraphError::new(
+        status,
+        GraphErrorKind::UnexpectedStatus,
+        Meta::from_headers(headers),
+    );
+    error.0.message = Some(message);
+    error
+}
+
 /// Reads a create's response: the resource from a `201 Created`, else the error.
 pub(crate) fn parse<T: DeserializeOwned>(
     status: StatusCode,

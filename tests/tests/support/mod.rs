@@ -133,3 +133,40 @@ pub struct MemberRef {
     #[graph(required, rename = "@odata.id")]
     pub odata_id: Option<String>,
 }
+
+/// What a [`scripted_server`] saw of one request: its head, as text.
+pub type Heads = std::sync::Arc<std::sync::Mutex<Vec<String>>>;
+
+/// A server on loopback that answers every connection by writing `parts` in order, each
+/// after its delay, then closing: for answers no framework writes (a body that stalls,
+/// stops short, or trickles). Returns its base URL and the head of each request it read.
+/// It stops with the test's runtime.
+pub async fn scripted_server(parts: Vec<(Duration, Vec<u8>)>) -> (String, Heads) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let heads = Heads::default();
+    let seen = std::sync::Arc::clone(&heads);
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let mut head = Vec::new();
+            let mut buffer = [0u8; 4096];
+            while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+                match socket.read(&mut buffer).await {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => head.extend_from_slice(&buffer[..n]),
+                }
+            }
+            seen.lock()
+                .unwrap()
+                .push(String::from_utf8_lossy(&head).into_owned());
+            for (delay, part) in &parts {
+                tokio::time::sleep(*delay).await;
+                if socket.write_all(part).await.is_err() {
+                    break;
+                }
+            }
+        }
+    });
+    (format!("http://{address}"), heads)
+}

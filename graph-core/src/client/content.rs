@@ -1,0 +1,368 @@
+//! Content requests through the client: Graph's answer, then each redirect to a
+//! pre-authenticated URL followed without the token, then the body, read whole within the
+//! body limit (`send`) or streamed to a writer (`download`), each chunk within the client's
+//! timeout.
+
+use std::time::Instant;
+
+use http::header::{HeaderValue, LOCATION, USER_AGENT};
+use http::{Method, StatusCode};
+use tokio::io::{AsyncWrite, AsyncWriteExt};
+
+use super::error::{ClientError, DownloadError};
+use super::pipeline::{Call, Outgoing};
+use super::retry::{Budget, Failure};
+use super::token::TokenProvider;
+use super::transport::location_without_query;
+use super::{log, GraphClient};
+use crate::request::ContentRequest;
+
+/// How many redirects a content request follows.
+const MAX_REDIRECTS: usize = 5;
+
+/// What a content `GET` opened to.
+pub(super) enum Opened {
+    /// `200 OK`, its body not yet read.
+    Body(reqwest::Response),
+    /// Any other answer, read whole within the body limit.
+    Answer(http::Response<Vec<u8>>),
+}
+
+impl Opened {
+    fn status(&self) -> StatusCode {
+        match self {
+            Opened::Body(response) => response.status(),
+            Opened::Answer(response) => response.status(),
+        }
+    }
+}
+
+/// What [`GraphClient::download`] wrote: the content's type, as the answer's
+/// `Content-Type` says it, and how many bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Download {
+    content_type: Option<String>,
+    len: u64,
+}
+
+impl Download {
+    /// The type of the content (`image/jpeg`, `application/pdf`).
+    #[must_use]
+    pub fn content_type(&self) -> Option<&str> {
+        self.content_type.as_deref()
+    }
+
+    /// How many bytes were written.
+    #[must_use]
+    pub fn len(&self) -> u64 {
+        self.len
+    }
+
+    /// Whether the content was empty.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+impl<P: TokenProvider> GraphClient<P> {
+    /// Streams the content `request` reads into `writer` (a file, a socket, a `Vec<u8>`),
+    /// with memory that does not grow with its size, and says its type and length.
+    ///
+    /// Graph answers most content reads with `302 Found` to a pre-authenticated URL on
+    /// another host: it is followed (up to five redirects) without the `Authorization`
+    /// header, to any `https` host, and never to plain `http` unless the endpoint is a
+    /// plain-`http` test server on loopback and the redirect points to loopback too. The
+    /// answer's head comes within the client's timeout; after that, each chunk must come
+    /// within it too, so a stalled download is an error and a long one is not. There is no
+    /// size limit unless [`with_max_download`](Self::with_max_download) sets one.
+    ///
+    /// Until the first byte is written, failures are retried as for any `GET`; after it, a
+    /// failure is [`ClientError::Download`], which says how many bytes were written: what
+    /// the writer holds is then incomplete, never a silently short file.
+    ///
+    /// ```no_run
+    /// # async fn run(client: graph_core::client::GraphClient<graph_core::AccessToken>) -> Result<(), Box<dyn std::error::Error>> {
+    /// use graph_core::ContentRequest;
+    ///
+    /// let request = ContentRequest::get("/drives/{drive-id}/items/{item-id}/content", &["b!x", "01ABC"])?;
+    /// let mut file = Vec::new(); // or a tokio::fs::File
+    /// let written = client.download(&request, &mut file).await?;
+    /// println!("{} bytes of {:?}", written.len(), written.content_type());
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`send`](Self::send), and [`ClientError::Download`] for a download stopped part
+    /// way, [`ClientError::InsecureRedirect`] and [`ClientError::TooManyRedirects`].
+    pub async fn download<W: AsyncWrite + Unpin>(
+        &self,
+        request: &ContentRequest,
+        mut writer: W,
+    ) -> Result<Download, ClientError> {
+        let call = Call::new(request.method(), request.path());
+        let mut budget = Budget::new(&self.retry);
+        let response = loop {
+            let attempt = budget.attempt();
+            let error = match self.open_content(&call, attempt, request).await {
+                Ok(Opened::Body(response)) => break response,
+                Ok(Opened::Answer(answer)) => match request.parse_response(answer) {
+                    // Only a `200` reads as content, and a `200` is a body to stream.
+                    Ok(content) => {
+                        writer
+                            .write_all(content.bytes())
+                            .await
+                            .map_err(|error| stopped(0, DownloadError::Write(error)))?;
+                        return Ok(Download {
+                            len: content.len() as u64,
+                            content_type: content.content_type().map(str::to_owned),
+                        });
+                    }
+                    Err(error) => ClientError::Graph(error),
+                },
+                Err(error) => error,
+            };
+            budget.retry(&call, Failure::new(error, true)).await?;
+        };
+        self.stream(response, &mut writer).await
+    }
+
+    /// Sets the largest content [`download`](Self::download) writes, in bytes (by
+    /// default there is none): a larger one ends in [`ClientError::Download`], before
+    /// anything is written where its `Content-Length` says so.
+    #[must_use]
+    pub fn with_max_download(mut self, bytes: u64) -> Self {
+        self.max_download = Some(bytes);
+        self
+    }
+
+    /// One attempt of a content `GET`, followed through its redirects: the answer whole
+    /// (within the body limit, each chunk within the timeout), for `send`.
+    pub(super) async fn fetch_content(
+        &self,
+        call: &Call<'_>,
+        attempt: u32,
+        outgoing: &(impl Outgoing + ?Sized),
+    ) -> Result<http::Response<Vec<u8>>, ClientError> {
+        match self.open_content(call, attempt, outgoing).await? {
+            Opened::Answer(answer) => Ok(answer),
+            Opened::Body(response) => {
+                self.transport
+                    .read(response, Some(self.timeout), self.timeout)
+                    .await
+            }
+        }
+    }
+
+    /// One attempt of a content `GET`: Graph's answer, and each redirect it leads to.
+    async fn open_content(
+        &self,
+        call: &Call<'_>,
+        attempt: u32,
+        outgoing: &(impl Outgoing + ?Sized),
+    ) -> Result<Opened, ClientError> {
+        let started = Instant::now();
+        let outcome = self.open_steps(call, started, outgoing).await;
+        log::attempt(
+            call,
+            attempt,
+            outcome.as_ref().map(Opened::status),
+            started.elapsed(),
+        );
+        outcome
+    }
+
+    async fn open_steps(
+        &self,
+        call: &Call<'_>,
+        started: Instant,
+        outgoing: &(impl Outgoing + ?Sized),
+    ) -> Result<Opened, ClientError> {
+        let timeout = self.timeout;
+        let (request, left) = self.prepare(call, started, outgoing).await?;
+        let request = reqwest::Request::try_from(request)
+            .map_err(|error| ClientError::Transport(error.without_url()))?;
+        let mut response = self.transport.open(request, left, timeout).await?;
+        let mut redirects = 0;
+        while is_followed(response.status()) {
+            let Some(location) = response.headers().get(LOCATION) else {
+                break;
+            };
+            if redirects == MAX_REDIRECTS {
+                return Err(ClientError::TooManyRedirects {
+                    limit: MAX_REDIRECTS,
+                });
+            }
+            redirects += 1;
+            let target = self.redirect_target(response.url(), location)?;
+            log::redirected(call, response.status(), &target);
+            // A new request: the token, the request id and the JSON headers stay behind.
+            let mut next = reqwest::Request::new(Method::GET, target);
+            next.headers_mut().insert(
+                USER_AGENT,
+                HeaderValue::from_static(crate::request::USER_AGENT),
+            );
+            response = self.transport.open(next, timeout, timeout).await?;
+        }
+        if response.status() == StatusCode::OK {
+            return Ok(Opened::Body(response));
+        }
+        let answer = self
+            .transport
+            .read(response, Some(timeout), timeout)
+            .await?;
+        Ok(Opened::Answer(answer))
+    }
+
+    /// Where a redirect from `from` to `location` goes, where it may: `https`, or plain
+    /// `http` from a loopback endpoint to a loopback address.
+    fn redirect_target(
+        &self,
+        from: &reqwest::Url,
+        location: &HeaderValue,
+    ) -> Result<reqwest::Url, ClientError> {
+        let refused = || ClientError::InsecureRedirect {
+            location: location_without_query(location.as_bytes()),
+        };
+        let text = location.to_str().map_err(|_| refused())?;
+        let target = from.join(text).map_err(|_| refused())?;
+        let loopback = target.host_str().is_some_and(crate::endpoint::is_loopback);
+        match target.scheme() {
+            "https" => Ok(target),
+            "http" if loopback && self.endpoint.is_plain_http() => Ok(target),
+            _ => Err(refused()),
+        }
+    }
+
+    /// The body of a `200` streamed into `writer`, each chunk within the timeout.
+    async fn stream<W: AsyncWrite + Unpin>(
+        &self,
+        mut response: reqwest::Response,
+        writer: &mut W,
+    ) -> Result<Download, ClientError> {
+        let content_type = response
+            .headers()
+            .get(http::header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned);
+        let announced = response.content_length();
+        let limit = self.max_download;
+        if let (Some(limit), Some(length)) = (limit, announced) {
+            if length > limit {
+                return Err(stopped(0, DownloadError::TooLarge { limit }));
+            }
+        }
+        let stall = self.timeout;
+        let mut written: u64 = 0;
+        loop {
+            let chunk = match tokio::time::timeout(stall, response.chunk()).await {
+                Err(_) => return Err(stopped(written, DownloadError::Stalled(stall))),
+                Ok(Err(error)) => {
+                    return Err(stopped(
+                        written,
+                        DownloadError::Connection(error.without_url()),
+                    ))
+                }
+                Ok(Ok(None)) => break,
+                Ok(Ok(Some(chunk))) => chunk,
+            };
+            let len = chunk.len() as u64;
+            if let Some(limit) = limit {
+                if written + len > limit {
+                    return Err(stopped(written, DownloadError::TooLarge { limit }));
+                }
+            }
+            writer
+                .write_all(&chunk)
+                .await
+                .map_err(|error| stopped(written, DownloadError::Write(error)))?;
+            written += len;
+        }
+        writer
+            .flush()
+            .await
+            .map_err(|error| stopped(written, DownloadError::Write(error)))?;
+        if let Some(expected) = announced {
+            if written != expected {
+                return Err(stopped(
+                    written,
+                    DownloadError::Short {
+                        expected,
+                        received: written,
+                    },
+                ));
+            }
+        }
+        Ok(Download {
+            content_type,
+            len: written,
+        })
+    }
+}
+
+/// The redirect statuses a content `GET` follows (`304 Not Modified` is an answer).
+fn is_followed(status: StatusCode) -> bool {
+    matches!(status.as_u16(), 301 | 302 | 303 | 307 | 308)
+}
+
+fn stopped(written: u64, reason: DownloadError) -> ClientError {
+    ClientError::Download { written, reason }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{AccessToken, Endpoint};
+
+    fn target(endpoint: &str, from: &str, location: &str) -> Result<String, String> {
+        let client = GraphClient::new(
+            Endpoint::custom(endpoint).unwrap(),
+            AccessToken::new("a.b.c").unwrap(),
+        )
+        .unwrap();
+        client
+            .redirect_target(
+                &reqwest::Url::parse(from).unwrap(),
+                &HeaderValue::from_str(location).unwrap(),
+            )
+            .map(|url| url.to_string())
+            .map_err(|error| error.to_string())
+    }
+
+    #[test]
+    fn a_redirect_goes_to_https_anywhere_and_to_plain_http_only_between_loopbacks() {
+        let graph = "https://graph.microsoft.com/v1.0";
+        let from = "https://graph.microsoft.com/v1.0/me/drive/items/1/content";
+        assert_eq!(
+            target(
+                graph,
+                from,
+                "https://contoso.sharepoint.com/d.aspx?tempauth=x"
+            ),
+            Ok("https://contoso.sharepoint.com/d.aspx?tempauth=x".to_owned())
+        );
+        assert_eq!(
+            target(graph, from, "/v1.0/elsewhere"),
+            Ok("https://graph.microsoft.com/v1.0/elsewhere".to_owned())
+        );
+        for refused in [
+            "http://contoso.sharepoint.com/d.aspx?tempauth=x",
+            "http://127.0.0.1:9000/d",
+            "ftp://files.example.com/d",
+            "file:///etc/passwd",
+            "https://[::1",
+        ] {
+            let error = target(graph, from, refused).unwrap_err();
+            assert!(error.contains("is not an https URL"), "{refused}: {error}");
+            assert!(!error.contains("tempauth"), "{error}");
+        }
+        let local = "http://127.0.0.1:8080/beta";
+        let from = "http://127.0.0.1:8080/beta/me/photo/$value";
+        assert!(target(local, from, "http://127.0.0.1:9000/d").is_ok());
+        assert!(target(local, from, "http://localhost:9000/d").is_ok());
+        assert!(target(local, from, "http://[::1]:9000/d").is_ok());
+        assert!(target(local, from, "http://files.example.com/d").is_err());
+    }
+}
