@@ -42,6 +42,7 @@ fn run() -> Result<ExitCode, Box<dyn std::error::Error>> {
             }),
             to_recipients: Some(vec![Recipient::to(&to)]),
             cc_recipients: None,
+            attachments: None,
         }),
         save_to_sent_items: Some(false),
     };

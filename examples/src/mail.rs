@@ -1,7 +1,7 @@
 //! Mail (`microsoft.graph.message`, Graph v1.0) and the actions that send it, with two of
 //! the directory's actions: what a program does beyond creating and reading.
 
-use graph_core::{graph_action, graph_complex, graph_enum};
+use graph_core::{graph_action, graph_complex, graph_enum, Binary};
 
 /// A message, as the v1.0 "user: sendMail" page writes one (`microsoft.graph.message`):
 /// the properties a sent message needs.
@@ -16,6 +16,37 @@ pub struct Message {
     pub to_recipients: Option<Vec<Recipient>>,
     /// The `Cc:` recipients.
     pub cc_recipients: Option<Vec<Recipient>>,
+    /// Files sent with the message (up to 3 MB in all this way; larger ones go through an
+    /// upload session).
+    pub attachments: Option<Vec<FileAttachment>>,
+}
+
+/// A file attached to a message (`microsoft.graph.fileAttachment`): its bytes travel as
+/// base64 in `contentBytes`. Graph's `attachments` holds several kinds of attachment, so
+/// each is sent with its `@odata.type`.
+#[graph_complex(odata = "#microsoft.graph.fileAttachment")]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FileAttachment {
+    /// The file's name, as the recipient sees it.
+    #[graph(required)]
+    pub name: Option<String>,
+    /// The file's media type (`text/csv`).
+    pub content_type: Option<String>,
+    /// The file itself.
+    #[graph(required)]
+    pub content_bytes: Option<Binary>,
+}
+
+impl FileAttachment {
+    /// An attachment of `bytes`, named `name`, of type `content_type`.
+    #[must_use]
+    pub fn new(name: &str, content_type: &str, bytes: Vec<u8>) -> Self {
+        Self {
+            name: Some(name.to_owned()),
+            content_type: Some(content_type.to_owned()),
+            content_bytes: Some(Binary::from(bytes)),
+        }
+    }
 }
 
 /// A message body (`microsoft.graph.itemBody`).

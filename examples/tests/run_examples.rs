@@ -61,54 +61,90 @@ mod loopback {
 
     pub struct Server {
         pub base: String,
-        thread: JoinHandle<String>,
+        thread: JoinHandle<Vec<String>>,
     }
+
+    /// One answer: the status line's text, headers (`{origin}` in a value stands for the
+    /// server's own `http://127.0.0.1:port`), and the body.
+    pub type Answer = (&'static str, Vec<(&'static str, &'static str)>, Vec<u8>);
 
     impl Server {
         pub fn answering(status: &'static str, body: &'static str) -> Server {
+            Server::script(vec![(
+                status,
+                vec![("content-type", "application/json")],
+                body.as_bytes().to_vec(),
+            )])
+        }
+
+        /// Answers one connection with each answer in turn (`connection: close`).
+        pub fn script(answers: Vec<Answer>) -> Server {
             let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-            let base = format!("http://{}/beta", listener.local_addr().unwrap());
+            let origin = format!("http://{}", listener.local_addr().unwrap());
+            let base = format!("{origin}/beta");
             let thread = std::thread::spawn(move || {
-                let (mut socket, _) = listener.accept().unwrap();
-                socket
-                    .set_read_timeout(Some(Duration::from_secs(10)))
-                    .unwrap();
-                let mut request = Vec::new();
-                let mut buffer = [0u8; 8192];
-                loop {
-                    let text = String::from_utf8_lossy(&request).into_owned();
-                    if let Some(end) = text.find("\r\n\r\n") {
-                        let length = text[..end]
-                            .lines()
-                            .find_map(|line| {
-                                let (name, value) = line.split_once(':')?;
-                                name.eq_ignore_ascii_case("content-length")
-                                    .then(|| value.trim().parse::<usize>().ok())?
-                            })
-                            .unwrap_or(0);
-                        if request.len() >= end + 4 + length {
-                            break;
-                        }
+                let mut requests = Vec::new();
+                for (status, headers, body) in answers {
+                    let (mut socket, _) = listener.accept().unwrap();
+                    socket
+                        .set_read_timeout(Some(Duration::from_secs(10)))
+                        .unwrap();
+                    requests.push(read_request(&mut socket));
+                    let mut head = format!("HTTP/1.1 {status}\r\n");
+                    for (name, value) in headers {
+                        head.push_str(&format!(
+                            "{name}: {}\r\n",
+                            value.replace("{origin}", &origin)
+                        ));
                     }
-                    match socket.read(&mut buffer) {
-                        Ok(0) | Err(_) => break,
-                        Ok(n) => request.extend_from_slice(&buffer[..n]),
-                    }
+                    head.push_str(&format!(
+                        "content-length: {}\r\nconnection: close\r\n\r\n",
+                        body.len()
+                    ));
+                    let _ = socket.write_all(head.as_bytes());
+                    let _ = socket.write_all(&body);
                 }
-                let response = format!(
-                    "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-                    body.len()
-                );
-                let _ = socket.write_all(response.as_bytes());
-                String::from_utf8_lossy(&request).into_owned()
+                requests
             });
             Server { base, thread }
         }
 
-        /// The request the server read.
+        /// The request the server read (the first, where it read several).
         pub fn request(self) -> String {
+            self.requests().remove(0)
+        }
+
+        /// Every request the server read, in order.
+        pub fn requests(self) -> Vec<String> {
             self.thread.join().unwrap()
         }
+    }
+
+    /// A request's head and body, as text.
+    fn read_request(socket: &mut std::net::TcpStream) -> String {
+        let mut request = Vec::new();
+        let mut buffer = [0u8; 8192];
+        loop {
+            let text = String::from_utf8_lossy(&request).into_owned();
+            if let Some(end) = text.find("\r\n\r\n") {
+                let length = text[..end]
+                    .lines()
+                    .find_map(|line| {
+                        let (name, value) = line.split_once(':')?;
+                        name.eq_ignore_ascii_case("content-length")
+                            .then(|| value.trim().parse::<usize>().ok())?
+                    })
+                    .unwrap_or(0);
+                if request.len() >= end + 4 + length {
+                    break;
+                }
+            }
+            match socket.read(&mut buffer) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => request.extend_from_slice(&buffer[..n]),
+            }
+        }
+        String::from_utf8_lossy(&request).into_owned()
     }
 }
 
@@ -247,4 +283,88 @@ fn list_runs_pages_updates_with_a_cleared_property_and_deletes() {
     assert!(stdout.contains("if-match: W/\"JzEtMjQ=\""));
     assert!(stdout.contains("\nDELETE https://graph.microsoft.com/beta/identityGovernance/"));
     assert!(!stdout.contains("not-a-real-token"));
+}
+
+#[test]
+fn mail_attachment_prints_the_mail_with_its_file_and_the_download() {
+    let (output, stdout, stderr) = run("mail_attachment", &[]);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stdout.starts_with("POST https://graph.microsoft.com/v1.0/me/sendMail\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("\"@odata.type\": \"#microsoft.graph.fileAttachment\""),
+        "{stdout}"
+    );
+    // "region,units\nnorth,1200\nsouth,950\n", as standard padded base64.
+    assert!(
+        stdout.contains("\"contentBytes\": \"cmVnaW9uLHVuaXRzCm5vcnRoLDEyMDAKc291dGgsOTUwCg==\""),
+        "{stdout}"
+    );
+    assert!(stdout.contains(
+        "\nGET https://graph.microsoft.com/v1.0/me/drive/items/01BYE5RZ6QN3ZWBTUFOFD3GSPGOHDJD36K/content\n"
+    ), "{stdout}");
+    assert!(stdout.contains("Accept: */*\n"), "{stdout}");
+}
+
+#[cfg(feature = "client")]
+#[test]
+fn mail_attachment_sends_and_downloads_through_the_redirect_without_the_token() {
+    let server = loopback::Server::script(vec![
+        ("202 Accepted", vec![], vec![]),
+        (
+            "302 Found",
+            vec![(
+                "location",
+                "{origin}/personal/adele/download.aspx?tempauth=signed",
+            )],
+            vec![],
+        ),
+        (
+            "200 OK",
+            vec![("content-type", "application/vnd.ms-excel")],
+            b"PK\x03\x04 not really a workbook".to_vec(),
+        ),
+    ]);
+    let file = std::env::temp_dir().join(format!("mail-attachment-{}.xlsx", std::process::id()));
+    let (output, stdout, stderr) = run(
+        "mail_attachment",
+        &[
+            ("GRAPH_ACCESS_TOKEN", TOKEN),
+            ("GRAPH_BASE_URL", &server.base),
+            ("DRIVE_ITEM", "01ABC"),
+            ("DOWNLOAD_TO", file.to_str().unwrap()),
+        ],
+    );
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stdout.ends_with("\nSent.\nDownloaded 26 bytes (application/vnd.ms-excel).\n"),
+        "{stdout}"
+    );
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        b"PK\x03\x04 not really a workbook"
+    );
+    std::fs::remove_file(&file).unwrap();
+    let requests = server.requests();
+    assert!(requests[0].starts_with("POST /beta/me/sendMail HTTP/1.1\r\n"));
+    assert!(
+        requests[0].contains("\"contentBytes\":\"cmVnaW9u"),
+        "{}",
+        requests[0]
+    );
+    assert!(requests[1].starts_with("GET /beta/me/drive/items/01ABC/content HTTP/1.1\r\n"));
+    assert!(requests[1].contains(&format!("authorization: Bearer {TOKEN}\r\n")));
+    assert!(
+        requests[2].starts_with("GET /personal/adele/download.aspx?tempauth=signed HTTP/1.1\r\n"),
+        "{}",
+        requests[2]
+    );
+    assert!(
+        !requests[2].to_lowercase().contains("authorization"),
+        "{}",
+        requests[2]
+    );
+    assert!(!stdout.contains(TOKEN) && !stderr.contains(TOKEN));
 }

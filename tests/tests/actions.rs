@@ -32,6 +32,7 @@ fn mail() -> SendMail {
             }),
             to_recipients: Some(vec![Recipient::to("frannis@contoso.com")]),
             cc_recipients: None,
+            attachments: None,
         }),
         save_to_sent_items: Some(false),
     }
