@@ -12,6 +12,7 @@ use tokio::io::{AsyncWrite, AsyncWriteExt};
 use super::error::{ClientError, DownloadError};
 use super::pipeline::{Call, Outgoing};
 use super::retry::{Budget, Failure};
+use super::stall::Stall;
 use super::token::TokenProvider;
 use super::transport::location_without_query;
 use super::{log, GraphClient};
@@ -254,19 +255,19 @@ impl<P: TokenProvider> GraphClient<P> {
                 return Err(stopped(0, DownloadError::TooLarge { limit }));
             }
         }
-        let stall = self.timeout;
+        let mut stall = Stall::new(self.timeout);
         let mut written: u64 = 0;
         loop {
-            let chunk = match tokio::time::timeout(stall, response.chunk()).await {
-                Err(_) => return Err(stopped(written, DownloadError::Stalled(stall))),
-                Ok(Err(error)) => {
+            let chunk = match stall.within(response.chunk()).await {
+                None => return Err(stopped(written, DownloadError::Stalled(self.timeout))),
+                Some(Err(error)) => {
                     return Err(stopped(
                         written,
                         DownloadError::Connection(error.without_url()),
                     ))
                 }
-                Ok(Ok(None)) => break,
-                Ok(Ok(Some(chunk))) => chunk,
+                Some(Ok(None)) => break,
+                Some(Ok(Some(chunk))) => chunk,
             };
             let len = chunk.len() as u64;
             if let Some(limit) = limit {

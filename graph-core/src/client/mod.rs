@@ -13,6 +13,7 @@ mod log;
 mod paging;
 mod pipeline;
 mod retry;
+mod stall;
 mod token;
 mod transport;
 

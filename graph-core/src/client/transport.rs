@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use super::error::ClientError;
+use super::stall::Stall;
 
 /// A reqwest client builder with this crate's TLS set up: rustls with its `ring` crypto
 /// provider and the platform's certificate verifier, configured for this client alone
@@ -143,11 +144,13 @@ impl Transport {
             return Err(ClientError::BodyTooLarge { limit });
         }
         let mut body = Vec::new();
+        let mut stall = stall.map(Stall::new);
         loop {
-            let chunk = match stall {
-                Some(stall) => tokio::time::timeout(stall, response.chunk())
+            let chunk = match stall.as_mut() {
+                Some(stall) => stall
+                    .within(response.chunk())
                     .await
-                    .map_err(|_| ClientError::Timeout(timeout))?,
+                    .ok_or(ClientError::Timeout(timeout))?,
                 None => response.chunk().await,
             };
             let Some(chunk) = chunk.map_err(classify)? else {
