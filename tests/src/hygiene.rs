@@ -67,6 +67,25 @@ pub struct Part {
     pub boxed: ::std::option::Option<::std::boxed::Box<Kind>>,
     /// Not an Option.
     pub count: i32,
+    /// A double OData may write as `"INF"`.
+    pub weight: ::std::option::Option<f64>,
+    /// A 64-bit integer OData may write as a string.
+    pub serial: i64,
+    /// A set of a flags enum's members.
+    pub finishes: ::std::option::Option<::graph_core::Flags<Finish>>,
+}
+
+/// A flags enum with a catch-all.
+#[graph_enum(flags)]
+#[derive(Debug, PartialEq)]
+pub enum Finish {
+    /// A member.
+    Zinc,
+    /// Another.
+    Black,
+    /// Anything else.
+    #[graph(other)]
+    Other(::std::string::String),
 }
 
 /// An enum with a catch-all.

@@ -24,6 +24,24 @@ pub struct LintedRun {
     pub when: Option<DateTimeOffset>,
     /// A raw identifier.
     pub r#type: Option<String>,
+    /// A double OData may write as `"INF"`.
+    pub score: Option<f64>,
+    /// A single.
+    pub ratio: f32,
+    /// A 64-bit integer OData may write as a string.
+    pub total: Option<u64>,
+    /// A set of a flags enum's members.
+    pub days: Option<graph_core::Flags<LintedDays>>,
+}
+
+/// A flags enum.
+#[graph_enum(flags)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LintedDays {
+    /// A member.
+    Monday,
+    /// Another.
+    Friday,
 }
 
 /// An enum with a catch-all.

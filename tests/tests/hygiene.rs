@@ -6,8 +6,10 @@
 use graph_core::resource::GraphEnum;
 use graph_core::serde_json;
 use graph_core::GraphResource;
-use graph_tests::hygiene::{Inspect, Kind, ListThings, Part};
-use graph_tests::lints::{LintedActivate, LintedClosed, LintedRestore, LintedRun, LintedStatus};
+use graph_tests::hygiene::{Finish, Inspect, Kind, ListThings, Part};
+use graph_tests::lints::{
+    LintedActivate, LintedClosed, LintedDays, LintedRestore, LintedRun, LintedStatus,
+};
 
 #[test]
 fn a_resource_in_a_shadowing_module_works() {
@@ -18,12 +20,15 @@ fn a_resource_in_a_shadowing_module_works() {
         tags: vec!["m3".into()],
         boxed: Some(Box::new(Kind::Bolt)),
         count: 2,
+        weight: Some(f64::INFINITY),
+        serial: 9_007_199_254_740_993,
+        finishes: Some([Finish::Other("gold".into()), Finish::Black, Finish::Zinc].into()),
     };
     let request = part.create_request("t/1").unwrap();
     assert_eq!(request.path(), "/things/t%2F1/parts");
     assert_eq!(
         String::from_utf8(request.into_body()).unwrap(),
-        r##"{"@odata.type":"#microsoft.graph.part","name":"bolt","kind":"nut","tags":["m3"],"boxed":"bolt","count":2}"##
+        r##"{"@odata.type":"#microsoft.graph.part","name":"bolt","kind":"nut","tags":["m3"],"boxed":"bolt","count":2,"weight":"INF","serial":9007199254740993,"finishes":"zinc,black,gold"}"##
     );
     let read: Part = serde_json::from_str(&serde_json::to_string(&part).unwrap()).unwrap();
     assert_eq!(read, part);
@@ -54,12 +59,14 @@ fn the_linted_types_work() {
         failed_tasks_count: Some(1),
         processing_status: Some(LintedStatus::Queued),
         r#type: Some("t".into()),
+        score: Some(f64::NAN),
+        days: Some([LintedDays::Friday, LintedDays::Monday].into()),
         ..LintedRun::default()
     };
     let request = run.create_request("w").unwrap();
     assert_eq!(
         String::from_utf8(request.into_body()).unwrap(),
-        r##"{"@odata.type":"#microsoft.graph.identityGovernance.run","failedTasksCount":1,"status":"queued","tags":[],"type":"t"}"##
+        r##"{"@odata.type":"#microsoft.graph.identityGovernance.run","failedTasksCount":1,"status":"queued","tags":[],"type":"t","score":"NaN","ratio":0.0,"days":"monday,friday"}"##
     );
     assert_eq!(LintedClosed::MEMBERS, ["yes", "no"]);
     assert_eq!(
@@ -109,6 +116,9 @@ fn actions_in_a_shadowing_module_and_under_the_lints_work() {
             tags: vec![],
             boxed: None,
             count: 1,
+            weight: None,
+            serial: 5,
+            finishes: None,
         }),
         depth: 2,
     };
@@ -116,7 +126,7 @@ fn actions_in_a_shadowing_module_and_under_the_lints_work() {
     assert_eq!(request.path(), "/things/t/inspect");
     assert_eq!(
         request.body(),
-        br##"{"part":{"@odata.type":"#microsoft.graph.part","name":"bolt","tags":[],"count":1},"depth":2}"##
+        br##"{"part":{"@odata.type":"#microsoft.graph.part","name":"bolt","tags":[],"count":1,"serial":5},"depth":2}"##
     );
     let answer = graph_core::http::Response::new(r#"{"value":"bolt"}"#);
     assert_eq!(request.parse_response(answer).unwrap(), Kind::Bolt);

@@ -57,8 +57,9 @@ use transport::Transport;
 /// update that may have reached Graph is never sent again.
 ///
 /// The token goes only where the endpoint's base URL leads: the client follows no
-/// redirect (Graph does not redirect API calls, and a redirect answer is
-/// [`ClientError::Redirect`]), takes next links only under the base path once their `.`
+/// redirect with it (Graph does not redirect API calls, and a redirect answer is
+/// [`ClientError::Redirect`]; a content read's redirect to a pre-authenticated URL is
+/// followed without the token, see [`download`](Self::download)), takes next links only under the base path once their `.`
 /// and `..` segments are resolved, and sends no request whose URL an HTTP stack would
 /// resolve elsewhere ([`ClientError::OutsideEndpoint`]). Each attempt's timeout counts
 /// getting the token.
