@@ -67,9 +67,9 @@ pub struct Part {
     pub boxed: ::std::option::Option<::std::boxed::Box<Kind>>,
     /// Not an Option.
     pub count: i32,
-    /// A double OData may write as `"INF"`.
+    /// A double, written `"INF"` where it is infinite.
     pub weight: ::std::option::Option<f64>,
-    /// A 64-bit integer OData may write as a string.
+    /// A 64-bit integer, read from a string of digits too.
     pub serial: i64,
     /// A set of a flags enum's members.
     pub finishes: ::std::option::Option<::graph_core::Flags<Finish>>,

@@ -24,11 +24,11 @@ pub struct LintedRun {
     pub when: Option<DateTimeOffset>,
     /// A raw identifier.
     pub r#type: Option<String>,
-    /// A double OData may write as `"INF"`.
+    /// A double, written `"INF"` where it is infinite.
     pub score: Option<f64>,
     /// A single.
     pub ratio: f32,
-    /// A 64-bit integer OData may write as a string.
+    /// A 64-bit integer, read from a string of digits too.
     pub total: Option<u64>,
     /// A set of a flags enum's members.
     pub days: Option<graph_core::Flags<LintedDays>>,
