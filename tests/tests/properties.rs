@@ -6,7 +6,9 @@ use graph_core::resource::GraphEnum;
 use graph_core::serde_json::{self, Map, Number, Value};
 use graph_core::time::{Date, Month, PrimitiveDateTime, Time, UtcOffset};
 use graph_core::validation::ViolationKind;
-use graph_core::{graph_enum, graph_resource, DateTimeOffset, GraphResource};
+use graph_core::{
+    graph_complex, graph_enum, graph_resource, Binary, DateTimeOffset, Flags, GraphResource,
+};
 use graph_examples::samples::kinds::{Circle, Colour, Inner, Item, PlainShape, Shape, Square};
 use proptest::prelude::*;
 
@@ -588,6 +590,75 @@ enum Closed {
     No,
 }
 
+/// A flags enum with a sentinel, a late member and an `other` variant, and one with none.
+#[graph_enum(flags)]
+#[derive(Debug, Clone, PartialEq)]
+enum Category {
+    Joiner,
+    Leaver,
+    UnknownFutureValue,
+    Mover,
+    #[graph(other)]
+    Other(String),
+}
+
+#[graph_enum(flags)]
+#[derive(Debug, Clone, PartialEq)]
+enum Scope {
+    None,
+    Internal,
+    External,
+}
+
+/// Text made of members of `members` in any case, other names, commas and spaces.
+fn flags_text(members: &'static [&'static str]) -> impl Strategy<Value = String> {
+    let part = prop_oneof![
+        3 => prop::sample::select(members).prop_map(str::to_owned),
+        1 => prop::sample::select(members).prop_map(str::to_uppercase),
+        1 => name(),
+        1 => Just(String::new()),
+    ];
+    (
+        prop::collection::vec(part, 0..6),
+        prop::collection::vec(prop::bool::ANY, 6),
+    )
+        .prop_map(|(parts, spaced)| {
+            let mut text = String::new();
+            for (index, part) in parts.iter().enumerate() {
+                if index > 0 {
+                    text.push(',');
+                    if spaced[index] {
+                        text.push(' ');
+                    }
+                }
+                text.push_str(part);
+            }
+            text
+        })
+}
+
+/// The numbers OData writes, as strings and as numbers, and text near them.
+fn number_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("INF".to_owned()),
+        Just("-INF".to_owned()),
+        Just("NaN".to_owned()),
+        any::<i64>().prop_map(|n| n.to_string()),
+        any::<u64>().prop_map(|n| n.to_string()),
+        any::<f64>().prop_map(|n| n.to_string()),
+        "[-+0-9.eEINFa]{0,24}",
+    ]
+}
+
+#[graph_complex]
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Numbers {
+    double: Option<f64>,
+    single: Option<f32>,
+    long: Option<i64>,
+    unsigned: Option<u64>,
+}
+
 /// `cases` cases per property, few enough for a quick suite. A failure is shrunk and
 /// reported; once fixed, it becomes a plain test in `regressions.rs` rather than a saved
 /// seed, so no file is written beside the tests.
@@ -802,5 +873,66 @@ proptest! {
         let read: DateTimeOffset = serde_json::from_str(&json).unwrap();
         prop_assert_eq!(read, parsed);
         prop_assert_eq!(read.to_string(), text);
+    }
+
+    #[test]
+    fn any_bytes_round_trip_as_binary_and_any_text_reads_or_is_an_error(
+        bytes in prop::collection::vec(any::<u8>(), 0..96),
+        text in "[A-Za-z0-9+/_=*-]{0,40}",
+    ) {
+        let binary = Binary::from(bytes.clone());
+        let written = serde_json::to_string(&binary).unwrap();
+        let read: Binary = serde_json::from_str(&written).unwrap();
+        prop_assert_eq!(read.as_bytes(), &bytes[..]);
+        // The same bytes in the URL-safe alphabet without padding read alike.
+        let url_safe = binary.to_base64().trim_end_matches('=').replace('+', "-").replace('/', "_");
+        prop_assert_eq!(Binary::from_base64(&url_safe).unwrap(), binary);
+        match Binary::from_base64(&text) {
+            Ok(read) => prop_assert_eq!(Binary::from_base64(&read.to_base64()).unwrap(), read),
+            Err(error) => prop_assert!(error.to_string().starts_with("invalid Binary `")),
+        }
+    }
+
+    #[test]
+    fn any_flags_text_reads_to_a_set_that_writes_back_in_order(
+        with_other in flags_text(Category::MEMBERS),
+        closed in flags_text(Scope::MEMBERS),
+    ) {
+        if let Ok(flags) = with_other.parse::<Flags<Category>>() {
+            let written = flags.to_string();
+            let again: Flags<Category> = written.parse().unwrap();
+            prop_assert_eq!(&again, &flags);
+            prop_assert_eq!(again.to_string(), written.clone());
+            let json: Flags<Category> =
+                serde_json::from_str(&serde_json::to_string(&with_other).unwrap()).unwrap();
+            prop_assert_eq!(json, flags);
+            // Declared members come first, in declaration order.
+            let ranks: Vec<usize> = written
+                .split(',')
+                .filter(|name| !name.is_empty())
+                .map(|name| Category::MEMBERS.iter().position(|m| m == &name).unwrap_or(usize::MAX))
+                .collect();
+            prop_assert!(ranks.windows(2).all(|pair| pair[0] <= pair[1]), "{}", written);
+        } else {
+            prop_assert!(with_other.split(',').any(|part| part.trim().is_empty()));
+        }
+        match closed.parse::<Flags<Scope>>() {
+            Ok(flags) => prop_assert_eq!(flags.to_string().parse::<Flags<Scope>>().unwrap(), flags),
+            Err(error) => prop_assert!(error.to_string().starts_with("invalid Flags `")),
+        }
+    }
+
+    #[test]
+    fn any_number_text_reads_or_is_an_error_and_writes_back_as_odata_does(text in number_text()) {
+        for field in ["double", "single", "long", "unsigned"] {
+            for json in [format!(r#"{{"{field}":"{text}"}}"#), format!(r#"{{"{field}":{text}}}"#)] {
+                if let Ok(read) = serde_json::from_str::<Numbers>(&json) {
+                    let written = serde_json::to_string(&read).unwrap();
+                    let again: Numbers = serde_json::from_str(&written).unwrap();
+                    // NaN is not equal to itself: compare what is written.
+                    prop_assert_eq!(serde_json::to_string(&again).unwrap(), written);
+                }
+            }
+        }
     }
 }
