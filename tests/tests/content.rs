@@ -576,3 +576,75 @@ async fn a_writer_that_fails_ends_the_download_saying_so() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_batch_content_step_answered_with_a_redirect_is_followed_without_the_token() {
+    bounded(async {
+        let graph = MockServer::start().await;
+        let host = MockServer::start().await;
+        Mock::given(method("GET"))
+            .and(path("/file.bin"))
+            .respond_with(
+                ResponseTemplate::new(200)
+                    .insert_header("content-type", "application/pdf")
+                    .set_body_bytes(PNG),
+            )
+            .mount(&host)
+            .await;
+        Mock::given(method("POST"))
+            .and(path("/beta/$batch"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"responses": [
+                {"id": "1", "status": 302, "headers": {"Location": format!("{}/file.bin?tempauth=signed", host.uri())}},
+                {"id": "2", "status": 302, "headers": {"Location": "http://files.example.com/file.bin"}},
+                {"id": "3", "status": 201, "body": {"id": "01AB"}},
+            ]})))
+            .mount(&graph)
+            .await;
+        let mut batch = Batch::new();
+        let followed = batch
+            .add(&ContentRequest::get("/me/drive/items/{id}/content", &["1"]).unwrap())
+            .unwrap();
+        let refused = batch
+            .add(&ContentRequest::get("/me/drive/items/{id}/content", &["2"]).unwrap())
+            .unwrap();
+        let written = batch.add(&upload()).unwrap();
+        let mut answer = client(&graph.uri()).send_batch(&batch).await.unwrap();
+        let content = answer.take(followed).unwrap();
+        assert_eq!(content.bytes(), PNG);
+        assert_eq!(content.content_type(), Some("application/pdf"));
+        // Plain http elsewhere is not followed: the step keeps its redirect.
+        let error = answer.take(refused).unwrap_err();
+        assert_eq!(error.status(), StatusCode::FOUND);
+        assert_eq!(answer.take(written).unwrap().id.as_deref(), Some("01AB"));
+        no_token_reached(&host.received_requests().await.unwrap());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_silent_download_host_is_named_as_such_not_as_graph() {
+    bounded(async {
+        let (silent, _) = scripted_server(vec![(Duration::from_secs(10), head(1))]).await;
+        let graph = MockServer::start().await;
+        Mock::given(method("GET"))
+            .respond_with(
+                ResponseTemplate::new(302)
+                    .insert_header("location", format!("{silent}/file.bin?tempauth=x").as_str()),
+            )
+            .mount(&graph)
+            .await;
+        let client = client(&graph.uri()).with_timeout(Duration::from_millis(200));
+        for error in [
+            client.send(&photo()).await.unwrap_err(),
+            client.download(&photo(), &mut Vec::new()).await.unwrap_err(),
+        ] {
+            assert_eq!(
+                error.to_string(),
+                "the content's host `127.0.0.1`, where Graph redirected the request, did not answer: no byte arrived for 200ms, the client's timeout"
+            );
+        }
+        // A read retried as any `GET`: three attempts, each redirected anew.
+        assert_eq!(graph.received_requests().await.unwrap().len(), 6);
+    })
+    .await;
+}

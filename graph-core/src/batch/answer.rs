@@ -253,6 +253,45 @@ impl BatchResponse {
         statuses
     }
 
+    /// The status and `Location` of step `id`, where it was answered with a redirect.
+    #[cfg(feature = "client")]
+    pub(crate) fn redirect_of(&self, id: usize) -> Option<(StatusCode, HeaderValue)> {
+        let answer = self.answers.get(&id)?;
+        if !answer.status.is_redirection() {
+            return None;
+        }
+        let location = answer.headers.get(http::header::LOCATION)?;
+        Some((answer.status, location.clone()))
+    }
+
+    /// Puts `followed` (the answer at the end of step `id`'s redirect) in the step's
+    /// place, as Graph writes content in a batch: a success's bytes as a base64 string,
+    /// anything else as the JSON (or text) it is.
+    #[cfg(feature = "client")]
+    pub(crate) fn answer_with_content(&mut self, id: usize, followed: http::Response<Vec<u8>>) {
+        let (parts, bytes) = followed.into_parts();
+        let body = if parts.status.is_success() {
+            let mut text = Vec::with_capacity(bytes.len() / 3 * 4 + 6);
+            // A `String` always writes.
+            let _ = serde_json::to_writer(&mut text, &crate::Binary::from(bytes).to_base64());
+            text
+        } else if serde_json::from_slice::<de::IgnoredAny>(&bytes).is_ok() {
+            bytes
+        } else {
+            let mut text = Vec::new();
+            let _ = serde_json::to_writer(&mut text, &String::from_utf8_lossy(&bytes));
+            text
+        };
+        self.answers.insert(
+            id,
+            Answer {
+                status: parts.status,
+                headers: parts.headers,
+                body,
+            },
+        );
+    }
+
     /// Replaces the answers of the steps that were sent again.
     #[cfg(feature = "client")]
     pub(crate) fn merge(&mut self, later: BatchResponse) {

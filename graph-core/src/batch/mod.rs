@@ -123,6 +123,9 @@ pub(crate) struct BatchStep {
     endpoint_body: Option<EndpointBody>,
     depends_on: Vec<usize>,
     needs: Needs,
+    /// A content read, whose redirect to a pre-authenticated URL the client follows.
+    #[cfg_attr(not(feature = "client"), allow(dead_code))]
+    follows_redirects: bool,
 }
 
 /// A step's body written for the endpoint the batch goes to.
@@ -252,6 +255,7 @@ impl Batch {
         depends_on.sort_unstable();
         depends_on.dedup();
         let needs = request.kind().needs();
+        let follows_redirects = K::FOLLOWS_REDIRECTS && *request.method() == Method::GET;
         self.steps.push(BatchStep {
             id,
             method: request.method().clone(),
@@ -261,6 +265,7 @@ impl Batch {
             endpoint_body,
             depends_on,
             needs,
+            follows_redirects,
         });
         Ok(Step {
             at: StepId { batch: self.id, id },
@@ -350,6 +355,30 @@ impl Batch {
         response: &BatchResponse,
     ) -> (Vec<usize>, Option<std::time::Duration>) {
         response.throttled(self.steps.iter().map(|step| step.id))
+    }
+
+    /// The content steps `response` answered with a redirect that has a `Location`: each
+    /// step's id, its URL on `endpoint` (which a relative location is resolved against),
+    /// the location and the status.
+    #[cfg(feature = "client")]
+    pub(crate) fn redirected(
+        &self,
+        response: &BatchResponse,
+        endpoint: &Endpoint,
+    ) -> Vec<(usize, String, HeaderValue, StatusCode)> {
+        self.steps
+            .iter()
+            .filter(|step| step.follows_redirects)
+            .filter_map(|step| {
+                let (status, location) = response.redirect_of(step.id)?;
+                Some((
+                    step.id,
+                    endpoint.uri(&step.url).to_string(),
+                    location,
+                    status,
+                ))
+            })
+            .collect()
     }
 
     /// The ids of the steps that depend, directly or not, on any of `ids`.

@@ -59,7 +59,7 @@ impl<P: TokenProvider> GraphClient<P> {
                         };
                         let (throttled, _) = batch.throttled(&earlier);
                         log::steps_kept(&call, &throttled, &error);
-                        return Ok(earlier);
+                        return Ok(self.finish(&call, batch, earlier).await);
                     }
                 },
             };
@@ -72,11 +72,11 @@ impl<P: TokenProvider> GraphClient<P> {
             };
             let (throttled, wait) = batch.throttled(&response);
             if throttled.is_empty() {
-                return Ok(response);
+                return Ok(self.finish(&call, batch, response).await);
             }
             let Some(wait) = budget.grant(wait) else {
                 log::steps_kept(&call, &throttled, &"the retry policy is spent");
-                return Ok(response);
+                return Ok(self.finish(&call, batch, response).await);
             };
             answered = Some(response);
             let resent = batch.dependents(&throttled);
@@ -84,5 +84,17 @@ impl<P: TokenProvider> GraphClient<P> {
             Budget::sleep(wait).await;
             pending = Cow::Owned(batch.subset(&resent));
         }
+    }
+
+    /// The answer as returned: content steps Graph answered with a redirect followed.
+    async fn finish(
+        &self,
+        call: &Call<'_>,
+        batch: &Batch,
+        mut response: BatchResponse,
+    ) -> BatchResponse {
+        self.follow_batch_redirects(call, batch, &mut response)
+            .await;
+        response
     }
 }

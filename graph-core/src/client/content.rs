@@ -23,8 +23,8 @@ const MAX_REDIRECTS: usize = 5;
 
 /// What a content `GET` opened to.
 pub(super) enum Opened {
-    /// `200 OK`, its body not yet read.
-    Body(reqwest::Response),
+    /// `200 OK`, its body not yet read, with the host Graph redirected to where it did.
+    Body(reqwest::Response, Option<String>),
     /// Any other answer, read whole within the body limit.
     Answer(http::Response<Vec<u8>>),
 }
@@ -32,7 +32,7 @@ pub(super) enum Opened {
 impl Opened {
     fn status(&self) -> StatusCode {
         match self {
-            Opened::Body(response) => response.status(),
+            Opened::Body(response, _) => response.status(),
             Opened::Answer(response) => response.status(),
         }
     }
@@ -79,8 +79,9 @@ impl<P: TokenProvider> GraphClient<P> {
     /// size limit unless [`with_max_download`](Self::with_max_download) sets one.
     ///
     /// Until the first byte is written, failures are retried as for any `GET`; after it, a
-    /// failure is [`ClientError::Download`], which says how many bytes were written: what
-    /// the writer holds is then incomplete, never a silently short file.
+    /// failure is [`ClientError::Download`], which says how many bytes were written (and
+    /// flushed): what the writer holds is then incomplete, never a silently short file.
+    /// Delete or truncate it; a download is not resumed where it stopped.
     ///
     /// ```no_run
     /// # async fn run(client: graph_core::client::GraphClient<graph_core::AccessToken>) -> Result<(), Box<dyn std::error::Error>> {
@@ -108,7 +109,7 @@ impl<P: TokenProvider> GraphClient<P> {
         let response = loop {
             let attempt = budget.attempt();
             let error = match self.open_content(&call, attempt, request).await {
-                Ok(Opened::Body(response)) => break response,
+                Ok(Opened::Body(response, _)) => break response,
                 Ok(Opened::Answer(answer)) => match request.parse_response(answer) {
                     // Only a `200` reads as content, and a `200` is a body to stream.
                     Ok(content) => {
@@ -127,7 +128,12 @@ impl<P: TokenProvider> GraphClient<P> {
             };
             budget.retry(&call, Failure::new(error, true)).await?;
         };
-        self.stream(response, &mut writer).await
+        let outcome = self.stream(response, &mut writer).await;
+        if outcome.is_err() {
+            // What was written reaches the writer's destination, so it holds `written`.
+            let _ = writer.flush().await;
+        }
+        outcome
     }
 
     /// Sets the largest content [`download`](Self::download) writes, in bytes (by
@@ -149,11 +155,11 @@ impl<P: TokenProvider> GraphClient<P> {
     ) -> Result<http::Response<Vec<u8>>, ClientError> {
         match self.open_content(call, attempt, outgoing).await? {
             Opened::Answer(answer) => Ok(answer),
-            Opened::Body(response) => {
-                self.transport
-                    .read(response, Some(self.timeout), self.timeout)
-                    .await
-            }
+            Opened::Body(response, host) => self
+                .transport
+                .read(response, Some(self.timeout), self.timeout)
+                .await
+                .map_err(|error| at_host(host, error)),
         }
     }
 
@@ -185,36 +191,104 @@ impl<P: TokenProvider> GraphClient<P> {
         let (request, left) = self.prepare(call, started, outgoing).await?;
         let request = reqwest::Request::try_from(request)
             .map_err(|error| ClientError::Transport(error.without_url()))?;
-        let mut response = self.transport.open(request, left, timeout).await?;
-        let mut redirects = 0;
-        while is_followed(response.status()) {
-            let Some(location) = response.headers().get(LOCATION) else {
-                break;
-            };
-            if redirects == MAX_REDIRECTS {
-                return Err(ClientError::TooManyRedirects {
-                    limit: MAX_REDIRECTS,
-                });
-            }
-            redirects += 1;
-            let target = self.redirect_target(response.url(), location)?;
-            log::redirected(call, response.status(), &target);
-            // A new request: the token, the request id and the JSON headers stay behind.
-            let mut next = reqwest::Request::new(Method::GET, target);
-            next.headers_mut().insert(
-                USER_AGENT,
-                HeaderValue::from_static(crate::request::USER_AGENT),
-            );
-            response = self.transport.open(next, timeout, timeout).await?;
-        }
+        let response = self.transport.open(request, left, timeout).await?;
+        let (response, redirected) = self.follow(call, response, 0).await?;
+        let host = redirected.then(|| host_of(response.url()));
         if response.status() == StatusCode::OK {
-            return Ok(Opened::Body(response));
+            return Ok(Opened::Body(response, host));
         }
         let answer = self
             .transport
             .read(response, Some(timeout), timeout)
-            .await?;
+            .await
+            .map_err(|error| at_host(host, error))?;
         Ok(Opened::Answer(answer))
+    }
+
+    /// `response`'s redirects followed, each without the token: the last answer, and
+    /// whether it came from a redirect.
+    async fn follow(
+        &self,
+        call: &Call<'_>,
+        mut response: reqwest::Response,
+        mut redirects: usize,
+    ) -> Result<(reqwest::Response, bool), ClientError> {
+        while is_followed(response.status()) {
+            let Some(location) = response.headers().get(LOCATION).cloned() else {
+                break;
+            };
+            response = self
+                .hop(
+                    call,
+                    response.url(),
+                    &location,
+                    response.status(),
+                    redirects,
+                )
+                .await?;
+            redirects += 1;
+        }
+        Ok((response, redirects > 0))
+    }
+
+    /// One redirect from `from` to `location` (the `redirects`-th before it), followed
+    /// without the token: a new request, with neither the token nor the request id nor
+    /// the JSON headers.
+    async fn hop(
+        &self,
+        call: &Call<'_>,
+        from: &reqwest::Url,
+        location: &HeaderValue,
+        status: StatusCode,
+        redirects: usize,
+    ) -> Result<reqwest::Response, ClientError> {
+        if redirects >= MAX_REDIRECTS {
+            return Err(ClientError::TooManyRedirects {
+                limit: MAX_REDIRECTS,
+            });
+        }
+        let target = self.redirect_target(from, location)?;
+        log::redirected(call, status, &target);
+        let host = host_of(&target);
+        let mut next = reqwest::Request::new(Method::GET, target);
+        next.headers_mut().insert(
+            USER_AGENT,
+            HeaderValue::from_static(crate::request::USER_AGENT),
+        );
+        self.transport
+            .open(next, self.timeout, self.timeout)
+            .await
+            .map_err(|error| at_host(Some(host), error))
+    }
+
+    /// A batch's content steps that Graph answered with a redirect, each followed (without
+    /// the token, within the body limit) and its answer put in the step's place, as Graph
+    /// would have written it in the batch. A step whose redirect cannot be followed keeps
+    /// its redirect, which `take` gives as its error; why is logged.
+    pub(super) async fn follow_batch_redirects(
+        &self,
+        call: &Call<'_>,
+        batch: &crate::Batch,
+        response: &mut crate::BatchResponse,
+    ) {
+        for (id, url, location, status) in batch.redirected(response, &self.endpoint) {
+            let Ok(from) = reqwest::Url::parse(&url) else {
+                continue;
+            };
+            let followed = async {
+                let first = self.hop(call, &from, &location, status, 0).await?;
+                let (last, _) = self.follow(call, first, 1).await?;
+                let host = Some(host_of(last.url()));
+                self.transport
+                    .read(last, Some(self.timeout), self.timeout)
+                    .await
+                    .map_err(|error| at_host(host, error))
+            };
+            match followed.await {
+                Ok(answer) => response.answer_with_content(id, answer),
+                Err(error) => log::step_not_followed(call, id, &error),
+            }
+        }
     }
 
     /// Where a redirect from `from` to `location` goes, where it may: `https`, or plain
@@ -301,6 +375,26 @@ impl<P: TokenProvider> GraphClient<P> {
             len: written,
         })
     }
+}
+
+/// A URL's host, for messages and logs (never its path or query, which may hold a
+/// pre-authenticated URL's signature).
+fn host_of(url: &reqwest::Url) -> String {
+    url.host_str().unwrap_or_default().to_owned()
+}
+
+/// An error at the host Graph redirected to (`host`), said to be that host's rather than
+/// Graph's; Graph's own errors are left as they are.
+fn at_host(host: Option<String>, error: ClientError) -> ClientError {
+    let Some(host) = host else {
+        return error;
+    };
+    let reason = match error {
+        ClientError::Timeout(timeout) => DownloadError::Stalled(timeout),
+        ClientError::Transport(error) => DownloadError::Connection(error),
+        other => return other,
+    };
+    ClientError::ContentHost { host, reason }
 }
 
 /// The redirect statuses a content `GET` follows (`304 Not Modified` is an answer).

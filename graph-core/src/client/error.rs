@@ -81,6 +81,18 @@ pub enum ClientError {
         /// Where it pointed, without its query or fragment; at most 300 characters.
         location: String,
     },
+    /// The host a content read was redirected to (its pre-authenticated URL) gave no
+    /// answer in time, or none at all. Retried as a timeout or a broken connection is.
+    #[error(
+        "the content's host `{host}`, where Graph redirected the request, did not answer: {reason}"
+    )]
+    ContentHost {
+        /// The host, without the URL's path or query.
+        host: String,
+        /// What happened there.
+        #[source]
+        reason: DownloadError,
+    },
     /// A content request was redirected more times than the client follows.
     #[error(
         "the content was redirected more than {limit} times; the client follows at most {limit}"

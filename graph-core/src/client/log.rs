@@ -110,6 +110,17 @@ pub(super) fn redirected(call: &Call<'_>, status: http::StatusCode, to: &reqwest
     );
 }
 
+/// A batch's content step whose redirect could not be followed: `WARN`.
+pub(super) fn step_not_followed(call: &Call<'_>, step: usize, why: &ClientError) {
+    tracing::warn!(
+        target: TARGET,
+        client_request_id = call.id(),
+        step,
+        error = %why,
+        "graph batch content step's redirect not followed"
+    );
+}
+
 /// A delete answered `404` after an attempt that may have done it: `INFO`.
 pub(super) fn deleted_before(call: &Call<'_>, attempt: u32) {
     tracing::info!(

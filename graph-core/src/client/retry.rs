@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use http::StatusCode;
 
-use super::error::ClientError;
+use super::error::{ClientError, DownloadError};
 use super::log;
 use super::pipeline::Call;
 
@@ -120,7 +120,15 @@ impl Failure {
                     graph.retry_after(),
                 )
             }
-            ClientError::Timeout(_) => (repeatable.then_some(Retryable::Timeout), None),
+            ClientError::Timeout(_)
+            | ClientError::ContentHost {
+                reason: DownloadError::Stalled(_),
+                ..
+            } => (repeatable.then_some(Retryable::Timeout), None),
+            ClientError::ContentHost {
+                reason: DownloadError::Connection(_),
+                ..
+            } => (repeatable.then_some(Retryable::Transport), None),
             // A request reqwest cannot build fails the same way every time.
             ClientError::Transport(transport) if !transport.is_builder() => {
                 (repeatable.then_some(Retryable::Transport), None)
