@@ -162,6 +162,9 @@ pub fn enumeration<'a>(
             let json_name = json_name(variant.attr.rename.value(), || {
                 case::variant_lower_camel(&variant.ident.to_string())
             });
+            if input.attr.flags.value().is_some() {
+                check::flags_member_name(&variant.attr, &json_name, errors);
+            }
             names.push((variant, json_name.clone()));
             members.push(model::Member {
                 ident: &variant.ident,

@@ -425,6 +425,24 @@ pub fn other_has_no_json_name(attr: &MemberAttr, errors: &mut Errors) {
     }
 }
 
+/// A flags enum's members are written joined by `,` and read split at it, spaces around
+/// them trimmed: a name with a comma, or with spaces at an end, would not read back.
+pub fn flags_member_name(attr: &MemberAttr, json_name: &str, errors: &mut Errors) {
+    let Some(lit) = attr.rename.value() else {
+        return;
+    };
+    if json_name.contains(',') || json_name.trim() != json_name {
+        errors.at(
+            lit,
+            format_args!(
+                "a flags enum's members are written joined by `,`, so `{json_name}` (with a \
+                 comma, or spaces at an end) would not read back; Graph's member names have \
+                 neither"
+            ),
+        );
+    }
+}
+
 /// Every unknown member goes to one place; two would leave it unclear which.
 pub fn one_other_member(span: Span, errors: &mut Errors) {
     errors.spanned(

@@ -61,8 +61,9 @@ pub fn option_inner(ty: &Type) -> Option<&Type> {
 }
 
 /// Whether `ty` is written as a primitive (`bool`, the integer and float types, `char`),
-/// `String`, or a `Vec` of them: values the attributes neither validate nor write
-/// differently, so generated code hands them over without asking their type. The names are
+/// `String`, or a `Vec` of them but floats (which the runtime writes itself: an infinity or
+/// NaN by its name): values the attributes neither validate nor write differently, so
+/// generated code hands them over without asking their type. The names are
 /// taken as they read (bare, or under `std`/`core`/`alloc`); a type of your own named like
 /// one of them is treated as a plain serde value.
 pub fn is_plain(ty: &Type) -> bool {
@@ -100,7 +101,8 @@ pub fn is_plain(ty: &Type) -> bool {
                 || (name == "String" && under(&["string"]))
         }
         syn::PathArguments::AngleBracketed(args) if last.ident == "Vec" && under(&["vec"]) => {
-            matches!(args.args.first(), Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 && is_plain(inner))
+            matches!(args.args.first(), Some(syn::GenericArgument::Type(inner))
+                if args.args.len() == 1 && is_plain(inner) && odata_number(inner) != Some(Number::Float))
         }
         _ => false,
     }

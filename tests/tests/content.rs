@@ -196,6 +196,9 @@ fn in_a_batch_bytes_go_and_come_as_base64() {
     let json_content = batch
         .add(&ContentRequest::get("/me/drive/items/{id}/content", &["j"]).unwrap())
         .unwrap();
+    let json_string = batch
+        .add(&ContentRequest::get("/me/drive/items/{id}/content", &["s"]).unwrap())
+        .unwrap();
     let missing = batch
         .add(&ContentRequest::get("/me/photo/$value", &[]).unwrap())
         .unwrap();
@@ -215,7 +218,8 @@ fn in_a_batch_bytes_go_and_come_as_base64() {
          "body": base64::engine::general_purpose::STANDARD.encode(PNG)},
         {"id": "2", "status": 201, "body": {"id": "01AB", "size": 12}},
         {"id": "3", "status": 200, "headers": {"Content-Type": "application/json"}, "body": {"a": 1}},
-        {"id": "4", "status": 404, "body": {"error": {"code": "ImageNotFound", "message": "No photo."}}},
+        {"id": "5", "status": 404, "body": {"error": {"code": "ImageNotFound", "message": "No photo."}}},
+        {"id": "4", "status": 200, "headers": {"Content-Type": "application/json; charset=utf-8"}, "body": "hello"},
     ]});
     let mut answer = batch.parse_response(response(200, &answer)).unwrap();
     let content = answer.take(read).unwrap();
@@ -223,6 +227,8 @@ fn in_a_batch_bytes_go_and_come_as_base64() {
     assert_eq!(content.content_type(), Some("image/png"));
     assert_eq!(answer.take(written).unwrap().id.as_deref(), Some("01AB"));
     assert_eq!(answer.take(json_content).unwrap().bytes(), br#"{"a":1}"#);
+    // A `.json` file holding a string is that string, not base64.
+    assert_eq!(answer.take(json_string).unwrap().bytes(), br#""hello""#);
     assert_eq!(
         answer.take(missing).unwrap_err().code(),
         Some("ImageNotFound")
@@ -274,6 +280,7 @@ fn no_token_reached(host: &[Request]) {
             "{request:?}"
         );
         assert!(request.headers.get("client-request-id").is_none());
+        assert!(request.headers.get("x-trace").is_none());
         assert!(!String::from_utf8_lossy(&request.body).contains(TOKEN));
     }
 }
@@ -288,7 +295,12 @@ async fn send_and_download_follow_the_redirect_without_the_token() {
         assert_eq!(content.content_type(), Some("image/png"));
 
         let mut file = Vec::new();
-        let written = client.download(&photo(), &mut file).await.unwrap();
+        // Headers added to the request go to Graph only.
+        let request = photo().header(
+            graph_core::http::HeaderName::from_static("x-trace"),
+            graph_core::http::HeaderValue::from_static("t1"),
+        );
+        let written = client.download(&request, &mut file).await.unwrap();
         assert_eq!(file, PNG);
         assert_eq!(written.len(), PNG.len() as u64);
         assert_eq!(written.content_type(), Some("image/png"));
@@ -552,27 +564,68 @@ impl tokio::io::AsyncWrite for FullDisk {
 }
 
 #[tokio::test]
-async fn a_writer_that_fails_ends_the_download_saying_so() {
+async fn a_writer_that_fails_ends_the_download_saying_what_it_took() {
     bounded(async {
         let (graph, _host) = graph_and_download_host(vec![3; 64]).await;
-        let error = client(&graph.uri())
-            .download(&photo(), FullDisk { room: 0 })
+        for room in [0, 10] {
+            let error = client(&graph.uri())
+                .download(&photo(), FullDisk { room })
+                .await
+                .unwrap_err();
+            assert!(
+                matches!(&error, ClientError::Download { written, reason: DownloadError::Write(_) } if *written == room as u64),
+                "{error}"
+            );
+            assert!(error.to_string().contains("no space left on device"), "{error}");
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_stall_before_the_first_byte_is_retried_and_send_is_held_to_its_timeout() {
+    bounded(async {
+        let request = ContentRequest::get("/me/drive/items/{id}/content", &["1"]).unwrap();
+        let timeout = Duration::from_millis(200);
+        let (base, heads) = scripted_server(vec![
+            (Duration::ZERO, head(100)),
+            (Duration::from_secs(10), vec![1; 100]),
+        ])
+        .await;
+        let error = client(&base)
+            .with_timeout(timeout)
+            .download(&request, &mut Vec::new())
             .await
             .unwrap_err();
         assert!(
             matches!(
-                &error,
+                error,
                 ClientError::Download {
                     written: 0,
-                    reason: DownloadError::Write(_)
+                    reason: DownloadError::Stalled(_)
                 }
             ),
             "{error}"
         );
+        assert_eq!(heads.lock().unwrap().len(), 3, "three attempts");
+
+        // `send` reads a content body with the same stall timeout, retried as any `GET`.
+        let (base, heads) = scripted_server(vec![
+            (Duration::ZERO, head(100)),
+            (Duration::ZERO, vec![1; 10]),
+            (Duration::from_secs(10), vec![1; 90]),
+        ])
+        .await;
+        let error = client(&base)
+            .with_timeout(timeout)
+            .send(&request)
+            .await
+            .unwrap_err();
         assert!(
-            error.to_string().contains("no space left on device"),
+            matches!(error, ClientError::Timeout(t) if t == timeout),
             "{error}"
         );
+        assert_eq!(heads.lock().unwrap().len(), 3);
     })
     .await;
 }

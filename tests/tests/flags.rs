@@ -414,3 +414,25 @@ fn a_workflow_task_reads_its_categories_and_never_sends_them() {
         "joiner,leaver"
     );
 }
+
+#[test]
+fn many_unknown_and_repeated_members_read_as_one_set_each() {
+    let names: Vec<String> = (0..20_000).map(|n| format!("future{n}")).collect();
+    let text = format!("{},{},customMailTip", names.join(","), names.join(", "));
+    let read: Flags<MailTipsType> = text.parse().unwrap();
+    assert_eq!(read.len(), 20_001);
+    assert_eq!(
+        read.iter().next(),
+        Some(&MailTipsType::CustomMailTip),
+        "declared members first"
+    );
+    assert_eq!(
+        read.iter().nth(1),
+        Some(&MailTipsType::Other("future0".into()))
+    );
+    // Unknown members compare in any case, as declared ones read.
+    let shouted: Flags<MailTipsType> = text.to_uppercase().parse().unwrap();
+    assert_eq!(shouted, read);
+    let once: Flags<MailTipsType> = "foo,FOO".parse().unwrap();
+    assert_eq!(once.len(), 1);
+}

@@ -101,7 +101,14 @@ fn what_is_no_number_is_refused_naming_the_property() {
         (
             json!({"weight": 1, "quota": 0, "size": "9223372036854775808"}),
             "size",
-            "9223372036854775808",
+            "invalid value: string \"9223372036854775808\", expected an integer within the range of i64",
+        ),
+        (json!({"weight": 1, "quota": "+5"}), "quota", "\"+5\""),
+        (json!({"weight": 1, "quota": "-5"}), "quota", "within the range of u64"),
+        (
+            json!({"weight": "1e400", "quota": 0}),
+            "weight",
+            "expected a number within the range of f32",
         ),
         (
             json!({"weight": 1, "quota": 0, "count": "3"}),
@@ -130,4 +137,72 @@ fn what_is_no_number_is_refused_naming_the_property() {
         error.to_string().contains("duplicate field `size`"),
         "{error}"
     );
+}
+
+#[test]
+fn a_number_serde_json_keeps_as_text_reads_too() {
+    // What serde_json hands over for a number under its `arbitrary_precision` feature,
+    // which any crate in a build can turn on.
+    let kept = |text: &str| json!({"$serde_json::private::Number": text});
+    let score = read(json!({
+        "value": kept("0.5"), "weight": kept("-0"), "size": kept("-9223372036854775808"),
+        "quota": kept("18446744073709551615"),
+    }))
+    .unwrap();
+    assert_eq!(score.value, Some(0.5));
+    assert_eq!(score.size, Some(i64::MIN));
+    assert_eq!(score.quota, u64::MAX);
+    let error = read(json!({"weight": 1, "quota": kept("-1")})).unwrap_err();
+    assert!(
+        error.to_string().contains("within the range of u64"),
+        "{error}"
+    );
+    let error = read(json!({"weight": 1, "quota": {"other": 1}})).unwrap_err();
+    assert!(error.to_string().contains("invalid type: map"), "{error}");
+}
+
+#[graph_complex]
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Series {
+    points: Vec<f64>,
+    named: Option<std::collections::BTreeMap<String, f32>>,
+}
+
+#[graph_core::graph_action(path = "/me/insights/average", returns = f64)]
+#[derive(Debug, Clone, Default)]
+struct Average;
+
+#[test]
+fn floats_in_collections_are_never_written_as_null_and_actions_read_odata_numbers() {
+    let series = Series {
+        points: vec![1.5, f64::INFINITY, f64::NAN],
+        named: Some([("low".to_owned(), f32::NEG_INFINITY)].into()),
+    };
+    let written = serde_json::to_value(&series).unwrap();
+    assert_eq!(
+        written,
+        json!({"points": [1.5, "INF", "NaN"], "named": {"low": "-INF"}})
+    );
+    // Inside a collection OData's names read only where the field is the number itself:
+    // an error naming the property, never a value lost.
+    let request =
+        <Series as graph_core::resource::GraphType>::get_request_at("/me/series", &[]).unwrap();
+    let error = request
+        .parse_response(raw_response(200, written.to_string()))
+        .unwrap_err();
+    assert_eq!(error.property(), Some("points[1]"), "{error}");
+
+    let request = Average.request().unwrap();
+    for (body, expected) in [
+        (r#"{"value":"INF"}"#, f64::INFINITY),
+        (r#"{"value":2.5}"#, 2.5),
+    ] {
+        assert_eq!(
+            request.parse_response(raw_response(200, body)).unwrap(),
+            expected
+        );
+    }
+    assert!(request
+        .parse_response(raw_response(200, r#"{"value":null}"#))
+        .is_err());
 }

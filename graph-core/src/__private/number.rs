@@ -21,6 +21,8 @@ use super::value::Mode;
 pub trait ODataNumber: Copy {
     /// What a value must be, for errors.
     const EXPECTING: &'static str;
+    /// The values the type holds, for a number out of them.
+    const RANGE: &'static str;
     /// From a JSON integer, where it fits.
     fn from_u64(value: u64) -> Option<Self>;
     /// From a negative JSON integer, where it fits.
@@ -45,6 +47,7 @@ macro_rules! float {
     ($ty:ty) => {
         impl ODataNumber for $ty {
             const EXPECTING: &'static str = "a number, or \"INF\", \"-INF\" or \"NaN\"";
+            const RANGE: &'static str = concat!("a number within the range of ", stringify!($ty));
             #[inline]
             #[allow(clippy::cast_precision_loss)]
             fn from_u64(value: u64) -> Option<Self> {
@@ -65,7 +68,11 @@ macro_rules! float {
                     "INF" => Some(<$ty>::INFINITY),
                     "-INF" => Some(<$ty>::NEG_INFINITY),
                     "NaN" => Some(<$ty>::NAN),
-                    _ if numeric(text) => text.parse().ok(),
+                    // A number too large for the type is an error, as it is written as a
+                    // JSON number, not an infinity.
+                    _ if numeric(text) => {
+                        text.parse::<$ty>().ok().filter(|value| value.is_finite())
+                    }
                     _ => None,
                 }
             }
@@ -95,6 +102,7 @@ macro_rules! integer {
     ($ty:ty) => {
         impl ODataNumber for $ty {
             const EXPECTING: &'static str = "an integer, or a string of its digits";
+            const RANGE: &'static str = concat!("an integer within the range of ", stringify!($ty));
             #[inline]
             fn from_u64(value: u64) -> Option<Self> {
                 <$ty>::try_from(value).ok()
@@ -108,6 +116,15 @@ macro_rules! integer {
                 None
             }
             fn from_text(text: &str) -> Option<Self> {
+                // Digits, with a `-` where the type has a sign: `str::parse` also takes a
+                // `+`, which OData does not write.
+                let digits = text
+                    .strip_prefix('-')
+                    .filter(|_| <$ty>::MIN != 0)
+                    .unwrap_or(text);
+                if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
                 text.parse().ok()
             }
         }
@@ -149,9 +166,38 @@ impl<'de, T: ODataNumber> Visitor<'de> for NumberVisitor<T> {
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Option<T>, E> {
-        T::from_text(text)
-            .map(Some)
-            .ok_or_else(|| E::invalid_type(Unexpected::Str(text), &self))
+        match T::from_text(text) {
+            Some(value) => Ok(Some(value)),
+            // Written as a number is, but not one this type holds.
+            None if numeric(text) => Err(E::invalid_value(Unexpected::Str(text), &T::RANGE)),
+            None => Err(E::invalid_type(Unexpected::Str(text), &self)),
+        }
+    }
+
+    /// A number serde_json keeps as its text (its `arbitrary_precision` feature, which any
+    /// crate in a build can turn on): `{"$serde_json::private::Number": "0.5"}`.
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<T>, A::Error> {
+        const NUMBER: &str = "$serde_json::private::Number";
+        match map.next_key::<std::borrow::Cow<'de, str>>()? {
+            Some(key) if key == NUMBER => {
+                let text: std::borrow::Cow<'de, str> = map.next_value()?;
+                let value = match text.parse::<u64>() {
+                    Ok(value) => T::from_u64(value),
+                    Err(_) => match text.parse::<i64>() {
+                        Ok(value) => T::from_i64(value),
+                        Err(_) => text
+                            .parse::<f64>()
+                            .ok()
+                            .filter(|value| value.is_finite())
+                            .and_then(T::from_f64),
+                    },
+                };
+                value
+                    .map(Some)
+                    .ok_or_else(|| de::Error::invalid_value(Unexpected::Str(&text), &T::RANGE))
+            }
+            _ => Err(de::Error::invalid_type(Unexpected::Map, &self)),
+        }
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Option<T>, E> {
@@ -297,3 +343,47 @@ impl<T: ODataFloat> FieldValue for FloatField<T> {
     #[inline]
     fn validate(self, _: &PropertyPath<'_>, _: &mut Violations) {}
 }
+
+/// A number read as OData writes it wherever serde reads one whole (an action's `value`):
+/// `null` is refused.
+pub struct ODataNum<T>(pub T);
+
+impl<'de, T: ODataNumber> serde::Deserialize<'de> for ODataNum<T> {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match NumberSeed(PhantomData).deserialize(deserializer)? {
+            Some(value) => Ok(ODataNum(value)),
+            None => Err(de::Error::invalid_type(Unexpected::Unit, &T::EXPECTING)),
+        }
+    }
+}
+
+/// Floats inside the containers the runtime descends into (`Vec<f64>`, a map's values)
+/// are written as OData writes them too: an infinity or NaN by its name, never as the
+/// `null` serde_json would write, which would lose it.
+macro_rules! float_value {
+    ($ty:ty) => {
+        impl super::value::GraphValue for $ty {
+            #[inline]
+            fn __serialize_in_mode<S: Serializer>(
+                &self,
+                serializer: S,
+                _: Mode,
+            ) -> Result<S::Ok, S::Error> {
+                FloatField(*self).serialize(serializer)
+            }
+
+            #[inline]
+            fn __validate_at(&self, _: &PropertyPath<'_>, _: &mut Violations) {}
+
+            #[inline]
+            fn __write_json(&self, out: &mut Vec<u8>, _: Mode) -> Result<(), serde_json::Error> {
+                super::value::write_serde(out, &FloatField(*self))
+            }
+
+            const SIZE_HINT: usize = 24;
+        }
+    };
+}
+
+float_value!(f32);
+float_value!(f64);

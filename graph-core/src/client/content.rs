@@ -11,7 +11,7 @@ use tokio::io::{AsyncWrite, AsyncWriteExt};
 
 use super::error::{ClientError, DownloadError};
 use super::pipeline::{Call, Outgoing};
-use super::retry::{Budget, Failure};
+use super::retry::{Budget, Failure, Retryable};
 use super::stall::Stall;
 use super::token::TokenProvider;
 use super::transport::location_without_query;
@@ -106,10 +106,30 @@ impl<P: TokenProvider> GraphClient<P> {
     ) -> Result<Download, ClientError> {
         let call = Call::new(request.method(), request.path());
         let mut budget = Budget::new(&self.retry);
-        let response = loop {
+        loop {
             let attempt = budget.attempt();
-            let error = match self.open_content(&call, attempt, request).await {
-                Ok(Opened::Body(response, _)) => break response,
+            let failure = match self.open_content(&call, attempt, request).await {
+                Ok(Opened::Body(response, _)) => match self.stream(response, &mut writer).await {
+                    Ok(written) => return Ok(written),
+                    // Nothing written yet: tried again as any `GET` would be.
+                    Err(ClientError::Download {
+                        written: 0,
+                        reason: reason @ (DownloadError::Stalled(_) | DownloadError::Connection(_)),
+                    }) => {
+                        let why = if matches!(reason, DownloadError::Stalled(_)) {
+                            Retryable::Timeout
+                        } else {
+                            Retryable::Transport
+                        };
+                        Failure::retryable(stopped(0, reason), why)
+                    }
+                    Err(error) => {
+                        // What was written reaches the writer's destination, so it holds
+                        // what the error says.
+                        let _ = writer.flush().await;
+                        return Err(error);
+                    }
+                },
                 Ok(Opened::Answer(answer)) => match request.parse_response(answer) {
                     // Only a `200` reads as content, and a `200` is a body to stream.
                     Ok(content) => {
@@ -122,18 +142,12 @@ impl<P: TokenProvider> GraphClient<P> {
                             content_type: content.content_type().map(str::to_owned),
                         });
                     }
-                    Err(error) => ClientError::Graph(error),
+                    Err(error) => Failure::new(ClientError::Graph(error), true),
                 },
-                Err(error) => error,
+                Err(error) => Failure::new(error, true),
             };
-            budget.retry(&call, Failure::new(error, true)).await?;
-        };
-        let outcome = self.stream(response, &mut writer).await;
-        if outcome.is_err() {
-            // What was written reaches the writer's destination, so it holds `written`.
-            let _ = writer.flush().await;
+            budget.retry(&call, failure).await?;
         }
-        outcome
     }
 
     /// Sets the largest content [`download`](Self::download) writes, in bytes (by
@@ -301,7 +315,9 @@ impl<P: TokenProvider> GraphClient<P> {
         let refused = || ClientError::InsecureRedirect {
             location: location_without_query(location.as_bytes()),
         };
-        let text = location.to_str().map_err(|_| refused())?;
+        // A location of UTF-8 beyond ASCII (which some servers send) is read as a URL
+        // parser reads it: percent-encoded as it is joined.
+        let text = std::str::from_utf8(location.as_bytes()).map_err(|_| refused())?;
         let target = from.join(text).map_err(|_| refused())?;
         let loopback = target.host_str().is_some_and(crate::endpoint::is_loopback);
         match target.scheme() {
@@ -349,11 +365,22 @@ impl<P: TokenProvider> GraphClient<P> {
                     return Err(stopped(written, DownloadError::TooLarge { limit }));
                 }
             }
-            writer
-                .write_all(&chunk)
-                .await
-                .map_err(|error| stopped(written, DownloadError::Write(error)))?;
-            written += len;
+            // Counted as the writer takes it, so a writer that fails part way through a
+            // chunk is said to hold what it took.
+            let mut rest = &chunk[..];
+            while !rest.is_empty() {
+                match writer.write(rest).await {
+                    Ok(0) => {
+                        let full = std::io::Error::from(std::io::ErrorKind::WriteZero);
+                        return Err(stopped(written, DownloadError::Write(full)));
+                    }
+                    Ok(n) => {
+                        written += n as u64;
+                        rest = &rest[n..];
+                    }
+                    Err(error) => return Err(stopped(written, DownloadError::Write(error))),
+                }
+            }
         }
         writer
             .flush()

@@ -35,7 +35,7 @@ pub enum ClientError {
     #[error("no complete response from Graph within {0:?}")]
     Timeout(Duration),
     /// The response body was larger than the client accepts; it was not read further.
-    #[error("the response body is larger than the client's limit of {limit} bytes")]
+    #[error("the response body is larger than the client's limit of {limit} bytes (`with_max_body` sets it; `download` streams content of any size)")]
     BodyTooLarge {
         /// The limit, in bytes.
         limit: usize,

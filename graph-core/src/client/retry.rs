@@ -105,6 +105,15 @@ pub(super) struct Failure {
 }
 
 impl Failure {
+    /// A failure that may be retried for `why`, whatever its error.
+    pub(super) fn retryable(error: ClientError, why: Retryable) -> Self {
+        Self {
+            error,
+            why: Some(why),
+            retry_after: None,
+        }
+    }
+
     /// Classifies an error by what is safe: Graph's `429` and `503` for every request;
     /// `504`, timeouts and broken connections only where sending again does nothing twice
     /// (`repeatable`); nothing else (redirects, permissions, tokens, bodies, other

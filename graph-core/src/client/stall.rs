@@ -11,7 +11,7 @@ use tokio::time::{Instant, Sleep};
 
 pub(super) struct Stall {
     timeout: Duration,
-    /// When the last chunk came (or the watch began).
+    /// When the current step began.
     last: Instant,
     timer: Pin<Box<Sleep>>,
 }
@@ -28,6 +28,8 @@ impl Stall {
     /// `step`'s output, or `None` where nothing came for the timeout since the last step
     /// that did.
     pub(super) async fn within<T>(&mut self, step: impl Future<Output = T>) -> Option<T> {
+        // The time between steps (writing a chunk out) is not the stream's to account for.
+        self.last = Instant::now();
         let mut step = std::pin::pin!(step);
         let output = std::future::poll_fn(|cx| {
             if let Poll::Ready(output) = step.as_mut().poll(cx) {
@@ -44,9 +46,6 @@ impl Stall {
             Poll::Pending
         })
         .await;
-        if output.is_some() {
-            self.last = Instant::now();
-        }
         output
     }
 }

@@ -158,6 +158,26 @@ impl<'de, T: DeserializeOwned> serde::Deserialize<'de> for Valued<T> {
     }
 }
 
+/// `ActionReturn` for the numbers OData may write as strings (`"INF"`, digits), read as
+/// fields of those types are.
+macro_rules! odata_number {
+    ($($ty:ty => $name:expr;)*) => {$(
+        impl ActionReturn for $ty {
+            fn __read(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<Self, GraphError> {
+                read_value::<crate::__private::ODataNum<$ty>>(status, headers, body, $name)
+                    .map(|number| number.0)
+            }
+        }
+    )*};
+}
+
+odata_number! {
+    i64 => "an integer";
+    u64 => "an integer";
+    f32 => "a number";
+    f64 => "a number";
+}
+
 /// `ActionReturn` for types OData returns inside `value`, named in messages.
 macro_rules! valued {
     ($([$($param:tt)*] $ty:ty => $name:expr;)*) => {$(
@@ -172,11 +192,7 @@ macro_rules! valued {
 valued! {
     [] bool => "a boolean";
     [] i32 => "an integer";
-    [] i64 => "an integer";
     [] u32 => "an integer";
-    [] u64 => "an integer";
-    [] f32 => "a number";
-    [] f64 => "a number";
     [] String => "a string";
     [] crate::DateTimeOffset => "a DateTimeOffset";
     [] crate::Date => "a Date";

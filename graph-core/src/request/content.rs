@@ -276,8 +276,15 @@ impl ParseResponse<Content> for Stream {
         if status != StatusCode::OK {
             return Err(not_content(status, headers, body));
         }
+        let content_type = content_type_of(headers);
+        // JSON content (a `.json` file) is written in the batch as the JSON it is, even
+        // where that is a string; other content as a base64 string.
+        let json = content_type.as_deref().is_some_and(|media| {
+            let essence = media.split(';').next().unwrap_or_default().trim();
+            essence.eq_ignore_ascii_case("application/json") || essence.ends_with("+json")
+        });
         let bytes = match serde_json::from_slice::<serde_json::Value>(body) {
-            Ok(serde_json::Value::String(text)) => Binary::from_base64(&text)
+            Ok(serde_json::Value::String(text)) if !json => Binary::from_base64(&text)
                 .map_err(|error| {
                     crate::response::invalid_body(
                         status,
@@ -289,7 +296,7 @@ impl ParseResponse<Content> for Stream {
             // JSON content (or none) is written as itself.
             _ => body.to_vec(),
         };
-        Ok(Content::new(content_type_of(headers), bytes))
+        Ok(Content::new(content_type, bytes))
     }
 
     fn needs(&self) -> Needs {

@@ -75,12 +75,14 @@ impl<E: GraphFlags> Flags<E> {
         self.members.iter()
     }
 
-    /// Whether the set holds `member` (by its JSON name: an `other` variant holding a
-    /// declared member's name is that member).
+    /// Whether the set holds `member` (by its JSON name, in any ASCII case, as members
+    /// are read: an `other` variant holding a declared member's name is that member).
     #[must_use]
     pub fn contains(&self, member: &E) -> bool {
         let name = member.as_str();
-        self.members.iter().any(|held| held.as_str() == name)
+        self.members
+            .iter()
+            .any(|held| held.as_str().eq_ignore_ascii_case(name))
     }
 
     /// Adds `member`; `false` where the set held it already (the set is unchanged).
@@ -101,7 +103,11 @@ impl<E: GraphFlags> Flags<E> {
     /// Takes `member` out; `false` where the set did not hold it.
     pub fn remove(&mut self, member: &E) -> bool {
         let name = member.as_str();
-        match self.members.iter().position(|held| held.as_str() == name) {
+        match self
+            .members
+            .iter()
+            .position(|held| held.as_str().eq_ignore_ascii_case(name))
+        {
             Some(at) => {
                 self.members.remove(at);
                 true
@@ -110,25 +116,31 @@ impl<E: GraphFlags> Flags<E> {
         }
     }
 
-    /// Reads Graph's text (`"a,b"`, `"b, A"`, `""`).
+    /// Reads Graph's text (`"a,b"`, `"b, A"`, `""`), in time that grows as `n log n` with
+    /// its members however many are unknown or repeated.
     fn parse(text: &str) -> Result<Self, FlagsError> {
-        let mut flags = Self::new();
         if text.trim_matches(is_space).is_empty() {
-            return Ok(flags);
+            return Ok(Self::new());
         }
+        let mut seen = std::collections::HashSet::new();
+        let mut ranked = Vec::new();
         for name in text.split(',') {
             let name = name.trim_matches(is_space);
             if name.is_empty() {
                 return Err(FlagsError::Empty);
             }
-            match E::from_member(name) {
-                Some(member) => {
-                    flags.insert(member);
-                }
-                None => return Err(FlagsError::Unknown(name.to_owned())),
+            let Some(member) = E::from_member(name) else {
+                return Err(FlagsError::Unknown(name.to_owned()));
+            };
+            if seen.insert(member.as_str().to_ascii_lowercase()) {
+                ranked.push((rank(&member), member));
             }
         }
-        Ok(flags)
+        // Stable: unknown members keep the order they were read in.
+        ranked.sort_by_key(|(rank, _)| *rank);
+        Ok(Self {
+            members: ranked.into_iter().map(|(_, member)| member).collect(),
+        })
     }
 }
 
@@ -172,10 +184,21 @@ impl<E: GraphFlags + fmt::Debug> fmt::Debug for Flags<E> {
     }
 }
 
-/// The same members, whatever order unknown ones were read in.
+/// The same members, whatever order unknown ones were read in (and in any ASCII case).
 impl<E: GraphFlags> PartialEq for Flags<E> {
     fn eq(&self, other: &Self) -> bool {
-        self.len() == other.len() && self.iter().all(|member| other.contains(member))
+        if self.len() != other.len() {
+            return false;
+        }
+        let names = |flags: &Self| {
+            let mut names: Vec<String> = flags
+                .iter()
+                .map(|member| member.as_str().to_ascii_lowercase())
+                .collect();
+            names.sort_unstable();
+            names
+        };
+        names(self) == names(other)
     }
 }
 

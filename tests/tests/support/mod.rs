@@ -147,25 +147,31 @@ pub async fn scripted_server(parts: Vec<(Duration, Vec<u8>)>) -> (String, Heads)
     let address = listener.local_addr().unwrap();
     let heads = Heads::default();
     let seen = std::sync::Arc::clone(&heads);
+    let parts = std::sync::Arc::new(parts);
     tokio::spawn(async move {
         while let Ok((mut socket, _)) = listener.accept().await {
-            let mut head = Vec::new();
-            let mut buffer = [0u8; 4096];
-            while !head.windows(4).any(|w| w == b"\r\n\r\n") {
-                match socket.read(&mut buffer).await {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => head.extend_from_slice(&buffer[..n]),
+            let seen = std::sync::Arc::clone(&seen);
+            let parts = std::sync::Arc::clone(&parts);
+            // Each connection on its own, so a stalled one holds up no other.
+            tokio::spawn(async move {
+                let mut head = Vec::new();
+                let mut buffer = [0u8; 4096];
+                while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match socket.read(&mut buffer).await {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => head.extend_from_slice(&buffer[..n]),
+                    }
                 }
-            }
-            seen.lock()
-                .unwrap()
-                .push(String::from_utf8_lossy(&head).into_owned());
-            for (delay, part) in &parts {
-                tokio::time::sleep(*delay).await;
-                if socket.write_all(part).await.is_err() {
-                    break;
+                seen.lock()
+                    .unwrap()
+                    .push(String::from_utf8_lossy(&head).into_owned());
+                for (delay, part) in parts.iter() {
+                    tokio::time::sleep(*delay).await;
+                    if socket.write_all(part).await.is_err() {
+                        break;
+                    }
                 }
-            }
+            });
         }
     });
     (format!("http://{address}"), heads)
