@@ -58,14 +58,15 @@
 //! | read a list a page at a time | [`paging`] |
 //! | send up to twenty requests at once | [`batch`] |
 //! | declare a page's permissions and check a token | [`permissions`] |
-//! | dates, times and durations as Graph writes them | [`values`] |
+//! | dates, times, durations, bytes (`Edm.Binary`) and flags enums as Graph writes them | [`values`] |
+//! | read and write an item's content (a photo, a file), streamed to disk | [`ContentRequest`], `GraphClient::download` |
 //! | a cloud, a version, a proxy or a test server | [`endpoint`] |
 //! | send, with retries, pages, batches and logs (feature `client`) | `client` |
 //! | name the traits in generic code | [`resource`], or `use graph_core::prelude::*` |
 //!
 //! A crate using this one needs no other dependency line: the macros, [`serde`],
-//! [`serde_json`], [`http`] and [`time`] are re-exported, and generated code reaches the
-//! runtime through them.
+//! [`serde_json`], [`http`](mod@http) and [`time`](mod@time) are re-exported, and generated
+//! code reaches the runtime through them.
 //!
 //! # Features
 //!

@@ -111,7 +111,7 @@ fn reason(error: &DecodeError, text: &str) -> String {
     };
     match *error {
         DecodeError::InvalidByte(offset, b'=') => {
-            format!("padding `=` at offset {offset} is not at the end")
+            format!("padding `=` at offset {offset} is not where base64 puts it (before the end, or more than the value needs)")
         }
         DecodeError::InvalidByte(offset, byte) => format!(
             "{} at offset {offset} is not base64",
@@ -217,7 +217,7 @@ mod tests {
         assert_eq!(reason_of("SGVsbG8*"), "`*` at offset 7 is not base64");
         assert_eq!(
             reason_of("SG=sbG8="),
-            "padding `=` at offset 2 is not at the end"
+            "padding `=` at offset 2 is not where base64 puts it (before the end, or more than the value needs)"
         );
         assert_eq!(
             reason_of("SGVsb"),

@@ -13,10 +13,15 @@
 //! | an `IsFlags` enum | [`Flags<E>`](Flags) | `"sunday,saturday"` |
 //!
 //! The other primitives are Rust's: `Edm.String` and `Edm.Guid` are `String`, `Edm.Boolean`
-//! `bool`, `Edm.Int32` and `Edm.Int64` `i32` and `i64`, `Edm.Double` `f64`.
+//! `bool`, `Edm.Int32` and `Edm.Int64` `i32` and `i64`, `Edm.Double` `f64`. A field written
+//! as `f32` or `f64` reads and writes OData's `"INF"`, `"-INF"` and `"NaN"`, and one written
+//! as `i64` or `u64` also reads a string of digits (see
+//! [`graph_resource`](macro@crate::graph_resource)'s field types).
 //!
 //! Each is `Clone`, `Debug`, `PartialEq`, `Eq`, `Hash`, `FromStr` and `Display` (but
-//! [`Binary`]), and serde as a JSON string. Each writes back exactly the text it read, and refuses what it cannot mean
+//! [`Binary`]), and serde as a JSON string. The date and time types write back exactly the
+//! text they read; [`Binary`] and [`Flags`] write Graph's one form of what they read
+//! (standard padded base64; members in declaration order). Each refuses what it cannot mean
 //! (`2024-02-30`, `25:00`, `P`, `PT`, an offset on a `LocalDateTime`) with a [`ValueError`]
 //! (or [`DateTimeOffsetError`]) that names the value and what was expected.
 //!
