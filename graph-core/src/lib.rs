@@ -77,6 +77,7 @@
 
 // The public API: what users write against, a module each.
 pub mod batch;
+pub mod delta;
 pub mod endpoint;
 pub mod paging;
 pub mod permissions;
@@ -116,6 +117,7 @@ pub use graph_derive::graph_resource;
 pub use graph_derive::graph_union;
 
 pub use batch::{Batch, BatchResponse, Step};
+pub use delta::{Change, DeltaLink, DeltaPage, DeltaRequest, Removed, RemovedReason};
 pub use endpoint::{ApiVersion, Cloud, Endpoint};
 pub use paging::Page;
 pub use permissions::PermissionError;

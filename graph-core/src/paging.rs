@@ -155,22 +155,29 @@ impl<T> Request<List, T> {
         let Some(link) = page.next_link() else {
             return Ok(None);
         };
-        let fail = |reason| {
-            Err(NextPageError {
-                link: link.chars().take(300).collect(),
-                reason,
-            })
-        };
-        let rest = match endpoint.follow(link) {
-            Ok(rest) => rest,
-            Err(reason) => return fail(reason),
-        };
-        if rest == self.path() || self.kind().visited(&rest) {
-            return fail(NextPageReason::Repeated);
-        }
+        let rest = next_target(link, endpoint, self.path(), |url| self.kind().visited(url))?;
         let kind = self.kind().then(self.path());
         Ok(Some(self.to_next(rest, kind)))
     }
+}
+
+/// Where a next link leads, relative to the endpoint, where it may be followed from the
+/// page at `current`: under `endpoint`, and neither `current` nor a page `visited`.
+pub(crate) fn next_target(
+    link: &str,
+    endpoint: &Endpoint,
+    current: &str,
+    visited: impl Fn(&str) -> bool,
+) -> Result<String, NextPageError> {
+    let fail = |reason| NextPageError {
+        link: link.chars().take(300).collect(),
+        reason,
+    };
+    let rest = endpoint.follow(link).map_err(fail)?;
+    if rest == current || visited(&rest) {
+        return Err(fail(NextPageReason::Repeated));
+    }
+    Ok(rest)
 }
 
 /// Why [`ListRequest::next_page`](crate::ListRequest::next_page) refused a next link.

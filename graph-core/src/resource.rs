@@ -77,6 +77,20 @@ pub trait GraphType: serde::Serialize + serde::de::DeserializeOwned + GraphValue
     ) -> Result<ListRequest<Self>, ValidationError> {
         crate::request::build::list_request_at(template, params)
     }
+
+    /// A delta query of the function `template` names
+    /// (`/me/mailFolders/{id}/messages/delta`, `/drives/{drive-id}/root/delta`): see
+    /// [`delta`](crate::delta).
+    ///
+    /// # Errors
+    ///
+    /// As [`get_request_at`](Self::get_request_at).
+    fn delta_request_at(
+        template: &str,
+        params: &[&str],
+    ) -> Result<crate::DeltaRequest<Self>, ValidationError> {
+        crate::request::build::delta_request_at(template, params)
+    }
 }
 
 /// A Microsoft Graph resource: a type with a collection path that a create request

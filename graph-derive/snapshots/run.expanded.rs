@@ -58,6 +58,18 @@ const _: () = {
         > {
             ::graph_core::__private::list_request(&[])
         }
+        /// Builds the request that reads the changes to `microsoft.graph.identityGovernance.run` since the last round: `GET /workflowBase/runs/delta`, whose last page has the delta link the next round resumes from.
+        ///
+        /// # Errors
+        ///
+        /// A `ValidationError` naming every empty path parameter.
+        #[inline]
+        pub fn delta_request() -> ::core::result::Result<
+            ::graph_core::DeltaRequest<Self>,
+            ::graph_core::ValidationError,
+        > {
+            ::graph_core::__private::delta_request(&[])
+        }
         /// Builds the request that updates this `microsoft.graph.identityGovernance.run`: `PATCH /workflowBase/runs/{id}`, with every writable property that is set.
         ///
         /// # Errors

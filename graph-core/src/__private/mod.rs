@@ -37,8 +37,8 @@ pub use crate::validation::ValidationError;
 
 pub use crate::permissions::Needs;
 pub use crate::request::build::{
-    action_request, create_request, delete_request, get_request, list_request, update_request,
-    validate,
+    action_request, create_request, delete_request, delta_request, get_request, list_request,
+    update_request, validate,
 };
 pub use crate::request::{read_value, ActionRequest, ActionReturn};
 pub use names::{FieldIndexSeed, FieldInfo, FieldKey, FieldKeySeed, Names};

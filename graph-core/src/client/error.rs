@@ -111,6 +111,10 @@ pub enum ClientError {
         #[source]
         reason: DownloadError,
     },
+    /// A delta round ended without a delta link on its last page, so there is nowhere to
+    /// resume from.
+    #[error("the delta round's last page has no delta link, so there is nowhere to resume from")]
+    NoDeltaLink,
     /// A list had more pages than the client's page limit; the pages up to it were read.
     #[error("the list has more than {limit} pages, the client's page limit (see `GraphClient::with_page_limit`)")]
     PageLimit {

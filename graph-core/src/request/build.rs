@@ -189,7 +189,7 @@ pub(crate) const INCLUDE_UNKNOWN_ENUM_MEMBERS: &str = "include-unknown-enum-memb
 /// `request` with [`INCLUDE_UNKNOWN_ENUM_MEMBERS`] where `T` holds, at any depth, an enum
 /// with a member after its sentinel or an `other` variant: the members this code knows
 /// arrive as themselves, and those it does not land in `other` instead of the sentinel.
-fn asks_for_late_members<K: crate::request::RequestKind, T: GraphValue>(
+pub(crate) fn asks_for_late_members<K: crate::request::RequestKind, T: GraphValue>(
     mut request: Request<K, T>,
 ) -> Request<K, T> {
     if TypeWalk::late_members::<T>() {
@@ -258,6 +258,39 @@ pub fn list_request_at<T: GraphType>(
     params: &[&str],
 ) -> Result<ListRequest<T>, ValidationError> {
     bodiless(template, false, params, None, List::default()).map(asks_for_late_members)
+}
+
+/// `delta_request(...)`: `GET` of the attribute's collection's `delta` function.
+///
+/// # Errors
+///
+/// Every empty path parameter.
+pub fn delta_request<T: GraphResource + GraphValue>(
+    params: &[&str],
+) -> Result<crate::DeltaRequest<T>, ValidationError> {
+    let mut request: crate::DeltaRequest<T> =
+        bodiless(T::PATH, true, params, None, crate::delta::Delta::starting())?;
+    request.push_segment_raw("delta");
+    Ok(asks_for_late_members(request))
+}
+
+/// `delta_request_at(template, params)`: `GET` of the delta function `template` names.
+///
+/// # Errors
+///
+/// As [`get_request_at`].
+pub fn delta_request_at<T: GraphType>(
+    template: &str,
+    params: &[&str],
+) -> Result<crate::DeltaRequest<T>, ValidationError> {
+    bodiless(
+        template,
+        false,
+        params,
+        None,
+        crate::delta::Delta::starting(),
+    )
+    .map(asks_for_late_members)
 }
 
 /// `delete_request(..., id)`: `DELETE` of the item `id` of the attribute's collection.

@@ -65,6 +65,7 @@ pub(super) mod sealed {
     pub trait Reads {}
     impl Reads for super::Get {}
     impl Reads for super::List {}
+    impl Reads for crate::delta::Delta {}
     impl Sealed for super::Create {}
     impl Sealed for super::Get {}
     impl Sealed for super::List {}
@@ -73,6 +74,7 @@ pub(super) mod sealed {
     impl Sealed for super::super::reference::Ref {}
     impl Sealed for super::super::action::Action {}
     impl Sealed for super::super::content::Stream {}
+    impl Sealed for crate::delta::Delta {}
 }
 
 /// What a request kind sends: its HTTP method, the operation of a permissions table it

@@ -295,6 +295,13 @@ impl<K, T> Request<K, T> {
     pub(crate) fn kind(&self) -> &K {
         &self.kind
     }
+
+    /// Appends `/segment` (written as it is) to a request without query options yet.
+    pub(crate) fn push_segment_raw(&mut self, segment: &str) {
+        self.target.push('/');
+        self.target.push_str(segment);
+        self.base_len = self.target.len();
+    }
 }
 
 impl<K: sealed::WithBody, T> Request<K, T> {

@@ -12,7 +12,7 @@ use crate::validation::{ValidationError, Violation, ViolationKind};
 
 impl<K, T> Request<K, T> {
     /// Sets a query option, replacing an earlier value of it, and writes the target again.
-    fn set_query(&mut self, name: &'static str, value: &str) {
+    pub(crate) fn set_query(&mut self, name: &'static str, value: &str) {
         let encoded: String = percent_encoding::utf8_percent_encode(value, QUERY_VALUE).collect();
         match self.query.iter_mut().find(|(n, _)| *n == name) {
             Some(option) => option.1 = encoded,

@@ -31,7 +31,22 @@ pub enum GraphErrorKind {
     /// A batch's answer has no response to the step taken (or the step is another
     /// batch's).
     MissingStep,
+    /// A delta query's link or token is one Graph no longer follows (`410 Gone`, or the
+    /// codes `syncStateNotFound`, `syncStateInvalid`, `resyncRequired`,
+    /// `resyncChangesApplyDifferences`, `resyncChangesUploadDifferences`, kept in
+    /// [`code`](GraphError::code)): enumerate again
+    /// ([`DeltaRequest::restart`](crate::DeltaRequest::restart)) and reconcile.
+    ResyncRequired,
 }
+
+/// The error codes with which Graph's services say a delta round must start over.
+const RESYNC_CODES: &[&str] = &[
+    "syncStateNotFound",
+    "syncStateInvalid",
+    "resyncRequired",
+    "resyncChangesApplyDifferences",
+    "resyncChangesUploadDifferences",
+];
 
 /// A request that did not give what it asks for: Graph's error, parsed, or a response
 /// that is not what the request's kind returns (another success status, a body that does
@@ -57,6 +72,8 @@ pub(super) struct Details {
     pub(super) details: Vec<ErrorDetail>,
     /// For a `403`: what the request's operation needs, where its resource declares it.
     pub(super) permissions: Option<String>,
+    /// For a resync: the `Location` Graph gave, where to enumerate from.
+    pub(super) location: Option<String>,
 }
 
 /// One entry of a Graph error's `details`: what went wrong with one part of the request,
@@ -107,7 +124,35 @@ impl GraphError {
             body_excerpt: None,
             details: Vec::new(),
             permissions: None,
+            location: None,
         }))
+    }
+
+    /// This error as [`GraphErrorKind::ResyncRequired`] where it says a delta round must
+    /// start over (its status `410`, or its code or inner code one of Graph's resync
+    /// codes), with the `Location` Graph gave; else unchanged.
+    pub(crate) fn resync_where_due(mut self, headers: &http::HeaderMap) -> Self {
+        let resync_code = [self.code(), self.inner_code()]
+            .into_iter()
+            .flatten()
+            .any(|code| {
+                RESYNC_CODES
+                    .iter()
+                    .any(|resync| code.eq_ignore_ascii_case(resync))
+            });
+        if self.0.status == StatusCode::GONE || resync_code {
+            self.0.kind = GraphErrorKind::ResyncRequired;
+            self.0.location = headers
+                .get(http::header::LOCATION)
+                .and_then(|value| value.to_str().ok())
+                .map(str::to_owned);
+        }
+        self
+    }
+
+    /// Where a resync starts, as Graph's `Location` said.
+    pub(crate) fn location(&self) -> Option<&str> {
+        self.0.location.as_deref()
     }
 
     /// The HTTP status.

@@ -115,7 +115,22 @@ pub(crate) fn read_body<T: DeserializeOwned>(
     body: &[u8],
     name: &str,
 ) -> Result<T, GraphError> {
-    match serde_json::from_slice::<T>(body) {
+    read_body_seed(status, headers, body, name, std::marker::PhantomData::<T>)
+}
+
+/// [`read_body`] through a seed.
+pub(crate) fn read_body_seed<'de, S: serde::de::DeserializeSeed<'de>>(
+    status: StatusCode,
+    headers: &HeaderMap,
+    body: &'de [u8],
+    name: &str,
+    seed: S,
+) -> Result<S::Value, GraphError> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let read = seed
+        .deserialize(&mut deserializer)
+        .and_then(|value| deserializer.end().map(|()| value));
+    match read {
         Ok(value) => Ok(value),
         Err(cause) => {
             // A syntax error is no property's; elsewhere the error's position names the

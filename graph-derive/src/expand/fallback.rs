@@ -140,10 +140,11 @@ fn resource(
     let params: Vec<_> = (0..arity).map(|i| format_ident!("_param{}", i)).collect();
     let str_ = quote!(&::core::primitive::str);
     let result = |request: TokenStream| quote!(::core::result::Result<#runtime::#request<Self>, #runtime::ValidationError>);
-    let (create, get, list, update, delete) = (
+    let (create, get, list, delta, update, delete) = (
         result(quote!(CreateRequest)),
         result(quote!(GetRequest)),
         result(quote!(ListRequest)),
+        result(quote!(DeltaRequest)),
         result(quote!(UpdateRequest)),
         result(quote!(DeleteRequest)),
     );
@@ -182,6 +183,10 @@ fn resource(
             }
             #[allow(dead_code, missing_docs)]
             pub fn list_request(#(#params: #str_),*) -> #list {
+                ::core::unreachable!()
+            }
+            #[allow(dead_code, missing_docs)]
+            pub fn delta_request(#(#params: #str_),*) -> #delta {
                 ::core::unreachable!()
             }
             #writing

@@ -663,9 +663,17 @@ impl Operations {
             ),
             " A `ValidationError` naming every empty path parameter.",
         );
-        let (get, list) = (
+        let delta_doc = self.doc(
+            format!(
+                " Builds the request that reads the changes to `{name}` since the last round: `GET {}/delta`, whose last page has the delta link the next round resumes from.",
+                self.raw
+            ),
+            " A `ValidationError` naming every empty path parameter.",
+        );
+        let (get, list, delta) = (
             result(&self.runtime, quote!(GetRequest)),
             result(&self.runtime, quote!(ListRequest)),
+            result(&self.runtime, quote!(DeltaRequest)),
         );
         quote! {
             #get_doc
@@ -678,6 +686,12 @@ impl Operations {
             #[inline]
             pub fn list_request(#(#declared),*) -> #list {
                 #rt::list_request(&[#(#params),*])
+            }
+
+            #delta_doc
+            #[inline]
+            pub fn delta_request(#(#declared),*) -> #delta {
+                #rt::delta_request(&[#(#params),*])
             }
         }
     }

@@ -176,3 +176,13 @@ pub async fn scripted_server(parts: Vec<(Duration, Vec<u8>)>) -> (String, Heads)
     });
     (format!("http://{address}"), heads)
 }
+
+/// A token whose claims are `claims`: unsigned, clearly fake.
+pub fn token_with_claims(claims: &str) -> AccessToken {
+    use base64::Engine;
+    AccessToken::new(format!(
+        "eyJhbGciOiJub25lIn0.{}.fake-signature",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(claims)
+    ))
+    .unwrap()
+}
