@@ -64,8 +64,8 @@ mod loopback {
         thread: JoinHandle<Vec<String>>,
     }
 
-    /// One answer: the status line's text, headers (`{origin}` in a value stands for the
-    /// server's own `http://127.0.0.1:port`), and the body.
+    /// One answer: the status line's text, headers and the body (`{origin}` in a header's
+    /// value or in a text body stands for the server's own `http://127.0.0.1:port`).
     pub type Answer = (&'static str, Vec<(&'static str, &'static str)>, Vec<u8>);
 
     impl Server {
@@ -90,6 +90,10 @@ mod loopback {
                         .set_read_timeout(Some(Duration::from_secs(10)))
                         .unwrap();
                     requests.push(read_request(&mut socket));
+                    let body = match String::from_utf8(body) {
+                        Ok(text) => text.replace("{origin}", &origin).into_bytes(),
+                        Err(bytes) => bytes.into_bytes(),
+                    };
                     let mut head = format!("HTTP/1.1 {status}\r\n");
                     for (name, value) in headers {
                         head.push_str(&format!(
@@ -367,4 +371,119 @@ fn mail_attachment_sends_and_downloads_through_the_redirect_without_the_token() 
         requests[2]
     );
     assert!(!stdout.contains(TOKEN) && !stderr.contains(TOKEN));
+}
+
+#[test]
+fn sync_users_prints_the_first_round_without_a_token() {
+    let file = std::env::temp_dir().join(format!("sync-users-none-{}.json", std::process::id()));
+    let (output, stdout, stderr) = run("sync_users", &[("SYNC_FILE", file.to_str().unwrap())]);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stdout.starts_with("A first round"), "{stdout}");
+    assert!(stdout.contains(
+        "\nGET https://graph.microsoft.com/v1.0/users/delta?$select=displayName,mail,jobTitle,userPrincipalName\n"
+    ), "{stdout}");
+    assert!(!file.exists());
+}
+
+#[cfg(feature = "client")]
+#[test]
+fn sync_users_enumerates_then_applies_changes_then_starts_over_on_a_resync() {
+    let json = |value: &str| {
+        (
+            "200 OK",
+            vec![("content-type", "application/json")],
+            value.as_bytes().to_vec(),
+        )
+    };
+    let server = loopback::Server::script(vec![
+        // First run: every user, in two pages.
+        json(
+            r#"{"value":[{"id":"1","displayName":"Adele"},{"id":"2","displayName":"Alex"}],"@odata.nextLink":"{origin}/beta/users/delta?$skiptoken=p2"}"#,
+        ),
+        json(
+            r#"{"value":[{"id":"3","displayName":"Bianca"}],"@odata.deltaLink":"{origin}/beta/users/delta?$deltatoken=r2"}"#,
+        ),
+        // Second run: Alex changed jobs, Adele left.
+        json(
+            r#"{"value":[{"id":"2","jobTitle":"Analyst"},{"id":"1","@removed":{"reason":"deleted"}}],"@odata.deltaLink":"{origin}/beta/users/delta?$deltatoken=r3"}"#,
+        ),
+        // Third run: the link is too old; then a new full round.
+        (
+            "410 Gone",
+            vec![("content-type", "application/json")],
+            br#"{"error":{"code":"resyncRequired","message":"Resync required."}}"#.to_vec(),
+        ),
+        json(
+            r#"{"value":[{"id":"2","displayName":"Alex","jobTitle":"Analyst"},{"id":"4","displayName":"Diego"}],"@odata.deltaLink":"{origin}/beta/users/delta?$deltatoken=r5"}"#,
+        ),
+    ]);
+    let file = std::env::temp_dir().join(format!("sync-users-{}.json", std::process::id()));
+    let env = [
+        ("GRAPH_ACCESS_TOKEN", TOKEN),
+        ("GRAPH_BASE_URL", server.base.as_str()),
+        ("SYNC_FILE", file.to_str().unwrap()),
+    ];
+    let stored = || -> graph_core::serde_json::Value {
+        graph_core::serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap()
+    };
+
+    let (output, stdout, stderr) = run("sync_users", &env);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stdout.ends_with(
+            &("3 created or changed, 0 removed: 3 users kept in ".to_owned()
+                + file.to_str().unwrap()
+                + ".\n")
+        ),
+        "{stdout}"
+    );
+    let copy = stored();
+    assert!(copy["deltaLink"]
+        .as_str()
+        .unwrap()
+        .ends_with("/beta/users/delta?$deltatoken=r2"));
+
+    let (output, stdout, stderr) = run("sync_users", &env);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stdout.starts_with("Resuming from the delta link"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("1 created or changed, 1 removed: 2 users kept"),
+        "{stdout}"
+    );
+    let copy = stored();
+    assert_eq!(copy["users"]["2"]["displayName"], "Alex");
+    assert_eq!(copy["users"]["2"]["jobTitle"], "Analyst");
+    assert!(copy["users"].get("1").is_none());
+
+    let (output, stdout, stderr) = run("sync_users", &env);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stdout.contains("Graph asks for a full resync (resyncRequired): rebuilding the copy."),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("2 created or changed, 0 removed: 2 users kept"),
+        "{stdout}"
+    );
+    let copy = stored();
+    assert!(
+        copy["users"].get("3").is_none(),
+        "Bianca went while the link was stale"
+    );
+    assert_eq!(copy["users"]["4"]["displayName"], "Diego");
+    std::fs::remove_file(&file).unwrap();
+
+    let requests = server.requests();
+    assert!(requests[0].starts_with("GET /beta/users/delta?$select=displayName,mail,jobTitle,userPrincipalName HTTP/1.1\r\n"), "{}", requests[0]);
+    assert!(requests[1].starts_with("GET /beta/users/delta?$skiptoken=p2 HTTP/1.1\r\n"));
+    assert!(requests[2].starts_with("GET /beta/users/delta?$deltatoken=r2 HTTP/1.1\r\n"));
+    assert!(requests[3].starts_with("GET /beta/users/delta?$deltatoken=r3 HTTP/1.1\r\n"));
+    assert!(
+        requests[4].starts_with("GET /beta/users/delta HTTP/1.1\r\n"),
+        "{}",
+        requests[4]
+    );
 }
