@@ -158,7 +158,7 @@ fn sync(
                             "Graph asks for a full resync ({}): rebuilding the copy.",
                             error.code().unwrap_or("410 Gone")
                         );
-                        request = request.restart(&error, client.endpoint());
+                        request = request.restart(&error, client.endpoint())?;
                         copy = Copy::default();
                         restarted = true;
                         continue 'round;

@@ -177,12 +177,21 @@ impl<T> Request<Delta, T> {
     /// the `Location` Graph gave with it where that lies under `endpoint`; else the request
     /// this round began with, less its `$deltatoken`, `$skiptoken` or `token` (so a round
     /// resumed from a link starts over from the link's collection and query options). It
-    /// carries this request's headers and
-    /// preferences. The application reconciles what it holds with what the new round gives
-    /// (the OneDrive codes `resyncChangesApplyDifferences` and
-    /// `resyncChangesUploadDifferences`, kept in the error's `code()`, say how).
-    #[must_use]
-    pub fn restart(&self, error: &GraphError, endpoint: &Endpoint) -> Self {
+    /// carries this request's headers and preferences. The application reconciles what it
+    /// holds with what the new round gives (the OneDrive codes
+    /// `resyncChangesApplyDifferences` and `resyncChangesUploadDifferences`, kept in the
+    /// error's `code()`, say how).
+    ///
+    /// # Errors
+    ///
+    /// `error` does not ask for a resync: the round can go on, or the error is another
+    /// problem, which starting over would only hide.
+    pub fn restart(&self, error: &GraphError, endpoint: &Endpoint) -> Result<Self, NotAResync> {
+        if error.kind() != crate::GraphErrorKind::ResyncRequired {
+            return Err(NotAResync {
+                status: error.status(),
+            });
+        }
         let from_location = error
             .location()
             .and_then(|location| endpoint.follow(location).ok());
@@ -192,7 +201,7 @@ impl<T> Request<Delta, T> {
             .first()
             .map_or(self.path(), String::as_str);
         let target = from_location.unwrap_or_else(|| without_tokens(began));
-        self.to_next(target, Delta::default())
+        Ok(self.to_next(target, Delta::default()))
     }
 
     /// The request for the page after `page`: `Ok(None)` after the last one (which carries
@@ -246,6 +255,24 @@ fn without_tokens(path: &str) -> String {
         format!("{base}?{}", kept.join("&"))
     }
 }
+
+/// What [`DeltaRequest::restart`] says of an error that does not ask for a resync.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotAResync {
+    status: StatusCode,
+}
+
+impl fmt::Display for NotAResync {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the error ({}) does not ask for a resync, so the round is not started over",
+            self.status
+        )
+    }
+}
+
+impl std::error::Error for NotAResync {}
 
 /// A [`DeltaLink`] [`DeltaRequest::resume`] will not follow.
 #[derive(Debug, Clone, PartialEq, Eq)]

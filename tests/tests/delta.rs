@@ -295,7 +295,7 @@ fn every_resync_answer_is_resync_required_and_restart_says_where_to_begin() {
     assert_eq!(error.kind(), GraphErrorKind::ResyncRequired);
     assert_eq!(error.code(), Some("syncStateNotFound"));
     assert_eq!(
-        request.restart(&error, &Endpoint::v1()).path(),
+        request.restart(&error, &Endpoint::v1()).unwrap().path(),
         "/users/delta?$select=displayName"
     );
 
@@ -316,7 +316,7 @@ fn every_resync_answer_is_resync_required_and_restart_says_where_to_begin() {
         assert_eq!(error.code(), Some(code));
         // Without a Location: the request the round began with.
         assert_eq!(
-            request.restart(&error, &Endpoint::v1()).path(),
+            request.restart(&error, &Endpoint::v1()).unwrap().path(),
             "/users/delta?$select=displayName"
         );
     }
@@ -328,6 +328,11 @@ fn every_resync_answer_is_resync_required_and_restart_says_where_to_begin() {
         ))
         .unwrap_err();
     assert_eq!(error.kind(), GraphErrorKind::Service);
+    let refused = request.restart(&error, &Endpoint::v1()).unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        "the error (400 Bad Request) does not ask for a resync, so the round is not started over"
+    );
 
     // A resumed round restarts from its link without its token; a Location outside the
     // endpoint is not taken.
@@ -342,7 +347,7 @@ fn every_resync_answer_is_resync_required_and_restart_says_where_to_begin() {
     let error = resumed.parse_response(gone).unwrap_err();
     assert_eq!(error.kind(), GraphErrorKind::ResyncRequired);
     assert_eq!(
-        resumed.restart(&error, &Endpoint::v1()).path(),
+        resumed.restart(&error, &Endpoint::v1()).unwrap().path(),
         "/users/delta?$select=id"
     );
 }
@@ -413,7 +418,9 @@ async fn the_client_reads_a_round_as_a_stream_and_all_at_once() {
         assert_eq!(error.kind(), GraphErrorKind::ResyncRequired);
         let error = client.delta_all(&resumed).await.unwrap_err();
         assert_eq!(error.graph_error().unwrap().code(), Some("resyncRequired"));
-        let restart = resumed.restart(error.graph_error().unwrap(), client.endpoint());
+        let restart = resumed
+            .restart(error.graph_error().unwrap(), client.endpoint())
+            .unwrap();
         assert_eq!(restart.path(), "/users/delta");
         assert_eq!(client.delta_all(&restart).await.unwrap().0.len(), 4);
     })
