@@ -158,7 +158,13 @@ fn sync(
                             "Graph asks for a full resync ({}): rebuilding the copy.",
                             error.code().unwrap_or("410 Gone")
                         );
-                        request = request.restart(&error, client.endpoint())?;
+                        // Graph's links carry the round's `$select` in their token, so a
+                        // restart without Graph's `Location` begins from the first round's
+                        // request, options and all.
+                        request = match error.location() {
+                            Some(_) => request.restart(&error, client.endpoint())?,
+                            None => Copy::default().request(client.endpoint())?,
+                        };
                         copy = Copy::default();
                         restarted = true;
                         continue 'round;

@@ -482,7 +482,9 @@ fn sync_users_enumerates_then_applies_changes_then_starts_over_on_a_resync() {
     assert!(requests[2].starts_with("GET /beta/users/delta?$deltatoken=r2 HTTP/1.1\r\n"));
     assert!(requests[3].starts_with("GET /beta/users/delta?$deltatoken=r3 HTTP/1.1\r\n"));
     assert!(
-        requests[4].starts_with("GET /beta/users/delta HTTP/1.1\r\n"),
+        requests[4].starts_with(
+            "GET /beta/users/delta?$select=displayName,mail,jobTitle,userPrincipalName HTTP/1.1\r\n"
+        ),
         "{}",
         requests[4]
     );

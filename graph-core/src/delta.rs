@@ -7,6 +7,11 @@
 //! (only its changed properties may be present, so a delta type's fields are `Option`s), or
 //! one removed ([`Removed`], with Graph's reason).
 //!
+//! An `Option` field reads a property that is absent and one Graph cleared (`"mail": null`,
+//! which a round sends where a property was emptied) alike, as `None`. Where that
+//! difference matters to a copy, leave the property undeclared: a type's
+//! `#[graph(additional_data)]` keeps it, explicit `null` included.
+//!
 //! Graph forgets a delta link after a while (7 days for directory objects) or when it loses
 //! its state: it then answers `410 Gone` (or an error code such as `resyncRequired`), which
 //! reads as a [`GraphError`] of kind [`ResyncRequired`](crate::GraphErrorKind::ResyncRequired).
@@ -63,7 +68,7 @@ use crate::{Endpoint, GraphError};
 
 /// A delta query: `GET` of a collection's `delta` function, or of a [`DeltaLink`] stored
 /// from an earlier one. Built by the generated `delta_request(...)`,
-/// [`GraphType::delta_request_at`](crate::resource::GraphType::delta_request_at),
+/// [`GraphType::delta_request_at`],
 /// [`resume`](Self::resume) and [`restart`](Self::restart); its answer reads as a
 /// [`DeltaPage`]. Query options: `select`, `expand`, [`filter`](Self::filter),
 /// [`page_size`](Self::page_size), [`latest`](Self::latest); headers and preferences as on
@@ -127,6 +132,14 @@ impl<T> Request<Delta, T> {
         self
     }
 
+    /// `$top`: at most this many changes a page, where the collection takes it (messages,
+    /// drive items); see also [`page_size`](Self::page_size).
+    #[must_use]
+    pub fn top(mut self, count: u32) -> Self {
+        self.set_query("$top", &count.to_string());
+        self
+    }
+
     /// `Prefer: odata.maxpagesize=N`: at most this many changes a page.
     #[must_use]
     pub fn page_size(mut self, size: u32) -> Self {
@@ -149,8 +162,8 @@ impl<T> Request<Delta, T> {
     /// plain `GET` of it, which must lie under `endpoint` as a next link must (same scheme,
     /// host and port, a path under the base path with its `.` and `..` segments resolved).
     /// Add the headers and preferences you want to it, as to any request: a link carries
-    /// the query options of the round it ends (`$select`), not its headers or preferences
-    /// (`page_size`, `ConsistencyLevel`, `Prefer`s of your own).
+    /// the round's query options (`$select`, inside Graph's token), not its headers or
+    /// preferences (`page_size`, `ConsistencyLevel`, `Prefer`s of your own).
     ///
     /// # Errors
     ///
@@ -175,9 +188,13 @@ impl<T> Request<Delta, T> {
     /// The request that enumerates everything again after `error` said Graph no longer
     /// follows this one's changes ([`ResyncRequired`](crate::GraphErrorKind::ResyncRequired)):
     /// the `Location` Graph gave with it where that lies under `endpoint`; else the request
-    /// this round began with, less its `$deltatoken`, `$skiptoken` or `token` (so a round
-    /// resumed from a link starts over from the link's collection and query options). It
-    /// carries this request's headers and preferences. The application reconciles what it
+    /// this round began with, less its `$deltatoken`, `$skiptoken` or `token` (OneDrive's
+    /// `delta(token='…')` too). It carries this request's headers and preferences.
+    ///
+    /// Graph's delta links carry the round's `$select` and `$filter` inside their token,
+    /// not as query options: a round resumed from a link and restarted without a `Location`
+    /// starts over from the bare collection. Add the query options again
+    /// (`.select(...)`), or start over from your own first request. The application reconciles what it
     /// holds with what the new round gives (the OneDrive codes
     /// `resyncChangesApplyDifferences` and `resyncChangesUploadDifferences`, kept in the
     /// error's `code()`, say how).
@@ -229,24 +246,30 @@ impl<T> Request<Delta, T> {
     }
 }
 
-/// `path` without the query parameters that carry a delta round's state.
+/// `path` without what carries a delta round's state: the query parameters `$deltatoken`,
+/// `$skiptoken` and `token`, and OneDrive's forms `delta(token='…')` and `?(token='…')`.
 fn without_tokens(path: &str) -> String {
-    let Some((base, query)) = path.split_once('?') else {
-        return path.to_owned();
+    let (base, query) = path.split_once('?').unwrap_or((path, ""));
+    // `…/delta(token='…')` → `…/delta`.
+    let base = match base.rfind("/delta(") {
+        Some(at) if base.ends_with(')') => &base[..at + "/delta".len()],
+        _ => base,
     };
     let kept: Vec<&str> = query
         .split('&')
         .filter(|pair| {
             let name = pair.split_once('=').map_or(*pair, |(name, _)| name);
-            ![
-                "$deltatoken",
-                "$skiptoken",
-                "token",
-                "%24deltatoken",
-                "%24skiptoken",
-            ]
-            .iter()
-            .any(|token| name.eq_ignore_ascii_case(token))
+            !pair.is_empty()
+                && !pair.starts_with("(token")
+                && ![
+                    "$deltatoken",
+                    "$skiptoken",
+                    "token",
+                    "%24deltatoken",
+                    "%24skiptoken",
+                ]
+                .iter()
+                .any(|token| name.eq_ignore_ascii_case(token))
         })
         .collect();
     if kept.is_empty() {

@@ -56,6 +56,7 @@
 //! | build any operation at any path (functions, drive items), references, query options | [`request`] |
 //! | read answers, and Graph's errors | [`response`] |
 //! | read a list a page at a time | [`paging`] |
+//! | read only what changed since last time, resume from a stored link, resync | [`delta`] |
 //! | send up to twenty requests at once | [`batch`] |
 //! | declare a page's permissions and check a token | [`permissions`] |
 //! | dates, times, durations, bytes (`Edm.Binary`) and flags enums as Graph writes them | [`values`] |

@@ -97,8 +97,8 @@ pub trait GraphType: serde::Serialize + serde::de::DeserializeOwned + GraphValue
 /// `POST`s to.
 ///
 /// Implemented by `#[graph_resource(path = "...", odata = "...")]`, which also gives the
-/// type inherent `create_request`, `get_request`, `list_request`, `update_request`,
-/// `update_request_from` and `delete_request` methods taking one `&str` per
+/// type inherent `create_request`, `get_request`, `list_request`, `delta_request`,
+/// `update_request`, `update_request_from` and `delete_request` methods taking one `&str` per
 /// `{placeholder}` of [`PATH`](Self::PATH) (and the item's key, for an item).
 ///
 /// The `_at` forms take any path Graph documents for the type, as a template and its

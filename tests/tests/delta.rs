@@ -87,6 +87,10 @@ fn delta_requests_are_built_for_resources_unions_and_any_path() {
         .page_size(50)
         .latest();
     assert_eq!(
+        Message::delta_request().unwrap().top(10).path(),
+        "/me/messages/delta?$top=10"
+    );
+    assert_eq!(
         request.path(),
         "/users/delta?$select=displayName,jobTitle&$filter=id%20eq%20'87d3'&$deltatoken=latest"
     );
@@ -294,6 +298,10 @@ fn every_resync_answer_is_resync_required_and_restart_says_where_to_begin() {
     let error = request.parse_response(gone).unwrap_err();
     assert_eq!(error.kind(), GraphErrorKind::ResyncRequired);
     assert_eq!(error.code(), Some("syncStateNotFound"));
+    assert_eq!(
+        error.location(),
+        Some("https://graph.microsoft.com/v1.0/users/delta?$select=displayName")
+    );
     assert_eq!(
         request.restart(&error, &Endpoint::v1()).unwrap().path(),
         "/users/delta?$select=displayName"

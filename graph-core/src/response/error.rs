@@ -150,8 +150,12 @@ impl GraphError {
         self
     }
 
-    /// Where a resync starts, as Graph's `Location` said.
-    pub(crate) fn location(&self) -> Option<&str> {
+    /// For a [`ResyncRequired`](GraphErrorKind::ResyncRequired) error, the `Location`
+    /// Graph gave: where to enumerate from again
+    /// ([`DeltaRequest::restart`](crate::DeltaRequest::restart) takes it where it lies under
+    /// the endpoint).
+    #[must_use]
+    pub fn location(&self) -> Option<&str> {
         self.0.location.as_deref()
     }
 
