@@ -4,6 +4,12 @@
 //! (created and changed users merged, removed ones dropped). Where Graph no longer follows
 //! the link (`410 Gone`, `resyncRequired`), the copy is rebuilt from a new full round.
 //!
+//! Graph sends only what changed, and a property it cleared as `null`, which an `Option`
+//! field reads as absent: this copy keeps the last value of a cleared property. A copy
+//! that must see clears declares only `id` and keeps the properties in
+//! `#[graph(additional_data)]`, where an explicit `null` stays one (see `graph_core::delta`).
+//! A first round of a large tenant runs to many pages: the client's page limit is raised.
+//!
 //! It prints the request it would send first. Built with the client
 //! (`--features graph-examples/client`) and with `GRAPH_ACCESS_TOKEN` set (a token with
 //! `User.Read.All`), it sends it, through `GRAPH_BASE_URL` (default
@@ -53,9 +59,10 @@ impl Copy {
             Err(error) => return Err(error.into()),
         };
         let mut stored: Map<String, Value> = serde_json::from_str(&text)?;
-        let users = match stored.remove("users") {
-            Some(Value::Object(users)) => users,
-            _ => Map::new(),
+        // A copy without its users would only ever get changes: it is refused, not
+        // taken as empty.
+        let Some(Value::Object(users)) = stored.remove("users") else {
+            return Err(format!("{path} holds no `users` object; delete it to start over").into());
         };
         let link = stored
             .remove("deltaLink")
@@ -64,16 +71,20 @@ impl Copy {
         Ok(Self { users, link })
     }
 
-    /// Writes the copy to `path`, whole or not at all (a new file moved into place).
+    /// Writes the copy to `path`, whole or not at all: a new file, on disk before it is
+    /// moved into place.
     #[cfg_attr(not(feature = "client"), allow(dead_code))]
     fn save(&self, path: &str) -> Result<(), Box<dyn std::error::Error>> {
+        use std::io::Write;
         let mut stored = Map::new();
         if let Some(link) = &self.link {
             stored.insert("deltaLink".into(), serde_json::to_value(link)?);
         }
         stored.insert("users".into(), Value::Object(self.users.clone()));
-        let partial = format!("{path}.partial");
-        std::fs::write(&partial, serde_json::to_vec_pretty(&stored)?)?;
+        let partial = format!("{path}.{}.partial", std::process::id());
+        let mut file = std::fs::File::create(&partial)?;
+        file.write_all(&serde_json::to_vec_pretty(&stored)?)?;
+        file.sync_all()?;
         std::fs::rename(partial, path)?;
         Ok(())
     }
@@ -138,7 +149,8 @@ fn sync(
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    let client = GraphClient::new(endpoint, token)?;
+    // A first round reads the whole tenant: up to a million users at Graph's page sizes.
+    let client = GraphClient::new(endpoint, token)?.with_page_limit(10_000);
     runtime.block_on(async {
         let mut request = request.clone();
         let mut restarted = false;

@@ -80,7 +80,18 @@ pub type DeltaRequest<T> = Request<Delta, T>;
 /// began).
 #[derive(Debug, Clone, Default)]
 pub struct Delta {
-    earlier: Vec<String>,
+    /// The round's first request, where this is a later page.
+    first: Option<std::sync::Arc<str>>,
+    /// A hash of each earlier page's URL: a few bytes a page, however long the links.
+    earlier: std::sync::Arc<Vec<u64>>,
+}
+
+/// A page URL's hash, for loop detection.
+fn url_hash(url: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    url.hash(&mut hasher);
+    hasher.finish()
 }
 
 impl Delta {
@@ -152,8 +163,13 @@ impl<T> Request<Delta, T> {
     /// asks.
     #[must_use]
     pub fn latest(mut self) -> Self {
+        // A resumed or restarted request's own token gives way to `latest`.
+        self.rebase(without_tokens);
         let path = self.path().split('?').next().unwrap_or_default();
-        let drive = path.ends_with("/root/delta") || path.ends_with("/root/delta()");
+        let drive = ["/drive/", "/drives/", "/lists/"]
+            .iter()
+            .any(|part| path.contains(part))
+            || path.starts_with("/drive");
         self.set_query(if drive { "token" } else { "$deltatoken" }, "latest");
         self
     }
@@ -207,16 +223,13 @@ impl<T> Request<Delta, T> {
         if error.kind() != crate::GraphErrorKind::ResyncRequired {
             return Err(NotAResync {
                 status: error.status(),
+                code: error.code().map(str::to_owned),
             });
         }
         let from_location = error
             .location()
             .and_then(|location| endpoint.follow(location).ok());
-        let began = self
-            .kind()
-            .earlier
-            .first()
-            .map_or(self.path(), String::as_str);
+        let began = self.kind().first.as_deref().unwrap_or(self.path());
         let target = from_location.unwrap_or_else(|| without_tokens(began));
         Ok(self.to_next(target, Delta::default()))
     }
@@ -237,12 +250,23 @@ impl<T> Request<Delta, T> {
         let Some(link) = page.next_link() else {
             return Ok(None);
         };
+        let earlier = &self.kind().earlier;
         let rest = crate::paging::next_target(link, endpoint, self.path(), |url| {
-            self.kind().earlier.iter().any(|earlier| earlier == url)
+            earlier.contains(&url_hash(url))
         })?;
-        let mut earlier = self.kind().earlier.clone();
-        earlier.push(self.path().to_owned());
-        Ok(Some(self.to_next(rest, Delta { earlier })))
+        let mut hashes = Vec::with_capacity(earlier.len() + 1);
+        hashes.extend_from_slice(earlier);
+        hashes.push(url_hash(self.path()));
+        let first = self
+            .kind()
+            .first
+            .clone()
+            .unwrap_or_else(|| std::sync::Arc::from(self.path()));
+        let kind = Delta {
+            first: Some(first),
+            earlier: std::sync::Arc::new(hashes),
+        };
+        Ok(Some(self.to_next(rest, kind)))
     }
 }
 
@@ -280,18 +304,26 @@ fn without_tokens(path: &str) -> String {
 }
 
 /// What [`DeltaRequest::restart`] says of an error that does not ask for a resync.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotAResync {
     status: StatusCode,
+    code: Option<String>,
 }
 
 impl fmt::Display for NotAResync {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "the error ({}) does not ask for a resync, so the round is not started over",
-            self.status
-        )
+        match &self.code {
+            Some(code) => write!(
+                f,
+                "the error ({}, {code}) does not ask for a resync, so the round is not started over",
+                self.status
+            ),
+            None => write!(
+                f,
+                "the error ({}) does not ask for a resync, so the round is not started over",
+                self.status
+            ),
+        }
     }
 }
 
@@ -505,7 +537,7 @@ fn read_page<T: GraphType>(
                 return Err(crate::response::invalid_body(
                     status,
                     headers,
-                    format!("the body does not read as {what}: `value[{index}]` is marked removed but has no `id`"),
+                    format!("the body does not read as {what}: `value[{index}]` is marked removed, and its `id` is missing or not a string"),
                 ));
             }
             Mark::Item => {
@@ -632,7 +664,10 @@ impl<'de> Visitor<'de> for MarkSeed {
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             match &*key {
                 "id" => id = map.next_value::<Value>()?.as_str().map(str::to_owned),
-                "@removed" => removed = Some(map.next_value::<Value>()?),
+                // `null` is an annotation left out.
+                "@removed" => {
+                    removed = Some(map.next_value::<Value>()?).filter(|value| !value.is_null());
+                }
                 // A drive item's `deleted` facet (an object; `quota.deleted` is a number).
                 "deleted" => deleted |= map.next_value::<Value>()?.is_object(),
                 _ => {
@@ -643,12 +678,13 @@ impl<'de> Visitor<'de> for MarkSeed {
         Ok(match (removed, deleted) {
             (Some(removed), _) => Mark::Removed {
                 id,
-                reason: RemovedReason::from_text(
-                    removed
+                reason: RemovedReason::from_text(match &removed {
+                    Value::String(reason) => reason,
+                    other => other
                         .get("reason")
                         .and_then(Value::as_str)
                         .unwrap_or_default(),
-                ),
+                }),
             },
             (None, true) => Mark::Removed {
                 id,

@@ -1,5 +1,5 @@
 //! A long delta round on loopback, in one run: 1,000 pages of 100 changes each (one in
-//! ten removed), read with `GraphClient::delta` consumed as a stream, against
+//! ten removed, next links of Graph's length), read with `GraphClient::delta` consumed as a stream, against
 //! `GraphClient::pages` reading the same bodies as a list; and `delta_all`, which keeps
 //! every change. Time per page is the best of the rounds; peak memory is the process's
 //! resident high-water mark during a case (reset before it through
@@ -53,8 +53,10 @@ fn page_body(origin: &str, index: usize, pages: usize) -> String {
     body.push(']');
     if index + 1 < pages {
         body.push_str(&format!(
-            r#","@odata.nextLink":"{origin}/v1.0/users/delta?$skiptoken={}""#,
-            index + 1
+            r#","@odata.nextLink":"{origin}/v1.0/users/delta?$skiptoken={}x{}""#,
+            index + 1,
+            // As long as Graph's own skip tokens.
+            "M2UyZDAwMDAtZTI".repeat(20)
         ));
     } else {
         body.push_str(&format!(
@@ -99,7 +101,7 @@ async fn answer(mut socket: tokio::net::TcpStream, origin: String, pages: usize)
         let head = String::from_utf8_lossy(&head);
         let index = head
             .split_once("$skiptoken=")
-            .and_then(|(_, rest)| rest.split([' ', '&']).next())
+            .and_then(|(_, rest)| rest.split(['x', ' ', '&']).next())
             .and_then(|n| n.parse::<usize>().ok())
             .unwrap_or(0);
         let body = page_body(&origin, index, pages);

@@ -226,7 +226,7 @@ fn an_item_that_does_not_read_names_its_place_in_the_page() {
     assert!(
         error
             .to_string()
-            .contains("`value[0]` is marked removed but has no `id`"),
+            .contains("`value[0]` is marked removed, and its `id` is missing or not a string"),
         "{error}"
     );
     assert!(request
@@ -339,7 +339,7 @@ fn every_resync_answer_is_resync_required_and_restart_says_where_to_begin() {
     let refused = request.restart(&error, &Endpoint::v1()).unwrap_err();
     assert_eq!(
         refused.to_string(),
-        "the error (400 Bad Request) does not ask for a resync, so the round is not started over"
+        "the error (400 Bad Request, BadRequest) does not ask for a resync, so the round is not started over"
     );
 
     // A resumed round restarts from its link without its token; a Location outside the
@@ -464,6 +464,142 @@ async fn a_next_link_outside_the_endpoint_ends_the_round_with_an_error() {
             .await
             .unwrap_err();
         assert!(matches!(error, ClientError::NoDeltaLink), "{error}");
+    })
+    .await;
+}
+
+#[test]
+fn latest_replaces_a_token_and_knows_drives_and_lists() {
+    let link = DeltaLink::new("https://graph.microsoft.com/v1.0/users/delta?$deltatoken=abc");
+    let resumed = DeltaRequest::<User>::resume(&link, &Endpoint::v1()).unwrap();
+    assert_eq!(resumed.latest().path(), "/users/delta?$deltatoken=latest");
+    for (template, expected) in [
+        (
+            "/drives/x/items/y/delta",
+            "/drives/x/items/y/delta?token=latest",
+        ),
+        (
+            "/me/drive/root:/folder:/delta",
+            "/me/drive/root:/folder:/delta?token=latest",
+        ),
+        (
+            "/sites/s/lists/l/items/delta",
+            "/sites/s/lists/l/items/delta?token=latest",
+        ),
+        ("/me/drive/root/delta", "/me/drive/root/delta?token=latest"),
+    ] {
+        let request = DriveItem::delta_request_at(template, &[]).unwrap().latest();
+        assert_eq!(request.path(), expected);
+    }
+    let drive = DeltaLink::new("https://graph.microsoft.com/v1.0/me/drive/root/delta?token=x");
+    let resumed = DeltaRequest::<DriveItem>::resume(&drive, &Endpoint::v1()).unwrap();
+    assert_eq!(resumed.latest().path(), "/me/drive/root/delta?token=latest");
+}
+
+#[test]
+fn an_annotation_of_null_is_no_removal_and_a_bad_id_is_said_so() {
+    let request = User::delta_request().unwrap();
+    let page = request
+        .parse_response(answer(json!({"value": [
+            {"id": "1", "@removed": null, "displayName": "Adele"},
+            {"id": "2", "@removed": "deleted"}
+        ]})))
+        .unwrap();
+    assert!(
+        matches!(&page.changes()[0], Change::Updated(user) if user.display_name.as_deref() == Some("Adele"))
+    );
+    assert!(
+        matches!(&page.changes()[1], Change::Removed(removed) if *removed.reason() == RemovedReason::Deleted)
+    );
+    let error = request
+        .parse_response(answer(json!({"value": [{"id": 5, "@removed": {}}]})))
+        .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("`value[0]` is marked removed, and its `id` is missing or not a string"),
+        "{error}"
+    );
+    let error = request
+        .parse_response(response(
+            403,
+            &json!({"error": {"code": "Authorization_RequestDenied", "message": "m"}}),
+        ))
+        .unwrap_err();
+    assert_eq!(
+        request.restart(&error, &Endpoint::v1()).unwrap_err().to_string(),
+        "the error (403 Forbidden, Authorization_RequestDenied) does not ask for a resync, so the round is not started over"
+    );
+}
+
+#[tokio::test]
+async fn a_round_is_held_to_loops_the_page_limit_and_retries_and_restarts_where_it_began() {
+    bounded(async {
+        let graph = MockServer::start().await;
+        let base = graph.uri();
+        // The second page is throttled once, then links back to the first.
+        Mock::given(method("GET"))
+            .and(path("/beta/users/delta"))
+            .and(query_param("$skiptoken", "2"))
+            .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "0"))
+            .up_to_n_times(1)
+            .mount(&graph)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/beta/users/delta"))
+            .and(query_param("$skiptoken", "2"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+                "value": [{"id": "2"}],
+                "@odata.nextLink": format!("{base}/beta/users/delta?$select=displayName")
+            })))
+            .mount(&graph)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/beta/users/delta"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+                "value": [{"id": "1"}],
+                "@odata.nextLink": format!("{base}/beta/users/delta?$skiptoken=2")
+            })))
+            .mount(&graph)
+            .await;
+        let request = User::delta_request()
+            .unwrap()
+            .select(&["displayName"])
+            .unwrap();
+        let pages: Vec<_> = client(&graph.uri()).delta(&request).collect().await;
+        assert_eq!(pages.len(), 3, "two pages, then the loop: {pages:?}");
+        assert!(
+            matches!(&pages[2], Err(ClientError::NextPage(_))),
+            "{:?}",
+            pages[2]
+        );
+        let limited: Vec<_> = client(&graph.uri())
+            .with_page_limit(1)
+            .delta(&request)
+            .collect()
+            .await;
+        assert!(matches!(
+            &limited[1],
+            Err(ClientError::PageLimit { limit: 1 })
+        ));
+
+        // A resync on a later page starts over from the round's first request.
+        let first = request
+            .parse_response(answer(json!({
+                "value": [],
+                "@odata.nextLink": "https://graph.microsoft.com/v1.0/users/delta?$skiptoken=2"
+            })))
+            .unwrap();
+        let second = request.next_page(&first, &Endpoint::v1()).unwrap().unwrap();
+        let gone = graph_core::http::Response::builder()
+            .status(410)
+            .body(Vec::new())
+            .unwrap();
+        let error = second.parse_response(gone).unwrap_err();
+        assert_eq!(
+            second.restart(&error, &Endpoint::v1()).unwrap().path(),
+            "/users/delta?$select=displayName"
+        );
     })
     .await;
 }

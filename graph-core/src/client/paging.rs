@@ -61,7 +61,10 @@ impl<P: TokenProvider> GraphClient<P> {
     /// longer follows ends the stream with a [`GraphError`](crate::GraphError) of kind
     /// [`ResyncRequired`](crate::GraphErrorKind::ResyncRequired): nothing starts over on its
     /// own, since what the application holds must be reconciled with a new round
-    /// ([`DeltaRequest::restart`]). Consumed as a stream, its memory is one page's.
+    /// ([`DeltaRequest::restart`]). Consumed as a stream, it holds one page at a time (and
+    /// a few bytes a page to refuse a link back to an earlier one). A first round of a
+    /// large tenant can pass the client's page limit (1,000 pages by default): raise it
+    /// with [`with_page_limit`](Self::with_page_limit).
     ///
     /// ```no_run
     /// # async fn run(client: graph_core::client::GraphClient<graph_core::AccessToken>, stored: Option<graph_core::DeltaLink>)
@@ -119,7 +122,7 @@ impl<P: TokenProvider> GraphClient<P> {
         let mut link = None;
         while let Some(page) = pages.next().await {
             let page = page?;
-            link = page.delta_link().or(link);
+            link = page.delta_link();
             changes.extend(page.into_changes());
         }
         match link {

@@ -291,6 +291,22 @@ impl<K, T> Request<K, T> {
         }
     }
 
+    /// Rewrites the path and query the request was built with (not the query options set
+    /// since, which follow it again).
+    pub(crate) fn rebase(&mut self, rewrite: impl FnOnce(&str) -> String) {
+        let base = rewrite(&self.target[..self.base_len]);
+        let options = self.target[self.base_len..].to_owned();
+        self.base_len = base.len();
+        self.target = base;
+        // The options were written after a `?` or a `&`: with a new base, the first one
+        // follows whichever it now needs.
+        if let Some(rest) = options.strip_prefix(['?', '&']) {
+            self.target
+                .push(if self.target.contains('?') { '&' } else { '?' });
+            self.target.push_str(rest);
+        }
+    }
+
     /// The kind, with what it holds.
     pub(crate) fn kind(&self) -> &K {
         &self.kind
