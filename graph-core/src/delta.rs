@@ -82,16 +82,8 @@ pub type DeltaRequest<T> = Request<Delta, T>;
 pub struct Delta {
     /// The round's first request, where this is a later page.
     first: Option<std::sync::Arc<str>>,
-    /// A hash of each earlier page's URL: a few bytes a page, however long the links.
-    earlier: std::sync::Arc<Vec<u64>>,
-}
-
-/// A page URL's hash, for loop detection.
-fn url_hash(url: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    url.hash(&mut hasher);
-    hasher.finish()
+    /// The round's earlier pages.
+    earlier: crate::paging::Visited,
 }
 
 impl Delta {
@@ -251,12 +243,8 @@ impl<T> Request<Delta, T> {
             return Ok(None);
         };
         let earlier = &self.kind().earlier;
-        let rest = crate::paging::next_target(link, endpoint, self.path(), |url| {
-            earlier.contains(&url_hash(url))
-        })?;
-        let mut hashes = Vec::with_capacity(earlier.len() + 1);
-        hashes.extend_from_slice(earlier);
-        hashes.push(url_hash(self.path()));
+        let rest =
+            crate::paging::next_target(link, endpoint, self.path(), |url| earlier.contains(url))?;
         let first = self
             .kind()
             .first
@@ -264,7 +252,7 @@ impl<T> Request<Delta, T> {
             .unwrap_or_else(|| std::sync::Arc::from(self.path()));
         let kind = Delta {
             first: Some(first),
-            earlier: std::sync::Arc::new(hashes),
+            earlier: earlier.and(self.path()),
         };
         Ok(Some(self.to_next(rest, kind)))
     }

@@ -161,6 +161,34 @@ impl<T> Request<List, T> {
     }
 }
 
+/// The pages of a list or a delta round read before the current one, to refuse a link
+/// back to any of them: each URL's hash, a few bytes a page however long the links, shared
+/// between the requests of one round.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Visited(std::sync::Arc<Vec<u64>>);
+
+impl Visited {
+    fn hash(url: &str) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        url.hash(&mut hasher);
+        hasher.finish()
+    }
+
+    /// Whether `url` (relative to the endpoint) is one of them.
+    pub(crate) fn contains(&self, url: &str) -> bool {
+        self.0.contains(&Self::hash(url))
+    }
+
+    /// These and `url`.
+    pub(crate) fn and(&self, url: &str) -> Self {
+        let mut hashes = Vec::with_capacity(self.0.len() + 1);
+        hashes.extend_from_slice(&self.0);
+        hashes.push(Self::hash(url));
+        Self(std::sync::Arc::new(hashes))
+    }
+}
+
 /// Where a next link leads, relative to the endpoint, where it may be followed from the
 /// page at `current`: under `endpoint`, and neither `current` nor a page `visited`.
 pub(crate) fn next_target(

@@ -20,19 +20,19 @@ pub struct Get;
 /// URLs of the pages before this one, so that a link back to any of them is refused.
 #[derive(Debug, Clone, Default)]
 pub struct List {
-    earlier: Vec<String>,
+    earlier: crate::paging::Visited,
 }
 impl List {
     /// Whether `url` (relative to the endpoint) is one of the pages before this one.
     pub(crate) fn visited(&self, url: &str) -> bool {
-        self.earlier.iter().any(|earlier| earlier == url)
+        self.earlier.contains(url)
     }
 
     /// The kind of the page after the one at `url`.
     pub(crate) fn then(&self, url: &str) -> List {
-        let mut earlier = self.earlier.clone();
-        earlier.push(url.to_owned());
-        List { earlier }
+        List {
+            earlier: self.earlier.and(url),
+        }
     }
 }
 
