@@ -5,10 +5,10 @@
 //! the link (`410 Gone`, `resyncRequired`), the copy is rebuilt from a new full round.
 //!
 //! Graph sends only what changed, and a property it cleared as `null`, which an `Option`
-//! field reads as absent: this copy keeps the last value of a cleared property. A copy
-//! that must see clears declares only `id` and keeps the properties in
-//! `#[graph(additional_data)]`, where an explicit `null` stays one (see `graph_core::delta`).
-//! A first round of a large tenant runs to many pages: the client's page limit is raised.
+//! field would read as absent: so the delta type here declares only `id` and keeps the
+//! properties in `#[graph(additional_data)]`, where an explicit `null` stays one and
+//! removes the property from the copy. A first round of a large tenant runs to many pages:
+//! the client's page limit is raised.
 //!
 //! It prints the request it would send first. Built with the client
 //! (`--features graph-examples/client`) and with `GRAPH_ACCESS_TOKEN` set (a token with
@@ -26,7 +26,16 @@ use std::process::ExitCode;
 use graph_core::serde_json::{self, Map, Value};
 use graph_core::{AccessToken, DeltaLink, DeltaRequest, Endpoint};
 use graph_examples::show::print_http;
-use graph_examples::users::User;
+
+/// What a round says of a user: its `id`, and the properties that changed, a cleared one as
+/// `null` (the copy's own type: a delta type declares what it must tell apart).
+#[graph_core::graph_resource(path = "/users", odata = "#microsoft.graph.user")]
+#[derive(Debug, Clone, Default)]
+struct User {
+    id: Option<String>,
+    #[graph(additional_data)]
+    changed: Map<String, Value>,
+}
 
 /// The properties kept of each user.
 const SELECTED: &[&str] = &["displayName", "mail", "jobTitle", "userPrincipalName"];
@@ -192,17 +201,21 @@ fn sync(
                 for change in page.into_changes() {
                     match change {
                         Change::Updated(user) => {
-                            let Some(id) = user.id.clone() else { continue };
-                            // Only what changed is present: merged over what is kept.
-                            let Value::Object(fields) = serde_json::to_value(&user)? else {
-                                continue;
-                            };
+                            let Some(id) = user.id else { continue };
+                            // Only what changed is present: merged over what is kept, a
+                            // `null` clearing the property.
                             let kept = copy
                                 .users
                                 .entry(id)
                                 .or_insert_with(|| Value::Object(Map::new()));
                             if let Value::Object(kept) = kept {
-                                kept.extend(fields);
+                                for (name, value) in user.changed {
+                                    if value.is_null() {
+                                        kept.remove(&name);
+                                    } else {
+                                        kept.insert(name, value);
+                                    }
+                                }
                             }
                             changed += 1;
                         }

@@ -401,11 +401,11 @@ fn sync_users_enumerates_then_applies_changes_then_starts_over_on_a_resync() {
             r#"{"value":[{"id":"1","displayName":"Adele"},{"id":"2","displayName":"Alex"}],"@odata.nextLink":"{origin}/beta/users/delta?$skiptoken=p2"}"#,
         ),
         json(
-            r#"{"value":[{"id":"3","displayName":"Bianca"}],"@odata.deltaLink":"{origin}/beta/users/delta?$deltatoken=r2"}"#,
+            r#"{"value":[{"id":"3","displayName":"Bianca","mail":"bianca@contoso.com"}],"@odata.deltaLink":"{origin}/beta/users/delta?$deltatoken=r2"}"#,
         ),
         // Second run: Alex changed jobs, Adele left.
         json(
-            r#"{"value":[{"id":"2","jobTitle":"Analyst"},{"id":"1","@removed":{"reason":"deleted"}}],"@odata.deltaLink":"{origin}/beta/users/delta?$deltatoken=r3"}"#,
+            r#"{"value":[{"id":"3","mail":null},{"id":"2","jobTitle":"Analyst"},{"id":"1","@removed":{"reason":"deleted"}}],"@odata.deltaLink":"{origin}/beta/users/delta?$deltatoken=r3"}"#,
         ),
         // Third run: the link is too old; then a new full round.
         (
@@ -450,13 +450,16 @@ fn sync_users_enumerates_then_applies_changes_then_starts_over_on_a_resync() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("1 created or changed, 1 removed: 2 users kept"),
+        stdout.contains("2 created or changed, 1 removed: 2 users kept"),
         "{stdout}"
     );
     let copy = stored();
     assert_eq!(copy["users"]["2"]["displayName"], "Alex");
     assert_eq!(copy["users"]["2"]["jobTitle"], "Analyst");
     assert!(copy["users"].get("1").is_none());
+    // A cleared property is gone from the copy, the others kept.
+    assert!(copy["users"]["3"].get("mail").is_none(), "{copy}");
+    assert_eq!(copy["users"]["3"]["displayName"], "Bianca");
 
     let (output, stdout, stderr) = run("sync_users", &env);
     assert!(output.status.success(), "{stderr}");

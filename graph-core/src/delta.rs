@@ -10,7 +10,8 @@
 //! An `Option` field reads a property that is absent and one Graph cleared (`"mail": null`,
 //! which a round sends where a property was emptied) alike, as `None`. Where that
 //! difference matters to a copy, leave the property undeclared: a type's
-//! `#[graph(additional_data)]` keeps it, explicit `null` included.
+//! `#[graph(additional_data)]` keeps it, explicit `null` included, and `select` takes
+//! names such a type does not declare (the `sync_users` example does this).
 //!
 //! Graph forgets a delta link after a while (7 days for directory objects) or when it loses
 //! its state: it then answers `410 Gone` (or an error code such as `resyncRequired`), which

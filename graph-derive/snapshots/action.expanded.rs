@@ -79,6 +79,7 @@ const _: () = {
                 odata_type: ::core::option::Option::None,
                 odata_prefix: b"",
                 names: &NAMES,
+                open: false,
             }
         };
         #[inline]

@@ -153,6 +153,7 @@ const _: () = {
                 ),
                 odata_prefix: b",\"@odata.type\":\"#microsoft.graph.identityGovernance.run\"",
                 names: &NAMES,
+                open: false,
             }
         };
         #[inline]

@@ -504,18 +504,30 @@ fn query_options_are_encoded_so_any_character_arrives_as_written() {
 
 #[test]
 fn select_refuses_a_name_the_type_does_not_declare() {
-    let error = User::list_request()
+    let error = Run::list_request()
         .unwrap()
-        .select(&["id", "displayname", "nonsense"])
+        .select(&["id", "failedtaskscount", "nonsense"])
         .unwrap_err();
     let messages: Vec<String> = error.violations().iter().map(ToString::to_string).collect();
     assert_eq!(
         messages,
         [
-            "`displayname` is not a property of the type; did you mean `displayName`?",
+            "`failedtaskscount` is not a property of the type; did you mean `failedTasksCount`?",
             "`nonsense` is not a property of the type",
         ]
     );
+    // A type with additional data keeps what it does not declare, so any name will do,
+    // but a declared one in another case.
+    let open = User::list_request()
+        .unwrap()
+        .select(&["id", "officeLocation"])
+        .unwrap();
+    assert_eq!(open.path(), "/users?$select=id,officeLocation");
+    let error = User::list_request()
+        .unwrap()
+        .select(&["displayname", ""])
+        .unwrap_err();
+    assert_eq!(error.violations().len(), 2);
 }
 
 #[test]

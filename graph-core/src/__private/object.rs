@@ -22,6 +22,8 @@ pub struct ObjectInfo {
     pub odata_prefix: &'static [u8],
     /// The declared properties, and the table that finds one by name when reading.
     pub names: &'static Names,
+    /// Whether the type keeps properties it does not declare (`#[graph(additional_data)]`).
+    pub open: bool,
 }
 
 impl ObjectInfo {

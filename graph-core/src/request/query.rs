@@ -42,7 +42,12 @@ fn select<K: RequestKind, T: Object>(
     let declared: Vec<&'static str> = T::INFO.fields().iter().map(|f| f.name).collect();
     let mut out = Violations::new();
     for name in names {
-        if !declared.contains(name) {
+        // A type with additional data keeps what it does not declare: any name will do,
+        // but an empty one and a declared one in another case (a typo).
+        let kept = T::INFO.open
+            && !name.trim().is_empty()
+            && !declared.iter().any(|d| d.eq_ignore_ascii_case(name));
+        if !kept && !declared.contains(name) {
             out.push_violation(unknown_property(name, &declared));
         }
     }
@@ -74,7 +79,9 @@ pub(super) fn unknown_property(name: &str, declared: &[&str]) -> Violation {
 
 impl<K: RequestKind + sealed::Reads, T: Object> Request<K, T> {
     /// `$select`: only these properties, by their JSON names. A name the type does not
-    /// declare is refused, with the nearest one it does.
+    /// declare is refused, with the nearest one it does, unless the type keeps what it
+    /// does not declare (`#[graph(additional_data)]`): there any other name will do, but a
+    /// declared one in another case (`displayname`).
     ///
     /// # Errors
     ///

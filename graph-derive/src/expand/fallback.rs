@@ -59,6 +59,7 @@ pub fn object(object: &Object, errors: &Errors) -> TokenStream {
                         odata_type: ::core::option::Option::None,
                         odata_prefix: b"",
                         names: &NAMES,
+                        open: false,
                     }
                 };
                 fn __fields<__V: #rt::FieldVisitor>(&self, _: &mut __V) {

@@ -256,6 +256,7 @@ fn info(object: &Object<'_>) -> TokenStream {
         })
         .collect();
     let flags = bytes(&flags);
+    let open = object.additional.is_some();
     quote! {
         const INFO: &'static #rt::ObjectInfo = &{
             static NAMES: #rt::Names = #rt::Names::new(#keys, #flags);
@@ -263,6 +264,7 @@ fn info(object: &Object<'_>) -> TokenStream {
                 odata_type: #odata_type,
                 odata_prefix: #odata_prefix,
                 names: &NAMES,
+                open: #open,
             }
         };
     }
