@@ -187,11 +187,9 @@ impl<T> Request<Delta, T> {
                 link: link.as_str().chars().take(300).collect(),
                 reason,
             })?;
-        Ok(crate::request::build::asks_for_late_members(Request::new(
-            rest,
-            None,
-            Delta::default(),
-        )))
+        Ok(crate::request::build::asks_for_late_members(
+            Request::assemble(rest, None, Delta::default()),
+        ))
     }
 
     /// The request that enumerates everything again after `error` said Graph no longer

@@ -86,6 +86,7 @@ pub mod prelude;
 pub mod request;
 pub mod resource;
 pub mod response;
+pub mod upload;
 pub mod validation;
 pub mod values;
 

@@ -166,7 +166,7 @@ fn create<T: GraphResource + GraphValue>(
     out.finish(T::ODATA_TYPE)?;
     let mut body = Vec::with_capacity(T::SIZE_HINT);
     match value.__write_json(&mut body, Mode::Create) {
-        Ok(()) => Ok(asks_for_late_members(Request::new(
+        Ok(()) => Ok(asks_for_late_members(Request::assemble(
             path.unwrap_or_default(),
             Some(body),
             Create,
@@ -209,7 +209,7 @@ fn bodiless<K: crate::request::RequestKind, T: GraphType>(
     let mut out = Violations::new();
     let path = path(template, checked, params, id, &mut out);
     out.finish(T::__NAME)?;
-    Ok(Request::new(path.unwrap_or_default(), None, kind))
+    Ok(Request::assemble(path.unwrap_or_default(), None, kind))
 }
 
 /// `get_request(..., id)`: `GET` of the item `id` of the attribute's collection.
@@ -518,7 +518,7 @@ pub fn action_request<A: Object, R>(
         }
         Some(body)
     };
-    Ok(Request::new(
+    Ok(Request::assemble(
         path.unwrap_or_default(),
         body,
         crate::request::Action::new(needs),

@@ -86,7 +86,7 @@ impl ContentRequest {
         let mut out = Violations::new();
         let at = path(template, false, params, None, &mut out);
         out.finish(NAME)?;
-        Ok(Request::new(
+        Ok(Request::assemble(
             at.unwrap_or_default(),
             None,
             Stream {
@@ -116,7 +116,7 @@ impl ContentRequest {
         let at = path(template, false, params, None, &mut out);
         let content_type = media_type(content_type, &mut out);
         out.finish(NAME)?;
-        Ok(Request::new(
+        Ok(Request::assemble(
             at.unwrap_or_default(),
             Some(bytes),
             Stream {

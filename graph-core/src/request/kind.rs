@@ -57,6 +57,7 @@ pub(super) mod sealed {
     impl WithBody for super::Create {}
     impl WithBody for super::Update {}
     impl WithBody for super::super::action::Action {}
+    impl WithBody for crate::upload::CreateSession {}
     /// The kinds that take `If-Match`: updates and deletes.
     pub trait Conditional {}
     impl Conditional for super::Update {}
@@ -75,6 +76,7 @@ pub(super) mod sealed {
     impl Sealed for super::super::action::Action {}
     impl Sealed for super::super::content::Stream {}
     impl Sealed for crate::delta::Delta {}
+    impl Sealed for crate::upload::CreateSession {}
 }
 
 /// What a request kind sends: its HTTP method, the operation of a permissions table it

@@ -86,7 +86,7 @@ pub struct Request<K, T> {
 }
 
 impl<K: RequestKind, T> Request<K, T> {
-    pub(crate) fn new(path: String, body: Option<Vec<u8>>, kind: K) -> Self {
+    pub(crate) fn assemble(path: String, body: Option<Vec<u8>>, kind: K) -> Self {
         Self {
             base_len: path.len(),
             target: path,

@@ -149,7 +149,7 @@ fn relationship(
 fn reference(method: Method, at: String, target: Option<String>) -> RefRequest {
     let mut path = at;
     path.push_str("/$ref");
-    Request::new(path, None, Ref { method, target })
+    Request::assemble(path, None, Ref { method, target })
 }
 
 impl RequestKind for Ref {

@@ -19,7 +19,7 @@ impl<T> Request<Update, T> {
             odata_prefix,
         };
         let body = kind.body();
-        Self::new(path, Some(body), kind)
+        Self::assemble(path, Some(body), kind)
     }
 }
 

@@ -1,0 +1,303 @@
+//! Upload sessions without the network: the session request, the session Graph answers
+//! (stored and read back), the ranges Graph names in each of its forms, the slices that
+//! cover them exactly once, and the slice sizes Graph takes.
+
+mod support;
+
+use graph_core::serde_json::{self, json, Value};
+use graph_core::upload::{
+    slice_size, slices, ByteRange, Slice, UploadSession, UploadSessionRequest, DEFAULT_SLICE,
+    SLICE_UNIT,
+};
+use graph_core::validation::ViolationKind;
+use graph_core::Endpoint;
+use proptest::prelude::*;
+use support::{response, token, violations};
+
+#[test]
+fn a_session_request_posts_graphs_body_to_create_upload_session() {
+    let request = UploadSessionRequest::new(
+        "/drives/{drive-id}/items/{item-id}:/{file-name}:/createUploadSession",
+        &["b!x", "01AB", "q1 report.xlsx"],
+        json!({"item": {"@microsoft.graph.conflictBehavior": "rename"}}),
+    )
+    .unwrap();
+    assert_eq!(request.method(), "POST");
+    assert_eq!(
+        request.path(),
+        "/drives/b%21x/items/01AB:/q1%20report.xlsx:/createUploadSession"
+    );
+    let sent = request.to_http(&Endpoint::v1(), &token());
+    assert_eq!(sent.headers()["content-type"], "application/json");
+    assert!(sent.headers().contains_key("authorization"));
+    assert_eq!(
+        serde_json::from_slice::<Value>(sent.body()).unwrap(),
+        json!({"item": {"@microsoft.graph.conflictBehavior": "rename"}})
+    );
+    let attachment = UploadSessionRequest::new(
+        "/me/messages/{id}/attachments/createUploadSession",
+        &["AAMk"],
+        json!({"AttachmentItem": {"attachmentType": "file", "name": "flower.jpg", "size": 3_483_322}}),
+    )
+    .unwrap();
+    assert_eq!(
+        attachment.path(),
+        "/me/messages/AAMk/attachments/createUploadSession"
+    );
+
+    let error = UploadSessionRequest::new("/me/drive/root:/{path}:/content", &["a.txt"], json!({}))
+        .unwrap_err();
+    assert_eq!(
+        violations(&error),
+        [("", ViolationKind::InvalidPathTemplate)]
+    );
+    assert!(
+        error
+            .to_string()
+            .contains("does not end in `/createUploadSession`"),
+        "{error}"
+    );
+    let error = UploadSessionRequest::new(
+        "/me/drive/root:/{path}:/createUploadSession",
+        &[""],
+        json!({}),
+    )
+    .unwrap_err();
+    assert_eq!(
+        violations(&error),
+        [("path", ViolationKind::EmptyPathParameter)]
+    );
+}
+
+/// The answer on Graph's "driveItem: createUploadSession" page.
+fn graphs_session() -> Value {
+    json!({
+        "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#microsoft.graph.uploadSession",
+        "uploadUrl": "https://sn3302.up.1drv.com/up/fe6987415ace7X4e1eF866337?tempauth=secret",
+        "expirationDateTime": "2015-01-29T09:21:55.523Z",
+        "nextExpectedRanges": ["0-"]
+    })
+}
+
+#[test]
+fn the_session_reads_stores_and_hides_its_authorization() {
+    let request = UploadSessionRequest::new(
+        "/me/drive/root:/{path}:/createUploadSession",
+        &["big.bin"],
+        json!({}),
+    )
+    .unwrap();
+    let session = request
+        .parse_response(response(200, &graphs_session()))
+        .unwrap();
+    assert_eq!(
+        session.upload_url(),
+        Some("https://sn3302.up.1drv.com/up/fe6987415ace7X4e1eF866337?tempauth=secret")
+    );
+    assert_eq!(
+        session.expiration().unwrap().to_string(),
+        "2015-01-29T09:21:55.523Z"
+    );
+    assert_eq!(session.expected_ranges().unwrap(), [ByteRange::from(0)]);
+    // Stored and read back in another process.
+    let stored = serde_json::to_string(&session).unwrap();
+    let again: UploadSession = serde_json::from_str(&stored).unwrap();
+    assert_eq!(again, session);
+    let shown = format!("{session:?}");
+    assert!(
+        !shown.contains("tempauth") && !shown.contains("secret"),
+        "{shown}"
+    );
+
+    // A status answer names the ranges only; the session keeps its URL.
+    let status: UploadSession = serde_json::from_value(
+        json!({"expirationDateTime": "2015-01-29T09:21:55.523Z", "nextExpectedRanges": ["12345-55232", "77829-99375"]}),
+    )
+    .unwrap();
+    let updated = session.updated(status);
+    assert_eq!(updated.upload_url(), session.upload_url());
+    assert_eq!(
+        updated.expected_ranges().unwrap(),
+        [
+            ByteRange {
+                first: 12345,
+                last: Some(55232)
+            },
+            ByteRange {
+                first: 77829,
+                last: Some(99375)
+            },
+        ]
+    );
+    assert!(request
+        .parse_response(response(
+            404,
+            &json!({"error": {"code": "itemNotFound", "message": "m"}})
+        ))
+        .is_err());
+}
+
+#[test]
+fn every_range_form_graph_writes_reads_and_others_are_refused() {
+    for (text, expected) in [
+        (
+            "0-",
+            ByteRange {
+                first: 0,
+                last: None,
+            },
+        ),
+        (
+            "26-",
+            ByteRange {
+                first: 26,
+                last: None,
+            },
+        ),
+        (
+            "12345-55232",
+            ByteRange {
+                first: 12345,
+                last: Some(55232),
+            },
+        ),
+        // Outlook writes a single number for "from here on".
+        (
+            "4194304",
+            ByteRange {
+                first: 4_194_304,
+                last: None,
+            },
+        ),
+        (
+            "5-5",
+            ByteRange {
+                first: 5,
+                last: Some(5),
+            },
+        ),
+    ] {
+        assert_eq!(text.parse::<ByteRange>().unwrap(), expected, "{text}");
+    }
+    for bad in ["", "-", "-5", "a-b", "5-4", "1-2-3", "+1-"] {
+        let error = bad.parse::<ByteRange>().unwrap_err();
+        assert!(error.to_string().contains("is none of"), "{bad}: {error}");
+    }
+}
+
+#[test]
+fn slices_cut_each_expected_range_and_write_its_content_range() {
+    let plan: Vec<Slice> = slices(100, 30, &[ByteRange::from(0)]).collect();
+    assert_eq!(
+        plan.iter().map(Slice::content_range).collect::<Vec<_>>(),
+        [
+            "bytes 0-29/100",
+            "bytes 30-59/100",
+            "bytes 60-89/100",
+            "bytes 90-99/100"
+        ]
+    );
+    // A last slice of one byte.
+    let plan: Vec<Slice> = slices(31, 30, &[ByteRange::from(0)]).collect();
+    assert_eq!(plan[1].content_range(), "bytes 30-30/31");
+    assert_eq!(plan[1].len(), 1);
+    // Ranges past the end, overlapping or repeated, are covered once.
+    let plan: Vec<Slice> = slices(
+        50,
+        100,
+        &[
+            ByteRange {
+                first: 10,
+                last: Some(20),
+            },
+            ByteRange {
+                first: 15,
+                last: Some(30),
+            },
+            ByteRange::from(60),
+            ByteRange {
+                first: 40,
+                last: Some(80),
+            },
+        ],
+    )
+    .collect();
+    assert_eq!(
+        plan.iter().map(Slice::content_range).collect::<Vec<_>>(),
+        ["bytes 10-30/50", "bytes 40-49/50"]
+    );
+    assert_eq!(slices(0, 10, &[ByteRange::from(0)]).count(), 0);
+}
+
+#[test]
+fn slice_sizes_are_multiples_of_320_kib_below_60_mib() {
+    assert_eq!(DEFAULT_SLICE, 10 * 1024 * 1024);
+    assert_eq!(slice_size(SLICE_UNIT).unwrap(), 327_680);
+    assert_eq!(slice_size(187 * SLICE_UNIT).unwrap(), 187 * SLICE_UNIT);
+    for bad in [0, 1, 4 * 1024 * 1024, 192 * SLICE_UNIT, 200 * SLICE_UNIT] {
+        let error = slice_size(bad).unwrap_err();
+        assert!(
+            error.to_string().contains("not a multiple of 320 KiB"),
+            "{bad}: {error}"
+        );
+    }
+    assert!(slice_size(4 * 1024 * 1024)
+        .unwrap_err()
+        .to_string()
+        .contains("3932160 bytes (12 × 320 KiB) would do"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_slices_cover_what_graph_expects_exactly_once(
+        length in 0u64..5_000_000,
+        slice in 1u64..2_000_000,
+        ranges in prop::collection::vec((0u64..6_000_000, prop::option::of(0u64..6_000_000)), 0..6),
+    ) {
+        let expected: Vec<ByteRange> = ranges
+            .into_iter()
+            .filter(|(first, last)| last.is_none_or(|last| last >= *first))
+            .map(|(first, last)| ByteRange { first, last })
+            .collect();
+        let plan: Vec<Slice> = slices(length, slice, &expected).collect();
+        // In order, never overlapping, each within the content and the slice size.
+        for window in plan.windows(2) {
+            prop_assert!(window[0].last < window[1].first);
+        }
+        let mut covered = 0u64;
+        for piece in &plan {
+            prop_assert!(piece.first <= piece.last && piece.last < length);
+            prop_assert!(piece.len() <= slice);
+            prop_assert_eq!(piece.length, length);
+            covered += piece.len();
+        }
+        // Exactly the bytes some expected range names.
+        let mut wanted = 0u64;
+        let mut names: Vec<(u64, u64)> = expected
+            .iter()
+            .filter(|range| range.first < length)
+            .map(|range| (range.first, range.last.map_or(length - 1, |last| last.min(length - 1))))
+            .collect();
+        names.sort_unstable();
+        let mut reach = 0u64;
+        let mut started = false;
+        for (first, last) in names {
+            let from = if started { first.max(reach) } else { first };
+            if last >= from {
+                wanted += last - from + 1;
+            }
+            if !started || last + 1 > reach {
+                reach = last + 1;
+            }
+            started = true;
+        }
+        prop_assert_eq!(covered, wanted);
+        // Each slice starts and ends on a byte some range names.
+        let named = |at: u64| expected.iter().any(|range| range.first <= at && range.last.is_none_or(|last| at <= last));
+        for piece in &plan {
+            prop_assert!(named(piece.first) && named(piece.last));
+        }
+    }
+}
