@@ -301,3 +301,336 @@ proptest! {
         }
     }
 }
+
+// ---- Through the client, against Graph and an upload host on loopback -----------------
+
+use std::sync::{Arc, Mutex};
+
+use graph_core::client::ClientError;
+use graph_core::graph_resource;
+use support::{bounded, client};
+use wiremock::matchers::{header_exists, method, path};
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+#[graph_resource(path = "/me/drive/items", odata = "#microsoft.graph.driveItem")]
+#[derive(Debug, Clone, PartialEq, Default)]
+struct DriveItem {
+    id: Option<String>,
+    name: Option<String>,
+    size: Option<i64>,
+}
+
+/// What the upload host received, and the failures it is told to answer with.
+#[derive(Default)]
+struct Host {
+    length: u64,
+    bytes: Vec<u8>,
+    received: Vec<bool>,
+    puts: Vec<String>,
+    /// Slices (by first byte) answered `503` once, then `416` once.
+    fail_once: Vec<u64>,
+    refuse_once: Vec<u64>,
+    problems: Vec<String>,
+}
+
+impl Host {
+    fn missing(&self) -> Vec<String> {
+        match self.received.iter().position(|got| !got) {
+            Some(first) => vec![format!("{first}-")],
+            None => Vec::new(),
+        }
+    }
+
+    fn put(&mut self, request: &Request) -> ResponseTemplate {
+        if request.headers.get("authorization").is_some() {
+            self.problems.push("a token reached the upload host".into());
+        }
+        let range = request
+            .headers
+            .get("content-range")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        self.puts.push(range.clone());
+        let parsed = range
+            .strip_prefix("bytes ")
+            .and_then(|rest| rest.split_once('/'))
+            .and_then(|(span, total)| {
+                let (first, last) = span.split_once('-')?;
+                Some((
+                    first.parse::<u64>().ok()?,
+                    last.parse::<u64>().ok()?,
+                    total.parse::<u64>().ok()?,
+                ))
+            });
+        let Some((first, last, total)) = parsed else {
+            self.problems
+                .push(format!("a malformed Content-Range `{range}`"));
+            return ResponseTemplate::new(400);
+        };
+        if total != self.length || last < first || last >= total {
+            self.problems
+                .push(format!("a Content-Range out of the file: `{range}`"));
+        }
+        if request.body.len() as u64 != last - first + 1 {
+            self.problems
+                .push(format!("`{range}` with {} bytes", request.body.len()));
+        }
+        let declared = request
+            .headers
+            .get("content-length")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<usize>().ok());
+        if declared != Some(request.body.len()) {
+            self.problems
+                .push(format!("`{range}` with Content-Length {declared:?}"));
+        }
+        if let Some(at) = self.fail_once.iter().position(|f| *f == first) {
+            self.fail_once.remove(at);
+            return ResponseTemplate::new(503).insert_header("retry-after", "0");
+        }
+        if let Some(at) = self.refuse_once.iter().position(|f| *f == first) {
+            self.refuse_once.remove(at);
+            return ResponseTemplate::new(416);
+        }
+        for (offset, byte) in request.body.iter().enumerate() {
+            let at = first as usize + offset;
+            self.bytes[at] = *byte;
+            self.received[at] = true;
+        }
+        if self.received.iter().all(|got| *got) {
+            ResponseTemplate::new(201)
+                .set_body_json(json!({"id": "01NEW", "name": "big.bin", "size": self.length}))
+        } else {
+            ResponseTemplate::new(202).set_body_json(json!({
+                "expirationDateTime": "2030-01-29T09:21:55.523Z",
+                "nextExpectedRanges": self.missing()
+            }))
+        }
+    }
+}
+
+/// Graph (creating the session) and the upload host it points to.
+async fn servers(length: u64) -> (MockServer, MockServer, Arc<Mutex<Host>>) {
+    let graph = MockServer::start().await;
+    let host = MockServer::start().await;
+    let state = Arc::new(Mutex::new(Host {
+        length,
+        bytes: vec![0; length as usize],
+        received: vec![false; length as usize],
+        ..Host::default()
+    }));
+    Mock::given(method("POST"))
+        .and(path("/beta/me/drive/root:/big.bin:/createUploadSession"))
+        .and(header_exists("authorization"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "uploadUrl": format!("{}/up/session?tempauth=signed", host.uri()),
+            "expirationDateTime": "2030-01-29T09:21:55.523Z",
+            "nextExpectedRanges": ["0-"]
+        })))
+        .mount(&graph)
+        .await;
+    let put = Arc::clone(&state);
+    Mock::given(method("PUT"))
+        .and(path("/up/session"))
+        .respond_with(move |request: &Request| put.lock().unwrap().put(request))
+        .mount(&host)
+        .await;
+    let status = Arc::clone(&state);
+    Mock::given(method("GET"))
+        .and(path("/up/session"))
+        .respond_with(move |request: &Request| {
+            let host = status.lock().unwrap();
+            assert!(request.headers.get("authorization").is_none());
+            ResponseTemplate::new(200).set_body_json(json!({
+                "expirationDateTime": "2030-01-29T09:21:55.523Z",
+                "nextExpectedRanges": host.missing()
+            }))
+        })
+        .mount(&host)
+        .await;
+    Mock::given(method("DELETE"))
+        .and(path("/up/session"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&host)
+        .await;
+    (graph, host, state)
+}
+
+fn file(length: usize) -> Vec<u8> {
+    (0..length).map(|i| (i * 7 % 251) as u8).collect()
+}
+
+fn session_request() -> UploadSessionRequest {
+    UploadSessionRequest::new(
+        "/me/drive/root:/{path}:/createUploadSession",
+        &["big.bin"],
+        json!({"item": {"@microsoft.graph.conflictBehavior": "replace"}}),
+    )
+    .unwrap()
+}
+
+#[tokio::test]
+async fn an_upload_goes_in_slices_to_the_upload_host_without_the_token() {
+    bounded(async {
+        let length = 1_000_000;
+        let (graph, _host, state) = servers(length).await;
+        let content = file(length as usize);
+        let client = client(&graph.uri()).with_upload_slice(SLICE_UNIT).unwrap();
+        let item: DriveItem = client
+            .upload(
+                &session_request(),
+                std::io::Cursor::new(content.clone()),
+                length,
+            )
+            .await
+            .unwrap();
+        assert_eq!(item.id.as_deref(), Some("01NEW"));
+        let host = state.lock().unwrap();
+        assert!(host.problems.is_empty(), "{:?}", host.problems);
+        assert_eq!(host.bytes, content);
+        assert_eq!(
+            host.puts,
+            [
+                "bytes 0-327679/1000000",
+                "bytes 327680-655359/1000000",
+                "bytes 655360-983039/1000000",
+                "bytes 983040-999999/1000000",
+            ]
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_failed_slice_is_sent_again_and_a_refused_one_goes_on_from_the_status() {
+    bounded(async {
+        let length = 1_000_000;
+        let (graph, _host, state) = servers(length).await;
+        {
+            let mut host = state.lock().unwrap();
+            host.fail_once.push(327_680);
+            host.refuse_once.push(655_360);
+        }
+        let content = file(length as usize);
+        let client = client(&graph.uri()).with_upload_slice(SLICE_UNIT).unwrap();
+        let item: DriveItem = client
+            .upload(
+                &session_request(),
+                std::io::Cursor::new(content.clone()),
+                length,
+            )
+            .await
+            .unwrap();
+        assert_eq!(item.size, Some(1_000_000));
+        let host = state.lock().unwrap();
+        assert!(host.problems.is_empty(), "{:?}", host.problems);
+        assert_eq!(host.bytes, content);
+        // The 503 sent again; after the 416, the status named `655360-`.
+        assert_eq!(host.puts.len(), 6, "{:?}", host.puts);
+        assert_eq!(host.puts[1], host.puts[2]);
+        assert_eq!(host.puts[3], host.puts[4]);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_stored_session_resumes_with_only_what_graph_still_expects() {
+    bounded(async {
+        let length = 1_000_000;
+        let (graph, host_server, state) = servers(length).await;
+        let content = file(length as usize);
+        // An earlier process sent the first two slices, stored the session and stopped.
+        {
+            let mut host = state.lock().unwrap();
+            host.bytes[..655_360].copy_from_slice(&content[..655_360]);
+            host.received[..655_360].fill(true);
+        }
+        let stored = serde_json::to_string(&json!({
+            "uploadUrl": format!("{}/up/session?tempauth=signed", host_server.uri()),
+            "nextExpectedRanges": ["0-"]
+        }))
+        .unwrap();
+        let session: UploadSession = serde_json::from_str(&stored).unwrap();
+        let client = client(&graph.uri()).with_upload_slice(SLICE_UNIT).unwrap();
+        let item: DriveItem = client
+            .resume_upload(&session, std::io::Cursor::new(content.clone()), length)
+            .await
+            .unwrap();
+        assert_eq!(item.id.as_deref(), Some("01NEW"));
+        {
+            let host = state.lock().unwrap();
+            assert_eq!(
+                host.puts,
+                ["bytes 655360-983039/1000000", "bytes 983040-999999/1000000"]
+            );
+            assert_eq!(host.bytes, content);
+        }
+        client.cancel_upload(&session).await.unwrap();
+        let seen = host_server.received_requests().await.unwrap();
+        assert!(seen
+            .iter()
+            .all(|request| request.headers.get("authorization").is_none()));
+        assert_eq!(seen.last().unwrap().method.as_str(), "DELETE");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_short_source_a_gone_session_and_an_insecure_url_are_errors() {
+    bounded(async {
+        let length = 1_000_000;
+        let (graph, host_server, _state) = servers(length).await;
+        let client = client(&graph.uri()).with_upload_slice(SLICE_UNIT).unwrap();
+        let error = client
+            .upload::<DriveItem, _>(
+                &session_request(),
+                std::io::Cursor::new(file(900_000)),
+                length,
+            )
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(
+                error,
+                ClientError::ShortSource {
+                    length: 1_000_000,
+                    read: 900_000
+                }
+            ),
+            "{error}"
+        );
+
+        let gone: UploadSession = serde_json::from_value(json!({
+            "uploadUrl": format!("{}/up/expired", host_server.uri()),
+        }))
+        .unwrap();
+        let error = client
+            .resume_upload::<DriveItem, _>(&gone, std::io::Cursor::new(file(10)), 10)
+            .await
+            .unwrap_err();
+        assert!(matches!(error, ClientError::UploadSessionGone), "{error}");
+        assert_eq!(
+            error.to_string(),
+            "the upload session is gone (404): it expired or was cancelled; start a new one"
+        );
+
+        let insecure: UploadSession = serde_json::from_value(json!({
+            "uploadUrl": "http://up.example.com/up/session?tempauth=signed",
+        }))
+        .unwrap();
+        let error = client
+            .resume_upload::<(), _>(&insecure, std::io::Cursor::new(file(10)), 10)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(error, ClientError::InsecureRedirect { .. }),
+            "{error}"
+        );
+        assert!(!error.to_string().contains("tempauth"), "{error}");
+
+        let refused = client.with_upload_slice(4 * 1024 * 1024).unwrap_err();
+        assert!(refused.to_string().contains("not a multiple of 320 KiB"));
+    })
+    .await;
+}

@@ -93,6 +93,25 @@ pub enum ClientError {
         #[source]
         reason: DownloadError,
     },
+    /// Graph no longer knows the upload session (`404`): it expired or was cancelled.
+    /// Start a new one.
+    #[error("the upload session is gone (404): it expired or was cancelled; start a new one")]
+    UploadSessionGone,
+    /// The upload's source ended before the length declared for it: nothing short was
+    /// sent as the whole.
+    #[error("the source ended after {read} of the {length} bytes declared for the upload")]
+    ShortSource {
+        /// The length declared.
+        length: u64,
+        /// Where the source ended.
+        read: u64,
+    },
+    /// The upload's source could not be read or sought.
+    #[error("the upload's source failed: {0}")]
+    Source(#[source] std::io::Error),
+    /// The ranges an upload session names could not be read, or never moved on.
+    #[error("the upload session's expected ranges: {0}")]
+    UploadRanges(String),
     /// A content request was redirected more times than the client follows.
     #[error(
         "the content was redirected more than {limit} times; the client follows at most {limit}"

@@ -16,6 +16,7 @@ mod retry;
 mod stall;
 mod token;
 mod transport;
+mod upload;
 
 use std::fmt;
 use std::time::Duration;
@@ -31,6 +32,7 @@ pub use error::{BoxError, ClientError, DownloadError};
 pub use retry::RetryPolicy;
 pub use token::TokenProvider;
 pub use transport::http_client_builder;
+pub use upload::UploadAnswer;
 
 /// The trait of what [`GraphClient::pages`] returns, and its combinators (`next`,
 /// `try_collect` and the rest), so no dependency line is needed to use it.
@@ -99,6 +101,7 @@ pub struct GraphClient<P> {
     page_limit: usize,
     check_permissions: bool,
     max_download: Option<u64>,
+    upload_slice: u64,
 }
 
 impl<P> fmt::Debug for GraphClient<P> {
@@ -134,6 +137,7 @@ impl<P: TokenProvider> GraphClient<P> {
             page_limit: 1000,
             check_permissions: true,
             max_download: None,
+            upload_slice: crate::upload::DEFAULT_SLICE,
         })
     }
 
