@@ -375,7 +375,7 @@ pub fn slices(length: u64, slice: u64, expected: &[ByteRange]) -> impl Iterator<
             let start = first + index * slice;
             Slice {
                 first: start,
-                last: (start + slice - 1).min(last),
+                last: start.saturating_add(slice - 1).min(last),
                 length,
             }
         })

@@ -476,7 +476,12 @@ async fn an_upload_goes_in_slices_to_the_upload_host_without_the_token() {
         let length = 1_000_000;
         let (graph, _host, state) = servers(length).await;
         let content = file(length as usize);
-        let client = client(&graph.uri()).with_upload_slice(SLICE_UNIT).unwrap();
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let progress = Arc::clone(&seen);
+        let client = client(&graph.uri())
+            .with_upload_slice(SLICE_UNIT)
+            .unwrap()
+            .with_upload_progress(move |at| progress.lock().unwrap().push((at.sent, at.total)));
         let item: DriveItem = client
             .upload(
                 &session_request(),
@@ -486,6 +491,15 @@ async fn an_upload_goes_in_slices_to_the_upload_host_without_the_token() {
             .await
             .unwrap();
         assert_eq!(item.id.as_deref(), Some("01NEW"));
+        assert_eq!(
+            *seen.lock().unwrap(),
+            [
+                (327_680, length),
+                (655_360, length),
+                (983_040, length),
+                (length, length)
+            ]
+        );
         let host = state.lock().unwrap();
         assert!(host.problems.is_empty(), "{:?}", host.problems);
         assert_eq!(host.bytes, content);
@@ -629,8 +643,55 @@ async fn a_short_source_a_gone_session_and_an_insecure_url_are_errors() {
         );
         assert!(!error.to_string().contains("tempauth"), "{error}");
 
+        let error = client
+            .upload::<(), _>(&session_request(), std::io::Cursor::new(Vec::new()), 0)
+            .await
+            .unwrap_err();
+        assert!(matches!(error, ClientError::EmptyUpload), "{error}");
+
         let refused = client.with_upload_slice(4 * 1024 * 1024).unwrap_err();
         assert!(refused.to_string().contains("not a multiple of 320 KiB"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_attachment_upload_whose_last_answer_has_no_body_reads_as_unit() {
+    bounded(async {
+        let host = MockServer::start().await;
+        Mock::given(method("PUT"))
+            .and(path("/up/attachment"))
+            .respond_with(ResponseTemplate::new(201).insert_header(
+                "location",
+                "https://outlook.office.com/api/v2.0/Users('a')/Messages('b')/Attachments('c')",
+            ))
+            .mount(&host)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/up/attachment"))
+            .respond_with(
+                ResponseTemplate::new(200).set_body_json(json!({"nextExpectedRanges": ["0"]})),
+            )
+            .mount(&host)
+            .await;
+        let session: UploadSession = serde_json::from_value(json!({
+            "uploadUrl": format!("{}/up/attachment", host.uri()),
+            "nextExpectedRanges": ["0"]
+        }))
+        .unwrap();
+        client(&host.uri())
+            .resume_upload::<(), _>(&session, std::io::Cursor::new(file(1000)), 1000)
+            .await
+            .unwrap();
+        let puts: Vec<_> = host
+            .received_requests()
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|request| request.method.as_str() == "PUT")
+            .collect();
+        assert_eq!(puts.len(), 1);
+        assert_eq!(puts[0].headers["content-range"], "bytes 0-999/1000");
     })
     .await;
 }

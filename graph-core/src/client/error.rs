@@ -106,6 +106,10 @@ pub enum ClientError {
         /// Where the source ended.
         read: u64,
     },
+    /// An upload session cannot carry an empty file: a slice has at least one byte. `PUT`
+    /// an empty file with [`ContentRequest::put`](crate::ContentRequest::put).
+    #[error("an upload session cannot carry an empty file (a slice has at least one byte); PUT it with ContentRequest::put")]
+    EmptyUpload,
     /// The upload's source could not be read or sought.
     #[error("the upload's source failed: {0}")]
     Source(#[source] std::io::Error),

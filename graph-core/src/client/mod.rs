@@ -32,7 +32,7 @@ pub use error::{BoxError, ClientError, DownloadError};
 pub use retry::RetryPolicy;
 pub use token::TokenProvider;
 pub use transport::http_client_builder;
-pub use upload::UploadAnswer;
+pub use upload::{UploadAnswer, UploadProgress};
 
 /// The trait of what [`GraphClient::pages`] returns, and its combinators (`next`,
 /// `try_collect` and the rest), so no dependency line is needed to use it.
@@ -102,6 +102,7 @@ pub struct GraphClient<P> {
     check_permissions: bool,
     max_download: Option<u64>,
     upload_slice: u64,
+    upload_progress: Option<std::sync::Arc<dyn Fn(UploadProgress) + Send + Sync>>,
 }
 
 impl<P> fmt::Debug for GraphClient<P> {
@@ -138,6 +139,7 @@ impl<P: TokenProvider> GraphClient<P> {
             check_permissions: true,
             max_download: None,
             upload_slice: crate::upload::DEFAULT_SLICE,
+            upload_progress: None,
         })
     }
 

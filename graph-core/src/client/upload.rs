@@ -56,6 +56,18 @@ impl<P: TokenProvider> GraphClient<P> {
         Ok(self)
     }
 
+    /// Calls `progress` after each slice Graph takes, with the bytes it holds so far and the
+    /// whole length (an upload resumed counts from what Graph already held). It runs on the
+    /// task that uploads: keep it short (send to a channel, set a progress bar).
+    #[must_use]
+    pub fn with_upload_progress(
+        mut self,
+        progress: impl Fn(UploadProgress) + Send + Sync + 'static,
+    ) -> Self {
+        self.upload_progress = Some(std::sync::Arc::new(progress));
+        self
+    }
+
     /// Creates the upload session `request` asks for and sends `length` bytes of `source`
     /// to it: see [`resume_upload`](Self::resume_upload) for how the slices go. `T` is what
     /// the last answer reads as (the drive item), or `()`.
@@ -194,10 +206,19 @@ impl<P: TokenProvider> GraphClient<P> {
         T: UploadAnswer,
         R: AsyncRead + AsyncSeek + Unpin,
     {
+        if length == 0 {
+            return Err(ClientError::EmptyUpload);
+        }
         let url = self.upload_url(session)?;
         let mut expected = session
             .expected_ranges()
             .map_err(|error| ClientError::UploadRanges(error.to_string()))?;
+        // What Graph holds: what it does not expect.
+        let mut held = length.saturating_sub(
+            slices(length, u64::MAX, &expected)
+                .map(|slice| slice.len())
+                .sum::<u64>(),
+        );
         let mut position: Option<u64> = None;
         let mut stalled = 0;
         loop {
@@ -232,7 +253,23 @@ impl<P: TokenProvider> GraphClient<P> {
                 }
                 position = Some(slice.last + 1);
                 let bytes = bytes::Bytes::from(bytes);
-                match self.put_slice(&url, &bytes, slice.content_range()).await? {
+                let answer = self.put_slice(&url, &bytes, slice.content_range()).await?;
+                if !matches!(answer, SliceAnswer::Lost) {
+                    held = (held + slice.len()).min(length);
+                    tracing::debug!(
+                        target: "graph_core::client",
+                        sent = held,
+                        total = length,
+                        "graph upload progress"
+                    );
+                    if let Some(progress) = &self.upload_progress {
+                        progress(UploadProgress {
+                            sent: held,
+                            total: length,
+                        });
+                    }
+                }
+                match answer {
                     SliceAnswer::Accepted => gone_on = true,
                     SliceAnswer::Done(status, headers, body) => {
                         return T::__read(status, &headers, &body).map_err(ClientError::Graph);
@@ -257,6 +294,11 @@ impl<P: TokenProvider> GraphClient<P> {
                     status.next_expected_ranges()
                 )));
             }
+            held = length.saturating_sub(
+                slices(length, u64::MAX, &next)
+                    .map(|slice| slice.len())
+                    .sum::<u64>(),
+            );
             expected = next;
         }
     }
@@ -356,6 +398,15 @@ impl<P: TokenProvider> GraphClient<P> {
             .read(response, Some(self.timeout), self.timeout)
             .await
     }
+}
+
+/// How far an upload is, as [`GraphClient::with_upload_progress`] reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UploadProgress {
+    /// The bytes Graph holds.
+    pub sent: u64,
+    /// The whole length.
+    pub total: u64,
 }
 
 /// What a slice's answer means for the upload.
