@@ -492,3 +492,134 @@ fn sync_users_enumerates_then_applies_changes_then_starts_over_on_a_resync() {
         requests[4]
     );
 }
+
+#[test]
+fn upload_file_prints_the_session_request_and_its_slices() {
+    let file = std::env::temp_dir().join(format!("upload-plan-{}.bin", std::process::id()));
+    std::fs::write(&file, vec![7u8; 700_000]).unwrap();
+    let (output, _, stderr) = run("upload_file", &[("UPLOAD_SLICE", "327680")]);
+    // Without a path: the usage.
+    assert!(!output.status.success());
+    assert!(stderr.contains("usage: upload_file PATH"), "{stderr}");
+    let output = Command::new(example("upload_file"))
+        .arg(&file)
+        .env_remove("GRAPH_ACCESS_TOKEN")
+        .env_remove("GRAPH_BASE_URL")
+        .env("UPLOAD_SLICE", "327680")
+        .output()
+        .unwrap();
+    let stdout_plan = String::from_utf8(output.stdout).unwrap();
+    assert!(output.status.success());
+    let name = file.file_name().unwrap().to_str().unwrap();
+    assert!(
+        stdout_plan.starts_with(&format!(
+            "POST https://graph.microsoft.com/v1.0/me/drive/root:/{name}:/createUploadSession\n"
+        )),
+        "{stdout_plan}"
+    );
+    assert!(stdout_plan.contains("700000 bytes of"), "{stdout_plan}");
+    assert!(
+        stdout_plan.contains("  PUT (upload URL) Content-Range: bytes 655360-699999/700000\n"),
+        "{stdout_plan}"
+    );
+    std::fs::remove_file(&file).unwrap();
+}
+
+#[cfg(feature = "client")]
+#[test]
+fn upload_file_resumes_its_stored_session_after_an_interruption() {
+    let json = |status: &'static str, body: &str| {
+        (
+            status,
+            vec![("content-type", "application/json")],
+            body.as_bytes().to_vec(),
+        )
+    };
+    let server = loopback::Server::script(vec![
+        // First run: the session, its status, one slice taken, the next refused.
+        json(
+            "200 OK",
+            r#"{"uploadUrl":"{origin}/up/s?tempauth=x","expirationDateTime":"2030-01-01T00:00:00Z","nextExpectedRanges":["0-"]}"#,
+        ),
+        json("200 OK", r#"{"nextExpectedRanges":["0-"]}"#),
+        json("202 Accepted", r#"{"nextExpectedRanges":["327680-"]}"#),
+        json(
+            "400 Bad Request",
+            r#"{"error":{"code":"invalidRequest","message":"Injected failure."}}"#,
+        ),
+        // Second run: the status, then the rest.
+        json("200 OK", r#"{"nextExpectedRanges":["327680-"]}"#),
+        json(
+            "201 Created",
+            r#"{"id":"01NEW","name":"big.bin","size":400000}"#,
+        ),
+    ]);
+    let file = std::env::temp_dir().join(format!("upload-{}.bin", std::process::id()));
+    let content: Vec<u8> = (0..400_000u32).map(|i| (i % 251) as u8).collect();
+    std::fs::write(&file, &content).unwrap();
+    let stored = format!("{}.upload-session.json", file.display());
+    let upload = || {
+        Command::new(example("upload_file"))
+            .arg(&file)
+            .env("GRAPH_ACCESS_TOKEN", TOKEN)
+            .env("GRAPH_BASE_URL", &server.base)
+            .env("UPLOAD_SLICE", "327680")
+            .output()
+            .unwrap()
+    };
+    let first = upload();
+    let stderr = String::from_utf8(first.stderr).unwrap();
+    assert!(!first.status.success());
+    assert!(stderr.contains("Run it again to resume"), "{stderr}");
+    assert!(std::path::Path::new(&stored).exists());
+
+    let second = upload();
+    let stdout = String::from_utf8(second.stdout).unwrap();
+    assert!(
+        second.status.success(),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    assert!(
+        stdout.contains("Resuming the session stored in"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("Uploaded big.bin (400000 bytes), item 01NEW.\n"),
+        "{stdout}"
+    );
+    assert!(!std::path::Path::new(&stored).exists());
+    assert!(!stdout.contains(TOKEN));
+    std::fs::remove_file(&file).unwrap();
+
+    let requests = server.requests();
+    assert!(
+        requests[0].starts_with("POST /beta/me/drive/root:/upload-"),
+        "{}",
+        requests[0]
+    );
+    assert!(requests[0].contains(&format!("authorization: Bearer {TOKEN}\r\n")));
+    for request in &requests[1..] {
+        assert!(
+            !request.to_lowercase().contains("authorization"),
+            "{request}"
+        );
+    }
+    assert!(
+        requests[2].contains("content-range: bytes 0-327679/400000\r\n"),
+        "{}",
+        requests[2]
+    );
+    assert!(requests[3].contains("content-range: bytes 327680-399999/400000\r\n"));
+    assert!(
+        requests[4].starts_with("GET /up/s?tempauth=x HTTP/1.1\r\n"),
+        "{}",
+        requests[4]
+    );
+    assert!(requests[5].contains("content-range: bytes 327680-399999/400000\r\n"));
+    assert!(
+        requests[5].contains("content-length: 72320\r\n"),
+        "{}",
+        &requests[5][..300]
+    );
+}
