@@ -327,7 +327,7 @@ struct Host {
     bytes: Vec<u8>,
     received: Vec<bool>,
     puts: Vec<String>,
-    /// Slices (by first byte) answered `503` once, then `416` once.
+    /// Slices (by first byte) answered `500` once, then `416` once.
     fail_once: Vec<u64>,
     refuse_once: Vec<u64>,
     problems: Vec<String>,
@@ -387,7 +387,8 @@ impl Host {
         }
         if let Some(at) = self.fail_once.iter().position(|f| *f == first) {
             self.fail_once.remove(at);
-            return ResponseTemplate::new(503).insert_header("retry-after", "0");
+            // Any `5xx`: a 500 as Graph's upload hosts answer one.
+            return ResponseTemplate::new(500);
         }
         if let Some(at) = self.refuse_once.iter().position(|f| *f == first) {
             self.refuse_once.remove(at);
@@ -540,7 +541,7 @@ async fn a_failed_slice_is_sent_again_and_a_refused_one_goes_on_from_the_status(
         let host = state.lock().unwrap();
         assert!(host.problems.is_empty(), "{:?}", host.problems);
         assert_eq!(host.bytes, content);
-        // The 503 sent again; after the 416, the status named `655360-`.
+        // The 500 sent again; after the 416, the status named `655360-`.
         assert_eq!(host.puts.len(), 6, "{:?}", host.puts);
         assert_eq!(host.puts[1], host.puts[2]);
         assert_eq!(host.puts[3], host.puts[4]);
@@ -638,7 +639,7 @@ async fn a_short_source_a_gone_session_and_an_insecure_url_are_errors() {
             .await
             .unwrap_err();
         assert!(
-            matches!(error, ClientError::InsecureRedirect { .. }),
+            matches!(error, ClientError::InsecureUploadUrl { .. }),
             "{error}"
         );
         assert!(!error.to_string().contains("tempauth"), "{error}");
@@ -648,6 +649,15 @@ async fn a_short_source_a_gone_session_and_an_insecure_url_are_errors() {
             .await
             .unwrap_err();
         assert!(matches!(error, ClientError::EmptyUpload), "{error}");
+        // Refused before any session is created.
+        let creates = graph
+            .received_requests()
+            .await
+            .unwrap()
+            .iter()
+            .filter(|request| request.method.as_str() == "POST")
+            .count();
+        assert_eq!(creates, 1, "only the short source's session");
 
         let refused = client.with_upload_slice(4 * 1024 * 1024).unwrap_err();
         assert!(refused.to_string().contains("not a multiple of 320 KiB"));
@@ -659,39 +669,48 @@ async fn a_short_source_a_gone_session_and_an_insecure_url_are_errors() {
 async fn an_attachment_upload_whose_last_answer_has_no_body_reads_as_unit() {
     bounded(async {
         let host = MockServer::start().await;
+        let session_path = "/api/v2.0/Users('a')/Messages('b')/AttachmentSessions('c')";
         Mock::given(method("PUT"))
-            .and(path("/up/attachment"))
-            .respond_with(ResponseTemplate::new(201).insert_header(
-                "location",
-                "https://outlook.office.com/api/v2.0/Users('a')/Messages('b')/Attachments('c')",
-            ))
+            .and(path(session_path))
+            .respond_with(|request: &Request| {
+                let range = request.headers["content-range"].to_str().unwrap().to_owned();
+                if range.ends_with("-4999999/5000000") {
+                    ResponseTemplate::new(201).insert_header(
+                        "location",
+                        "https://outlook.office.com/api/v2.0/Users('a')/Messages('b')/Attachments('c')",
+                    )
+                } else {
+                    ResponseTemplate::new(202).set_body_json(json!({"nextExpectedRanges": []}))
+                }
+            })
             .mount(&host)
             .await;
         Mock::given(method("GET"))
-            .and(path("/up/attachment"))
+            .and(path(session_path))
             .respond_with(
                 ResponseTemplate::new(200).set_body_json(json!({"nextExpectedRanges": ["0"]})),
             )
             .mount(&host)
             .await;
         let session: UploadSession = serde_json::from_value(json!({
-            "uploadUrl": format!("{}/up/attachment", host.uri()),
+            "uploadUrl": format!("{}{session_path}?authtoken=x", host.uri()),
             "nextExpectedRanges": ["0"]
         }))
         .unwrap();
+        // The default slice is 10 MiB; Outlook takes at most 4 MB a slice.
         client(&host.uri())
-            .resume_upload::<(), _>(&session, std::io::Cursor::new(file(1000)), 1000)
+            .resume_upload::<(), _>(&session, std::io::Cursor::new(file(5_000_000)), 5_000_000)
             .await
             .unwrap();
-        let puts: Vec<_> = host
+        let puts: Vec<String> = host
             .received_requests()
             .await
             .unwrap()
             .into_iter()
             .filter(|request| request.method.as_str() == "PUT")
+            .map(|request| request.headers["content-range"].to_str().unwrap().to_owned())
             .collect();
-        assert_eq!(puts.len(), 1);
-        assert_eq!(puts[0].headers["content-range"], "bytes 0-999/1000");
+        assert_eq!(puts, ["bytes 0-3932159/5000000", "bytes 3932160-4999999/5000000"]);
     })
     .await;
 }

@@ -93,6 +93,14 @@ pub enum ClientError {
         #[source]
         reason: DownloadError,
     },
+    /// An upload session's URL is not one the content is sent to: not `https` (plain
+    /// `http` only from a loopback endpoint to a loopback address), or not a URL. Nothing
+    /// was sent.
+    #[error("the upload URL `{url}` is not an https URL, and the content goes only over https (plain http only from a loopback endpoint to a loopback address); nothing was sent")]
+    InsecureUploadUrl {
+        /// The URL, without its query (which authorizes whoever holds it).
+        url: String,
+    },
     /// Graph no longer knows the upload session (`404`): it expired or was cancelled.
     /// Start a new one.
     #[error("the upload session is gone (404): it expired or was cancelled; start a new one")]

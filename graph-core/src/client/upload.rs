@@ -11,13 +11,17 @@ use tokio::io::{AsyncRead, AsyncReadExt, AsyncSeek, AsyncSeekExt};
 
 use super::error::ClientError;
 use super::pipeline::Call;
-use super::retry::{Budget, Failure};
+use super::retry::{Budget, Failure, Retryable};
 use super::token::TokenProvider;
 use super::transport::location_without_query;
 use super::GraphClient;
 use crate::resource::GraphType;
 use crate::upload::{slice_size, slices, SliceSizeError, UploadSession, UploadSessionRequest};
 use crate::GraphError;
+
+/// The largest slice Outlook takes for an attachment (up to 4 MB each, its page says):
+/// 12 × 320 KiB.
+const ATTACHMENT_SLICE: u64 = 12 * crate::upload::SLICE_UNIT;
 
 /// How many times in a row the session's status may send the upload back without any
 /// range moving on, before it is an error rather than a loop.
@@ -72,9 +76,15 @@ impl<P: TokenProvider> GraphClient<P> {
     /// to it: see [`resume_upload`](Self::resume_upload) for how the slices go. `T` is what
     /// the last answer reads as (the drive item), or `()`.
     ///
+    /// The session it creates is not returned: to resume or cancel after a failure (in
+    /// this process or another), create it yourself with [`send`](Self::send), store it,
+    /// and give it to [`resume_upload`](Self::resume_upload), as the `upload_file` example
+    /// does.
+    ///
     /// # Errors
     ///
-    /// The session could not be created (as [`send`](Self::send)), or as
+    /// [`ClientError::EmptyUpload`] for a length of zero, before any session is created;
+    /// the session could not be created (as [`send`](Self::send)); as
     /// [`resume_upload`](Self::resume_upload).
     pub async fn upload<T, R>(
         &self,
@@ -86,8 +96,12 @@ impl<P: TokenProvider> GraphClient<P> {
         T: UploadAnswer,
         R: AsyncRead + AsyncSeek + Unpin,
     {
+        if length == 0 {
+            return Err(ClientError::EmptyUpload);
+        }
         let session = self.send(request).await?;
-        self.send_slices(&session, source, length).await
+        let attachment = request.path().contains("/attachments/");
+        self.send_slices(&session, source, length, attachment).await
     }
 
     /// Sends what `session` still expects of `length` bytes of `source`, after asking the
@@ -103,12 +117,22 @@ impl<P: TokenProvider> GraphClient<P> {
     /// idempotent); after that, and where Graph answers `416`, the session's status says
     /// which ranges it still expects and the upload goes on from there.
     ///
+    /// The source must seek (a file, a `Cursor`): a range Graph asks for again is read
+    /// again from it. Outlook takes attachment slices of at most 4 MB: for an attachment's
+    /// session (its upload URL names `AttachmentSessions`, or its request
+    /// `/attachments/`), slices are held to 3.75 MiB (12 × 320 KiB) whatever
+    /// [`with_upload_slice`](Self::with_upload_slice) says. A stored session holds its
+    /// upload URL, which authorizes whoever has it: store it as you would a token.
+    ///
     /// # Errors
     ///
     /// [`ClientError::UploadSessionGone`] where Graph no longer knows the session (`404`:
     /// it expired or was cancelled); [`ClientError::ShortSource`] where `source` ends
-    /// before `length` (nothing short is ever sent as the whole);
-    /// [`ClientError::InsecureRedirect`] for an upload URL that is not `https`; Graph's
+    /// before `length` (nothing short is ever sent as the whole), [`ClientError::Source`]
+    /// where it fails; [`ClientError::EmptyUpload`] for a length of zero;
+    /// [`ClientError::InsecureUploadUrl`] for an upload URL that is not `https` (plain
+    /// `http` only from a loopback endpoint to a loopback address);
+    /// [`ClientError::UploadRanges`] for ranges that do not read or never move on; Graph's
     /// error for any other answer; the last failure where retries ran out.
     pub async fn resume_upload<T, R>(
         &self,
@@ -120,9 +144,12 @@ impl<P: TokenProvider> GraphClient<P> {
         T: UploadAnswer,
         R: AsyncRead + AsyncSeek + Unpin,
     {
+        if length == 0 {
+            return Err(ClientError::EmptyUpload);
+        }
         let url = self.upload_url(session)?;
         let status = self.session_status(&url).await?;
-        self.send_slices(&session.updated(status), source, length)
+        self.send_slices(&session.updated(status), source, length, false)
             .await
     }
 
@@ -131,7 +158,8 @@ impl<P: TokenProvider> GraphClient<P> {
     ///
     /// # Errors
     ///
-    /// The upload URL is not `https`, or Graph answered with an error.
+    /// [`ClientError::InsecureUploadUrl`] for an upload URL that is not `https` (plain
+    /// `http` only from a loopback endpoint to a loopback address), or Graph's error.
     pub async fn cancel_upload(&self, session: &UploadSession) -> Result<(), ClientError> {
         let url = self.upload_url(session)?;
         let response = self.to_upload_url(Method::DELETE, &url, None).await?;
@@ -148,8 +176,8 @@ impl<P: TokenProvider> GraphClient<P> {
 
     /// The session's upload URL, where it may be sent to.
     fn upload_url(&self, session: &UploadSession) -> Result<reqwest::Url, ClientError> {
-        let refused = |url: &str| ClientError::InsecureRedirect {
-            location: location_without_query(url.as_bytes()),
+        let refused = |url: &str| ClientError::InsecureUploadUrl {
+            url: location_without_query(url.as_bytes()),
         };
         let text = session.upload_url().unwrap_or_default();
         let url = reqwest::Url::parse(text).map_err(|_| refused(text))?;
@@ -201,15 +229,18 @@ impl<P: TokenProvider> GraphClient<P> {
         session: &UploadSession,
         mut source: R,
         length: u64,
+        attachment: bool,
     ) -> Result<T, ClientError>
     where
         T: UploadAnswer,
         R: AsyncRead + AsyncSeek + Unpin,
     {
-        if length == 0 {
-            return Err(ClientError::EmptyUpload);
-        }
         let url = self.upload_url(session)?;
+        let slice = if attachment || url.path().contains("AttachmentSessions") {
+            self.upload_slice.min(ATTACHMENT_SLICE)
+        } else {
+            self.upload_slice
+        };
         let mut expected = session
             .expected_ranges()
             .map_err(|error| ClientError::UploadRanges(error.to_string()))?;
@@ -222,7 +253,7 @@ impl<P: TokenProvider> GraphClient<P> {
         let mut position: Option<u64> = None;
         let mut stalled = 0;
         loop {
-            let plan: Vec<_> = slices(length, self.upload_slice, &expected).collect();
+            let plan: Vec<_> = slices(length, slice, &expected).collect();
             if plan.is_empty() {
                 // Graph expects nothing more, yet gave no final answer: its status has it.
                 return Err(ClientError::UploadRanges(
@@ -335,17 +366,19 @@ impl<P: TokenProvider> GraphClient<P> {
                     }
                     StatusCode::NOT_FOUND => return Err(ClientError::UploadSessionGone),
                     StatusCode::RANGE_NOT_SATISFIABLE => return Ok(SliceAnswer::Lost),
+                    // Every `5xx` (a range `PUT` is idempotent, and Microsoft's pages say to
+                    // go on after any) and `429`.
                     status
                         if status.is_server_error() || status == StatusCode::TOO_MANY_REQUESTS =>
                     {
-                        Failure::new(
+                        Failure::retryable(
                             ClientError::Graph(crate::response::unexpected(
                                 status,
                                 response.headers(),
                                 response.body(),
                                 "202 Accepted",
                             )),
-                            true,
+                            Retryable::Status(status),
                         )
                     }
                     status => {
