@@ -11,9 +11,6 @@
 //! DELTA_PAGES=200 DELTA_ROUNDS=1 cargo bench -p graph-tests --bench delta
 //! ```
 
-use std::io::Write;
-use std::time::{Duration, Instant};
-
 use graph_core::client::{GraphClient, StreamExt};
 use graph_core::resource::GraphType;
 use graph_core::{graph_resource, AccessToken, Endpoint};
@@ -115,47 +112,10 @@ async fn answer(mut socket: tokio::net::TcpStream, origin: String, pages: usize)
     }
 }
 
-/// The resident set (`VmRSS`) and its high-water mark (`VmHWM`), in KiB.
-fn memory() -> Option<(u64, u64)> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let field = |name: &str| {
-        status
-            .lines()
-            .find(|line| line.starts_with(name))?
-            .split_whitespace()
-            .nth(1)?
-            .parse::<u64>()
-            .ok()
-    };
-    Some((field("VmRSS:")?, field("VmHWM:")?))
-}
+#[path = "support/peak.rs"]
+mod peak;
 
-fn reset_peak() -> bool {
-    std::fs::OpenOptions::new()
-        .write(true)
-        .open("/proc/self/clear_refs")
-        .and_then(|mut file| file.write_all(b"5"))
-        .is_ok()
-}
-
-/// Runs `case`, giving its time and the most memory it held above its start (KiB).
-fn measure(
-    runtime: &tokio::runtime::Runtime,
-    case: impl std::future::Future<Output = usize>,
-    expected: usize,
-) -> (Duration, Option<u64>) {
-    let resettable = reset_peak();
-    let before = memory();
-    let started = Instant::now();
-    let count = runtime.block_on(case);
-    let elapsed = started.elapsed();
-    assert_eq!(count, expected, "every change arrived");
-    let peak = match (resettable, before, memory()) {
-        (true, Some((rss, _)), Some((_, hwm))) => Some(hwm.saturating_sub(rss)),
-        _ => None,
-    };
-    (elapsed, peak)
-}
+use peak::{keep, measure, Measured};
 
 fn main() {
     let pages: usize = std::env::var("DELTA_PAGES")
@@ -186,64 +146,46 @@ fn main() {
         "delta, consumed as a stream",
         "delta_all, every change kept",
     ];
-    let mut best: Vec<Option<(Duration, Option<u64>)>> = vec![None; cases.len()];
+    let mut best: Vec<Option<Measured>> = vec![None; cases.len()];
     for _ in 0..rounds {
         for (index, slot) in best.iter_mut().enumerate() {
-            let measured = match index {
-                0 => measure(
-                    &runtime,
-                    async {
-                        let mut pages = std::pin::pin!(client.pages(&list));
-                        let mut count = 0;
-                        while let Some(page) = pages.next().await {
-                            count += page.unwrap().items().len();
-                        }
-                        count
-                    },
-                    changes,
-                ),
-                1 => measure(
-                    &runtime,
-                    async {
-                        let mut pages = std::pin::pin!(client.delta(&delta));
-                        let mut count = 0;
-                        while let Some(page) = pages.next().await {
-                            count += page.unwrap().changes().len();
-                        }
-                        count
-                    },
-                    changes,
-                ),
-                _ => measure(
-                    &runtime,
-                    async { client.delta_all(&delta).await.unwrap().0.len() },
-                    changes,
-                ),
+            let (count, measured) = match index {
+                0 => measure(&runtime, async {
+                    let mut pages = std::pin::pin!(client.pages(&list));
+                    let mut count = 0;
+                    while let Some(page) = pages.next().await {
+                        count += page.unwrap().items().len();
+                    }
+                    count
+                }),
+                1 => measure(&runtime, async {
+                    let mut pages = std::pin::pin!(client.delta(&delta));
+                    let mut count = 0;
+                    while let Some(page) = pages.next().await {
+                        count += page.unwrap().changes().len();
+                    }
+                    count
+                }),
+                _ => measure(&runtime, async {
+                    client.delta_all(&delta).await.unwrap().0.len()
+                }),
             };
-            *slot = Some(match slot.take() {
-                None => measured,
-                Some((time, peak)) => (
-                    time.min(measured.0),
-                    match (peak, measured.1) {
-                        (Some(a), Some(b)) => Some(a.max(b)),
-                        (a, b) => a.or(b),
-                    },
-                ),
-            });
+            assert_eq!(count, changes, "every change arrived");
+            keep(slot, measured);
         }
     }
 
-    let baseline = best[0].unwrap().0.as_secs_f64();
+    let baseline = best[0].unwrap().elapsed.as_secs_f64();
     println!("a delta round of {changes} changes over {pages} pages on loopback, best of {rounds} rounds");
     println!();
     println!("| case | time | per page | ratio to pages | peak memory above its start (largest) |");
     println!("| --- | --- | --- | --- | --- |");
     for (case, measured) in cases.iter().zip(&best) {
-        let (time, peak) = measured.unwrap();
-        let seconds = time.as_secs_f64();
+        let Measured { elapsed, peak_kib } = measured.unwrap();
+        let seconds = elapsed.as_secs_f64();
         #[allow(clippy::cast_precision_loss)]
         let per_page = seconds * 1e6 / pages as f64;
-        let peak = peak.map_or_else(|| "n/a".to_owned(), |kib| format!("{kib} KiB"));
+        let peak = peak_kib.map_or_else(|| "n/a".to_owned(), |kib| format!("{kib} KiB"));
         println!(
             "| {case} | {seconds:.2} s | {per_page:.0} µs | {:.2} | {peak} |",
             seconds / baseline

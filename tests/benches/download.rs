@@ -13,9 +13,6 @@
 //! resident size before it: what the case itself held at most. Each time is the best of
 //! the rounds, each memory figure the largest.
 
-use std::io::Write;
-use std::time::{Duration, Instant};
-
 use graph_core::client::{http_client_builder, GraphClient};
 use graph_core::{AccessToken, ContentRequest, Endpoint};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -77,53 +74,10 @@ async fn answer(mut socket: tokio::net::TcpStream, length: u64, address: std::ne
     }
 }
 
-/// The resident set (`VmRSS`) and its high-water mark (`VmHWM`), in KiB.
-fn memory() -> Option<(u64, u64)> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let field = |name: &str| {
-        status
-            .lines()
-            .find(|line| line.starts_with(name))?
-            .split_whitespace()
-            .nth(1)?
-            .parse::<u64>()
-            .ok()
-    };
-    Some((field("VmRSS:")?, field("VmHWM:")?))
-}
+#[path = "support/peak.rs"]
+mod peak;
 
-/// Resets the high-water mark to the current resident set, where Linux allows it.
-fn reset_peak() -> bool {
-    std::fs::OpenOptions::new()
-        .write(true)
-        .open("/proc/self/clear_refs")
-        .and_then(|mut file| file.write_all(b"5"))
-        .is_ok()
-}
-
-struct Measure {
-    elapsed: Duration,
-    /// KiB above the resident set before the case.
-    peak_kib: Option<u64>,
-}
-
-fn measure(
-    runtime: &tokio::runtime::Runtime,
-    case: impl std::future::Future<Output = u64>,
-    length: u64,
-) -> Measure {
-    let resettable = reset_peak();
-    let before = memory();
-    let started = Instant::now();
-    let received = runtime.block_on(case);
-    let elapsed = started.elapsed();
-    assert_eq!(received, length, "every byte arrived");
-    let peak_kib = match (resettable, before, memory()) {
-        (true, Some((rss, _)), Some((_, hwm))) => Some(hwm.saturating_sub(rss)),
-        _ => None,
-    };
-    Measure { elapsed, peak_kib }
-}
+use peak::{keep, measure, Measured};
 
 fn main() {
     // `cargo bench` passes `--bench`; a filter is not taken.
@@ -156,73 +110,43 @@ fn main() {
         "GraphClient::download, answered directly",
         "GraphClient::download, through a 302",
     ];
-    let mut best: Vec<Option<Measure>> = vec![None, None, None];
+    let mut best: Vec<Option<Measured>> = vec![None, None, None];
     for _ in 0..rounds {
         for (index, slot) in best.iter_mut().enumerate() {
-            let measured = match index {
-                0 => measure(
-                    &runtime,
-                    async {
-                        let mut response = plain.get(&blob).send().await.unwrap();
-                        let mut sink = tokio::io::sink();
-                        let mut received = 0u64;
-                        while let Some(chunk) = response.chunk().await.unwrap() {
-                            sink.write_all(&chunk).await.unwrap();
-                            received += chunk.len() as u64;
-                        }
-                        received
-                    },
-                    length,
-                ),
-                1 => measure(
-                    &runtime,
-                    async {
-                        client
-                            .download(&direct, tokio::io::sink())
-                            .await
-                            .unwrap()
-                            .len()
-                    },
-                    length,
-                ),
-                _ => measure(
-                    &runtime,
-                    async {
-                        client
-                            .download(&redirected, tokio::io::sink())
-                            .await
-                            .unwrap()
-                            .len()
-                    },
-                    length,
-                ),
+            let (received, measured) = match index {
+                0 => measure(&runtime, async {
+                    let mut response = plain.get(&blob).send().await.unwrap();
+                    let mut sink = tokio::io::sink();
+                    let mut received = 0u64;
+                    while let Some(chunk) = response.chunk().await.unwrap() {
+                        sink.write_all(&chunk).await.unwrap();
+                        received += chunk.len() as u64;
+                    }
+                    received
+                }),
+                1 => measure(&runtime, async {
+                    client
+                        .download(&direct, tokio::io::sink())
+                        .await
+                        .unwrap()
+                        .len()
+                }),
+                _ => measure(&runtime, async {
+                    client
+                        .download(&redirected, tokio::io::sink())
+                        .await
+                        .unwrap()
+                        .len()
+                }),
             };
-            let better = slot
-                .as_ref()
-                .is_none_or(|kept| measured.elapsed < kept.elapsed);
-            let peak = match (
-                slot.as_ref().and_then(|kept| kept.peak_kib),
-                measured.peak_kib,
-            ) {
-                (Some(kept), Some(new)) => Some(kept.max(new)),
-                (kept, new) => new.or(kept),
-            };
-            if better {
-                *slot = Some(Measure {
-                    elapsed: measured.elapsed,
-                    peak_kib: peak,
-                });
-            } else if let Some(kept) = slot.as_mut() {
-                kept.peak_kib = peak;
-            }
+            assert_eq!(received, length, "every byte arrived");
+            keep(slot, measured);
         }
     }
 
     let baseline = best[0].as_ref().unwrap().elapsed.as_secs_f64();
-    let resident = memory().map_or_else(
-        || "n/a".to_owned(),
-        |(rss, _)| format!("{} MiB", rss / 1024),
-    );
+    let resident =
+        peak::resident_kib().map_or_else(|| "n/a".to_owned(), |rss| format!("{} MiB", rss / 1024));
     println!("download of {mib} MiB on loopback, best of {rounds} rounds; the process's resident set after them: {resident}");
     println!();
     println!(

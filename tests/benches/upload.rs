@@ -10,10 +10,8 @@
 //! UPLOAD_MIB=256 UPLOAD_ROUNDS=1 cargo bench -p graph-tests --bench upload
 //! ```
 
-use std::io::Write;
 use std::pin::Pin;
 use std::task::{Context, Poll};
-use std::time::{Duration, Instant};
 
 use graph_core::client::{http_client_builder, GraphClient};
 use graph_core::serde_json::json;
@@ -141,43 +139,10 @@ async fn answer(mut socket: tokio::net::TcpStream, origin: String) {
     }
 }
 
-fn memory() -> Option<(u64, u64)> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let field = |name: &str| {
-        status
-            .lines()
-            .find(|line| line.starts_with(name))?
-            .split_whitespace()
-            .nth(1)?
-            .parse::<u64>()
-            .ok()
-    };
-    Some((field("VmRSS:")?, field("VmHWM:")?))
-}
+#[path = "support/peak.rs"]
+mod peak;
 
-fn reset_peak() -> bool {
-    std::fs::OpenOptions::new()
-        .write(true)
-        .open("/proc/self/clear_refs")
-        .and_then(|mut file| file.write_all(b"5"))
-        .is_ok()
-}
-
-fn measure(
-    runtime: &tokio::runtime::Runtime,
-    case: impl std::future::Future<Output = ()>,
-) -> (Duration, Option<u64>) {
-    let resettable = reset_peak();
-    let before = memory();
-    let started = Instant::now();
-    runtime.block_on(case);
-    let elapsed = started.elapsed();
-    let peak = match (resettable, before, memory()) {
-        (true, Some((rss, _)), Some((_, hwm))) => Some(hwm.saturating_sub(rss)),
-        _ => None,
-    };
-    (elapsed, peak)
-}
+use peak::{keep, measure, Measured};
 
 fn main() {
     let mib: u64 = std::env::var("UPLOAD_MIB")
@@ -208,10 +173,10 @@ fn main() {
     .unwrap();
     let upload_url = format!("{origin}/up/session");
     let cases = ["baseline: reqwest, the same slices", "GraphClient::upload"];
-    let mut best: Vec<Option<(Duration, Option<u64>)>> = vec![None; 2];
+    let mut best: Vec<Option<Measured>> = vec![None; 2];
     for _ in 0..rounds {
         for (index, slot) in best.iter_mut().enumerate() {
-            let measured = if index == 0 {
+            let ((), measured) = if index == 0 {
                 measure(&runtime, async {
                     let mut source = Pattern { length, at: 0 };
                     let mut first = 0;
@@ -245,19 +210,10 @@ fn main() {
                         .unwrap();
                 })
             };
-            *slot = Some(match slot.take() {
-                None => measured,
-                Some((time, peak)) => (
-                    time.min(measured.0),
-                    match (peak, measured.1) {
-                        (Some(a), Some(b)) => Some(a.max(b)),
-                        (a, b) => a.or(b),
-                    },
-                ),
-            });
+            keep(slot, measured);
         }
     }
-    let baseline = best[0].unwrap().0.as_secs_f64();
+    let baseline = best[0].unwrap().elapsed.as_secs_f64();
     println!(
         "an upload of {mib} MiB in {} MiB slices on loopback, best of {rounds} rounds",
         DEFAULT_SLICE / (1024 * 1024)
@@ -268,11 +224,11 @@ fn main() {
     );
     println!("| --- | --- | --- | --- | --- |");
     for (case, measured) in cases.iter().zip(&best) {
-        let (time, peak) = measured.unwrap();
-        let seconds = time.as_secs_f64();
+        let Measured { elapsed, peak_kib } = measured.unwrap();
+        let seconds = elapsed.as_secs_f64();
         #[allow(clippy::cast_precision_loss)]
         let throughput = length as f64 / seconds / (1024.0 * 1024.0);
-        let peak = peak.map_or_else(
+        let peak = peak_kib.map_or_else(
             || "n/a".to_owned(),
             |kib| format!("{:.1} MiB", kib as f64 / 1024.0),
         );
