@@ -195,11 +195,18 @@ impl Endpoint {
         format!("{}://{}{}", self.scheme, self.authority, self.path)
     }
 
-    /// Whether the endpoint is plain `http` (which [`custom`](Self::custom) allows only on
-    /// loopback: a test server).
+    /// Whether content may be fetched from or sent to a URL outside the endpoint (a
+    /// pre-authenticated download or upload URL, which gets no token) with this `scheme`
+    /// and `host`: `https` anywhere, plain `http` only from an endpoint that is itself
+    /// plain `http` (which [`custom`](Self::custom) allows only on loopback: a test server)
+    /// to a loopback address.
     #[cfg(feature = "client")]
-    pub(crate) fn is_plain_http(&self) -> bool {
-        self.scheme == http::uri::Scheme::HTTP
+    pub(crate) fn reaches_outside(&self, scheme: &str, host: Option<&str>) -> bool {
+        match scheme {
+            "https" => true,
+            "http" => self.scheme == http::uri::Scheme::HTTP && host.is_some_and(is_loopback),
+            _ => false,
+        }
     }
 
     /// Whether `path` (with its query) after the base path is a valid URL path and query.

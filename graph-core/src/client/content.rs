@@ -319,11 +319,13 @@ impl<P: TokenProvider> GraphClient<P> {
         // parser reads it: percent-encoded as it is joined.
         let text = std::str::from_utf8(location.as_bytes()).map_err(|_| refused())?;
         let target = from.join(text).map_err(|_| refused())?;
-        let loopback = target.host_str().is_some_and(crate::endpoint::is_loopback);
-        match target.scheme() {
-            "https" => Ok(target),
-            "http" if loopback && self.endpoint.is_plain_http() => Ok(target),
-            _ => Err(refused()),
+        if self
+            .endpoint
+            .reaches_outside(target.scheme(), target.host_str())
+        {
+            Ok(target)
+        } else {
+            Err(refused())
         }
     }
 

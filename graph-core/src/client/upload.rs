@@ -181,11 +181,10 @@ impl<P: TokenProvider> GraphClient<P> {
         };
         let text = session.upload_url().unwrap_or_default();
         let url = reqwest::Url::parse(text).map_err(|_| refused(text))?;
-        let loopback = url.host_str().is_some_and(crate::endpoint::is_loopback);
-        match url.scheme() {
-            "https" => Ok(url),
-            "http" if loopback && self.endpoint.is_plain_http() => Ok(url),
-            _ => Err(refused(text)),
+        if self.endpoint.reaches_outside(url.scheme(), url.host_str()) {
+            Ok(url)
+        } else {
+            Err(refused(text))
         }
     }
 
