@@ -333,13 +333,8 @@ impl DeltaLinkError {
 
 impl fmt::Display for DeltaLinkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let why = match self.reason {
-            NextPageReason::Blank => "it is blank",
-            NextPageReason::OutsideEndpoint => {
-                "it is not under the endpoint's base URL, and the token is sent only there"
-            }
-            _ => "it is not a valid URL",
-        };
+        // A link resumed from is never repeated: the reasons are those of any link.
+        let why = self.reason.why();
         write!(f, "the delta link `{}` is not followed: {why}", self.link)
     }
 }

@@ -244,9 +244,10 @@ impl NextPageError {
     }
 }
 
-impl fmt::Display for NextPageError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let why = match self.reason {
+impl NextPageReason {
+    /// Why a link with this reason is not followed, for messages.
+    pub(crate) fn why(self) -> &'static str {
+        match self {
             NextPageReason::Blank => "it is blank",
             NextPageReason::OutsideEndpoint => {
                 "it is not under the endpoint's base URL, and the token is sent only there"
@@ -255,7 +256,13 @@ impl fmt::Display for NextPageError {
             NextPageReason::Repeated => {
                 "it repeats the URL of an earlier page, so paging would loop"
             }
-        };
+        }
+    }
+}
+
+impl fmt::Display for NextPageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let why = self.reason.why();
         write!(f, "the next link `{}` is not followed: {why}", self.link)
     }
 }
