@@ -287,12 +287,9 @@ pub(crate) struct Grants {
     pub granted: Vec<String>,
 }
 
-/// The token's scheme and permissions, where its claims can be read: a JWT whose payload
-/// is base64url JSON, an object with `scp` a string (delegated, space-separated) or else
-/// `roles` an array of strings (application), and `tid`, where present, a string.
-/// Anything else is unreadable (`None`).
-pub(crate) fn grants(token: &AccessToken) -> Option<Grants> {
-    let token = token.expose_secret();
+/// A JWT's claims: its payload, base64url JSON holding an object. Anything else (an
+/// opaque token, bad base64, another JSON value) is `None`.
+pub(crate) fn jwt_claims(token: &str) -> Option<serde_json::Map<String, serde_json::Value>> {
     if token.len() > MAX_TOKEN {
         return None;
     }
@@ -307,7 +304,15 @@ pub(crate) fn grants(token: &AccessToken) -> Option<Grants> {
             .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
     );
     let json = engine.decode(payload).ok()?;
-    let claims: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(&json).ok()?;
+    serde_json::from_slice(&json).ok()
+}
+
+/// The token's scheme and permissions, where its claims can be read: a JWT whose payload
+/// is base64url JSON, an object with `scp` a string (delegated, space-separated) or else
+/// `roles` an array of strings (application), and `tid`, where present, a string.
+/// Anything else is unreadable (`None`).
+pub(crate) fn grants(token: &AccessToken) -> Option<Grants> {
+    let claims = jwt_claims(token.expose_secret())?;
     let tid = match claims.get("tid") {
         None => None,
         Some(serde_json::Value::String(tid)) => Some(tid.as_str()),

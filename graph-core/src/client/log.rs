@@ -83,6 +83,20 @@ pub(super) fn retried(call: &Call<'_>, why: Retryable, wait: Duration, attempt: 
     );
 }
 
+/// A `401` answered with a fresh token (for a claims challenge, one that satisfies its
+/// claims, which are not logged): `INFO`.
+pub(super) fn token_refused(call: &Call<'_>, attempt: u32, claims: bool) {
+    tracing::info!(
+        target: TARGET,
+        method = %call.method,
+        path = %LoggedPath(call.path),
+        client_request_id = call.id(),
+        attempt,
+        claims_challenge = claims,
+        "graph token refused (401), sent again with a fresh token"
+    );
+}
+
 /// Retrying given up, the policy spent: `WARN`.
 pub(super) fn given_up(call: &Call<'_>, why: Retryable, attempts: u32, waited: Duration) {
     tracing::warn!(

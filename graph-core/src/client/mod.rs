@@ -30,7 +30,7 @@ use crate::Endpoint;
 pub use content::Download;
 pub use error::{BoxError, ClientError, DownloadError};
 pub use retry::RetryPolicy;
-pub use token::TokenProvider;
+pub use token::{TokenCache, TokenProvider};
 pub use transport::http_client_builder;
 pub use upload::{UploadAnswer, UploadProgress};
 

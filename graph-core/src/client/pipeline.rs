@@ -1,7 +1,8 @@
 //! One attempt, step by step, as every call the client makes takes it (a request, a batch
 //! and each of its rounds, each page of a list):
 //!
-//! 1. the token, fetched within the client's timeout ([`token::fetch`]);
+//! 1. the token, fetched within the client's timeout ([`token::fetch`]): a fresh one
+//!    where the call's last attempt was refused with a `401` ([`Call::refuse_token`]);
 //! 2. the token checked against what the request's operation needs, where the client
 //!    checks, then the request built with it ([`Outgoing`]);
 //! 3. the destination: the URL, as an HTTP stack will send it, lies under the endpoint's
@@ -13,13 +14,14 @@
 //!
 //! What happens after a failure is the caller's, through [`Budget`](super::retry::Budget).
 
+use std::sync::Mutex;
 use std::time::Instant;
 
 use http::header::HeaderValue;
 use http::Method;
 
 use super::error::ClientError;
-use super::token::{self, TokenProvider};
+use super::token::{self, Ask, TokenProvider};
 use super::{log, GraphClient};
 use crate::permissions::PermissionError;
 use crate::request::{ParseResponse, Request};
@@ -64,6 +66,21 @@ pub(super) struct Call<'a> {
     pub(super) repeatable: bool,
     /// Carried by every attempt.
     request_id: HeaderValue,
+    /// Where the call is with its one fresh token after a `401`.
+    token: Mutex<TokenState>,
+}
+
+/// A call's tokens: a `401` gets one fresh token, asked for by the attempt after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum TokenState {
+    /// No attempt has carried a token yet.
+    Unsent,
+    /// An attempt carried one.
+    Sent,
+    /// Graph refused it: the next attempt asks for this.
+    Due(Ask),
+    /// A fresh token was asked for: a `401` now is the answer.
+    Refreshed,
 }
 
 impl<'a> Call<'a> {
@@ -75,6 +92,38 @@ impl<'a> Call<'a> {
             repeatable: *method == Method::GET || *method == Method::DELETE,
             // A GUID is always a header value.
             request_id: HeaderValue::try_from(id).unwrap_or(HeaderValue::from_static("")),
+            token: Mutex::new(TokenState::Unsent),
+        }
+    }
+
+    /// After Graph answered `401` (`claims`: its claims challenge): whether the call may
+    /// be sent once more with a fresh token, which the next attempt then asks for. Only a
+    /// call whose attempt carried a token, and only once.
+    pub(super) fn refuse_token(&self, claims: Option<&str>) -> bool {
+        let mut state = self.token.lock().unwrap_or_else(|e| e.into_inner());
+        if *state != TokenState::Sent {
+            return false;
+        }
+        *state = TokenState::Due(match claims {
+            Some(claims) => Ask::Claims(claims.to_owned()),
+            None => Ask::Refresh,
+        });
+        true
+    }
+
+    /// What this attempt asks the token provider for.
+    fn ask(&self) -> Ask {
+        let mut state = self.token.lock().unwrap_or_else(|e| e.into_inner());
+        match std::mem::replace(&mut *state, TokenState::Sent) {
+            TokenState::Due(ask) => {
+                *state = TokenState::Refreshed;
+                ask
+            }
+            TokenState::Refreshed => {
+                *state = TokenState::Refreshed;
+                Ask::Current
+            }
+            TokenState::Unsent | TokenState::Sent => Ask::Current,
         }
     }
 
@@ -121,7 +170,7 @@ impl<P: TokenProvider> GraphClient<P> {
         outgoing: &(impl Outgoing + ?Sized),
     ) -> Result<(http::Request<Vec<u8>>, std::time::Duration), ClientError> {
         let timeout = self.timeout;
-        let token = token::fetch(&self.tokens, timeout, timeout).await?;
+        let token = token::fetch(&self.tokens, &call.ask(), timeout, timeout).await?;
         if self.check_permissions {
             outgoing.check_token(&token)?;
         }

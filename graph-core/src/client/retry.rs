@@ -156,6 +156,8 @@ impl Failure {
 pub(super) struct Budget<'a> {
     policy: &'a RetryPolicy,
     attempts: u32,
+    /// Attempts that do not count against the policy (the one after a `401`).
+    free: u32,
     waited: Duration,
 }
 
@@ -164,6 +166,7 @@ impl<'a> Budget<'a> {
         Self {
             policy,
             attempts: 0,
+            free: 0,
             waited: Duration::ZERO,
         }
     }
@@ -178,7 +181,7 @@ impl<'a> Budget<'a> {
     /// else a backoff; `None` when the attempts are spent or the wait would take the total
     /// past the policy's (a wait asked for is never shortened).
     pub(super) fn grant(&mut self, retry_after: Option<Duration>) -> Option<Duration> {
-        if self.attempts >= self.policy.max_attempts {
+        if self.attempts - self.free >= self.policy.max_attempts {
             return None;
         }
         let wait = retry_after.unwrap_or_else(|| self.policy.backoff(self.attempts));
@@ -197,6 +200,17 @@ impl<'a> Budget<'a> {
         call: &Call<'_>,
         failure: Failure,
     ) -> Result<(), ClientError> {
+        // A refused token (`401`: Graph did nothing) gets one fresh token, whatever the
+        // method and the policy, at once.
+        if let ClientError::Graph(graph) = &failure.error {
+            if graph.status() == StatusCode::UNAUTHORIZED
+                && call.refuse_token(graph.claims_challenge())
+            {
+                log::token_refused(call, self.attempts, graph.claims_challenge().is_some());
+                self.free += 1;
+                return Ok(());
+            }
+        }
         let Some(why) = failure.why else {
             return Err(failure.error);
         };

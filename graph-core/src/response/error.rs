@@ -74,6 +74,8 @@ pub(super) struct Details {
     pub(super) permissions: Option<String>,
     /// For a resync: the `Location` Graph gave, where to enumerate from.
     pub(super) location: Option<String>,
+    /// For a `401` with a claims challenge: the claims a new token must satisfy.
+    pub(super) claims: Option<String>,
 }
 
 /// One entry of a Graph error's `details`: what went wrong with one part of the request,
@@ -125,6 +127,7 @@ impl GraphError {
             details: Vec::new(),
             permissions: None,
             location: None,
+            claims: meta.claims.filter(|_| status == StatusCode::UNAUTHORIZED),
         }))
     }
 
@@ -247,6 +250,16 @@ impl GraphError {
         self.0.retry_after
     }
 
+    /// For a `401` that is a claims challenge of continuous access evaluation
+    /// (`WWW-Authenticate: Bearer … error="insufficient_claims", claims="…"`): the claims
+    /// a new token must satisfy, as Graph wrote them (base64 JSON), to pass to the sign-in
+    /// that gets it. [`GraphClient`](crate::client::GraphClient) hands them to its token
+    /// provider's `refresh_with_claims` and sends the request once more.
+    #[must_use]
+    pub fn claims_challenge(&self) -> Option<&str> {
+        self.0.claims.as_deref()
+    }
+
     /// The start of a body that is not a Graph error (a gateway's HTML page), for
     /// [`GraphErrorKind::NotGraphError`].
     #[must_use]
@@ -303,6 +316,9 @@ impl fmt::Display for GraphError {
         }
         if let Some(permissions) = &self.0.permissions {
             write!(f, "; {permissions}")?;
+        }
+        if self.0.claims.is_some() {
+            f.write_str("; Graph asks for a token that satisfies a claims challenge (continuous access evaluation: a sign-in must be done again, for instance after a password change or from another location): pass `claims_challenge()` to the sign-in that gets the next token")?;
         }
         Ok(())
     }

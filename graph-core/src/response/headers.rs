@@ -14,6 +14,8 @@ pub(super) struct Meta {
     pub(super) client_request_id: Option<String>,
     pub(super) date: Option<String>,
     pub(super) retry_after: Option<Duration>,
+    /// A claims challenge's `claims`, from `WWW-Authenticate`.
+    pub(super) claims: Option<String>,
 }
 
 impl Meta {
@@ -33,8 +35,67 @@ impl Meta {
             client_request_id: text("client-request-id"),
             date,
             retry_after,
+            claims: headers
+                .get_all(http::header::WWW_AUTHENTICATE)
+                .iter()
+                .filter_map(|value| value.to_str().ok())
+                .find_map(claims_challenge),
         }
     }
+}
+
+/// The longest claims challenge kept: Entra's are a few hundred bytes of base64 JSON.
+const MAX_CLAIMS: usize = 16 * 1024;
+
+/// The `claims` of a `Bearer` challenge whose `error` is `insufficient_claims`
+/// (continuous access evaluation), from one `WWW-Authenticate` value:
+/// `Bearer realm="", error="insufficient_claims", claims="eyJhY2Nlc3NfdG9rZW4iOnt9fQ=="`.
+/// Parameters are read as RFC 9110 writes them: `name=token` or `name="quoted"`, comma
+/// separated, with `\` escapes in quotes; names without regard to case.
+pub(crate) fn claims_challenge(value: &str) -> Option<String> {
+    let rest = value.trim_start();
+    let scheme_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    if !rest[..scheme_end].eq_ignore_ascii_case("bearer") {
+        return None;
+    }
+    let mut rest = &rest[scheme_end..];
+    let (mut error, mut claims) = (None, None);
+    loop {
+        rest = rest.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+        if rest.is_empty() {
+            break;
+        }
+        let eq = rest.find('=')?;
+        let name = rest[..eq].trim();
+        rest = rest[eq + 1..].trim_start();
+        let value = if let Some(quoted) = rest.strip_prefix('"') {
+            let mut value = String::new();
+            let mut chars = quoted.char_indices();
+            let end = loop {
+                match chars.next()? {
+                    (i, '"') => break i,
+                    (_, '\\') => value.push(chars.next()?.1),
+                    (_, c) => value.push(c),
+                }
+            };
+            rest = &quoted[end + 1..];
+            value
+        } else {
+            let end = rest.find(',').unwrap_or(rest.len());
+            let value = rest[..end].trim().to_owned();
+            rest = &rest[end..];
+            value
+        };
+        if name.eq_ignore_ascii_case("error") {
+            error = Some(value);
+        } else if name.eq_ignore_ascii_case("claims") {
+            claims = Some(value);
+        }
+    }
+    let claims = claims.filter(|claims| !claims.is_empty() && claims.len() <= MAX_CLAIMS)?;
+    error
+        .is_some_and(|error| error == "insufficient_claims")
+        .then_some(claims)
 }
 
 /// `Retry-After`, one reading for every form it comes in: seconds, whole (`120`),
@@ -77,6 +138,28 @@ pub(super) fn seconds(value: &str) -> Option<Duration> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_claims_challenge_is_read_from_www_authenticate() {
+        let graph = r#"Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000", error="insufficient_claims", claims="eyJhY2Nlc3NfdG9rZW4iOnsibmJmIjp7ImVzc2VudGlhbCI6dHJ1ZX19fQ==""#;
+        assert_eq!(
+            claims_challenge(graph).as_deref(),
+            Some("eyJhY2Nlc3NfdG9rZW4iOnsibmJmIjp7ImVzc2VudGlhbCI6dHJ1ZX19fQ==")
+        );
+        assert_eq!(
+            claims_challenge(r#"bearer CLAIMS="a\"b", Error=insufficient_claims"#).as_deref(),
+            Some("a\"b")
+        );
+        for other in [
+            r#"Bearer error="invalid_token", claims="e30=""#,
+            r#"Bearer error="insufficient_claims""#,
+            r#"Basic realm="x", error="insufficient_claims", claims="e30=""#,
+            r#"Bearer error="insufficient_claims", claims="unterminated"#,
+            "Bearer",
+        ] {
+            assert_eq!(claims_challenge(other), None, "{other}");
+        }
+    }
 
     #[test]
     fn retry_after_has_one_reading_for_every_form() {
