@@ -211,6 +211,11 @@ fn redirect_message(status: StatusCode, location: Option<&str>) -> String {
 /// ("error sending request for url"), and the cause a person can act on is deeper.
 struct Chain<'a>(&'a (dyn StdError + 'static));
 
+/// An error and each of its causes, as one line.
+pub(super) fn chain(error: &(dyn StdError + 'static)) -> String {
+    Chain(error).to_string()
+}
+
 impl fmt::Display for Chain<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut written = self.0.to_string();

@@ -8,6 +8,7 @@
 
 mod batch;
 mod content;
+mod device_code;
 mod error;
 mod log;
 mod paging;
@@ -28,6 +29,9 @@ use crate::request::Request;
 use crate::Endpoint;
 
 pub use content::Download;
+pub use device_code::{
+    DeviceCode, DeviceCodeError, DeviceCodePrompt, RefreshToken, DEFAULT_AUTHORITY,
+};
 pub use error::{BoxError, ClientError, DownloadError};
 pub use retry::RetryPolicy;
 pub use token::{TokenCache, TokenProvider};

@@ -15,7 +15,7 @@ pub(crate) use template::Place;
 /// Everything but RFC 3986's unreserved characters (`A-Z a-z 0-9 - . _ ~`): `/`, `?`, `#`,
 /// `%`, space, the sub-delimiters and every non-ASCII byte are encoded, so a value can never
 /// add a segment, start a query or a fragment, or be read as an escape.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+pub(crate) const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
     .remove(b'_')

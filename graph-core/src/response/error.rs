@@ -445,7 +445,7 @@ fn excerpt(body: &[u8]) -> String {
 }
 
 /// At most `max` characters, with `…` where cut.
-pub(super) fn shorten(text: &str, max: usize) -> String {
+pub(crate) fn shorten(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_owned(),

@@ -39,7 +39,8 @@ use serde::de::DeserializeOwned;
 
 use crate::__private::union::same_odata_type;
 
-use error::{service_error, shorten};
+use error::service_error;
+pub(crate) use error::shorten;
 pub use error::{ErrorDetail, GraphError, GraphErrorKind};
 #[cfg(feature = "client")]
 pub(crate) use headers::retry_after_value;
