@@ -114,6 +114,22 @@ impl Endpoint {
         }
     }
 
+    /// The national cloud whose service this endpoint is, where it is one (an endpoint
+    /// made with [`custom`](Self::custom) on a cloud's own root is too).
+    #[cfg(feature = "azure")]
+    #[must_use]
+    pub(crate) fn cloud(&self) -> Option<Cloud> {
+        [Cloud::Global, Cloud::UsGovL4, Cloud::UsGovL5, Cloud::China]
+            .into_iter()
+            .find(|cloud| {
+                self.scheme == Scheme::HTTPS
+                    && cloud
+                        .root()
+                        .trim_start_matches("https://")
+                        .eq_ignore_ascii_case(self.authority.as_str())
+            })
+    }
+
     /// The global service's beta API, `https://graph.microsoft.com/beta`.
     #[must_use]
     pub fn beta() -> Self {

@@ -6,6 +6,8 @@
 // `token`, `transport` (reqwest, no redirects, the body limit), `retry` (the policy and the
 // one budget each call spends), `paging`, `batch`, `log` and `error`.
 
+#[cfg(feature = "azure")]
+mod azure;
 mod batch;
 mod content;
 mod device_code;
@@ -28,6 +30,8 @@ use crate::request::ParseResponse;
 use crate::request::Request;
 use crate::Endpoint;
 
+#[cfg(feature = "azure")]
+pub use azure::AzureCredential;
 pub use content::Download;
 pub use device_code::{
     DeviceCode, DeviceCodeError, DeviceCodePrompt, RefreshToken, DEFAULT_AUTHORITY,
@@ -37,6 +41,10 @@ pub use retry::RetryPolicy;
 pub use token::{TokenCache, TokenProvider};
 pub use transport::http_client_builder;
 pub use upload::{UploadAnswer, UploadProgress};
+/// `azure_core` and `azure_identity` (feature `azure`), so that no dependency line is
+/// needed to name a credential.
+#[cfg(feature = "azure")]
+pub use {azure_core, azure_identity};
 
 /// The trait of what [`GraphClient::pages`] returns, and its combinators (`next`,
 /// `try_collect` and the rest), so no dependency line is needed to use it.
