@@ -18,7 +18,9 @@ fn run(name: &str, env: &[(&str, &str)]) -> (Output, String, String) {
     let mut command = Command::new(example(name));
     command
         .env_remove("GRAPH_ACCESS_TOKEN")
-        .env_remove("GRAPH_BASE_URL");
+        .env_remove("GRAPH_BASE_URL")
+        .env_remove("GRAPH_CLIENT_ID")
+        .env_remove("GRAPH_REFRESH_TOKEN_FILE");
     for (key, value) in env {
         command.env(key, value);
     }
@@ -622,4 +624,109 @@ fn upload_file_resumes_its_stored_session_after_an_interruption() {
         "{}",
         &requests[5][..300]
     );
+}
+
+/// `whoami` signs in with a device code against a loopback server playing Entra (the
+/// device code, one poll pending, then the tokens) and Graph (`/me`), and keeps the
+/// refresh token in the file it is given; run again, it uses that instead of a code.
+#[cfg(feature = "client")]
+#[test]
+fn whoami_signs_in_with_a_device_code_then_reuses_the_kept_sign_in() {
+    let json = vec![("content-type", "application/json")];
+    let me = br#"{"id":"87d349ed-44d7-43e1-9a83-5f2406dee5bd","displayName":"Adele Vance","userPrincipalName":"AdeleV@contoso.com","mail":"AdeleV@contoso.com","jobTitle":null}"#;
+    let server = loopback::Server::script(vec![
+        (
+            "200 OK",
+            json.clone(),
+            br#"{"user_code":"FJ4KPL2QX","device_code":"device-secret","verification_uri":"https://microsoft.com/devicelogin","expires_in":900,"interval":1,"message":"To sign in, use a web browser to open the page https://microsoft.com/devicelogin and enter the code FJ4KPL2QX to authenticate."}"#.to_vec(),
+        ),
+        (
+            "400 Bad Request",
+            json.clone(),
+            br#"{"error":"authorization_pending","error_description":"AADSTS70016: Authorization is pending."}"#.to_vec(),
+        ),
+        (
+            "200 OK",
+            json.clone(),
+            br#"{"token_type":"Bearer","expires_in":3600,"access_token":"signed-in-token","refresh_token":"refresh-secret-1"}"#.to_vec(),
+        ),
+        ("200 OK", json.clone(), me.to_vec()),
+    ]);
+    let authority = server.base.trim_end_matches("/beta").to_owned();
+    let kept = std::env::temp_dir().join(format!("whoami-{}.token", std::process::id()));
+    let _ = std::fs::remove_file(&kept);
+    let env = [
+        ("GRAPH_CLIENT_ID", "app-id"),
+        ("GRAPH_TENANT", "contoso.com"),
+        ("GRAPH_AUTHORITY", authority.as_str()),
+        ("GRAPH_BASE_URL", server.base.as_str()),
+        ("GRAPH_REFRESH_TOKEN_FILE", kept.to_str().unwrap()),
+    ];
+    let (output, stdout, stderr) = run("whoami", &env);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("enter the code FJ4KPL2QX"), "{stderr}");
+    assert!(stdout.starts_with("Signed in as Adele Vance\n"), "{stdout}");
+    assert!(stdout.contains("  user principal name: AdeleV@contoso.com\n"));
+    assert!(stdout.contains("  job title: -\n"));
+    assert!(
+        !stdout.contains("secret")
+            && !stderr.contains("secret")
+            && !stderr.contains("signed-in-token")
+    );
+    let requests = server.requests();
+    assert!(requests[0].starts_with("POST /contoso.com/oauth2/v2.0/devicecode HTTP/1.1\r\n"));
+    assert!(requests[0].ends_with("client_id=app-id&scope=User.Read+offline_access"));
+    for poll in &requests[1..3] {
+        assert!(poll.starts_with("POST /contoso.com/oauth2/v2.0/token HTTP/1.1\r\n"));
+        assert!(poll.contains("device_code=device-secret"), "{poll}");
+    }
+    assert!(
+        requests[3].starts_with(
+            "GET /beta/me?$select=id,displayName,userPrincipalName,mail,jobTitle HTTP/1.1\r\n"
+        ),
+        "{}",
+        requests[3]
+    );
+    assert!(requests[3].contains("authorization: Bearer signed-in-token\r\n"));
+    assert_eq!(std::fs::read_to_string(&kept).unwrap(), "refresh-secret-1");
+
+    // Again, with the kept sign-in: a refresh, no code.
+    let server = loopback::Server::script(vec![
+        (
+            "200 OK",
+            json.clone(),
+            br#"{"token_type":"Bearer","expires_in":3600,"access_token":"refreshed-token","refresh_token":"refresh-secret-2"}"#.to_vec(),
+        ),
+        ("200 OK", json, me.to_vec()),
+    ]);
+    let authority = server.base.trim_end_matches("/beta").to_owned();
+    let env = [
+        ("GRAPH_CLIENT_ID", "app-id"),
+        ("GRAPH_TENANT", "contoso.com"),
+        ("GRAPH_AUTHORITY", authority.as_str()),
+        ("GRAPH_BASE_URL", server.base.as_str()),
+        ("GRAPH_REFRESH_TOKEN_FILE", kept.to_str().unwrap()),
+    ];
+    let (output, stdout, stderr) = run("whoami", &env);
+    assert!(output.status.success(), "{stderr}");
+    assert!(!stderr.contains("enter the code"), "{stderr}");
+    assert!(stdout.starts_with("Signed in as Adele Vance\n"), "{stdout}");
+    let requests = server.requests();
+    assert!(
+        requests[0].contains("grant_type=refresh_token"),
+        "{}",
+        requests[0]
+    );
+    assert!(requests[0].contains("refresh_token=refresh-secret-1"));
+    assert!(requests[1].contains("authorization: Bearer refreshed-token\r\n"));
+    assert_eq!(std::fs::read_to_string(&kept).unwrap(), "refresh-secret-2");
+    let _ = std::fs::remove_file(&kept);
+}
+
+#[cfg(feature = "client")]
+#[test]
+fn whoami_without_an_application_says_what_to_set() {
+    let (output, _, stderr) = run("whoami", &[]);
+    assert!(!output.status.success());
+    assert!(stderr.contains("set GRAPH_CLIENT_ID"), "{stderr}");
 }
