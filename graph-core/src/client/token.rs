@@ -14,7 +14,7 @@ use crate::AccessToken;
 /// refresh as tokens expire. A fixed [`AccessToken`] and any async closure returning one
 /// implement it already; [`TokenCache`] keeps a provider's tokens until they are about to
 /// expire; [`DeviceCode`](super::DeviceCode) signs a person in, and with the feature
-/// `azure`, [`AzureCredential`](super::AzureCredential) takes any `azure_identity`
+/// `azure`, `AzureCredential` takes any `azure_identity`
 /// credential.
 ///
 /// When Graph answers `401` (the token was refused: nothing was done), the client asks
