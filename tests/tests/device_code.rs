@@ -9,7 +9,9 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use graph_core::client::{ClientError, DeviceCode, DeviceCodeError, GraphClient, RefreshToken};
+use graph_core::client::{
+    ClientError, DeviceCode, DeviceCodeError, GraphClient, RefreshToken, TokenCache,
+};
 use graph_core::serde_json::{json, Value};
 use support::{bounded, endpoint, Group};
 use wiremock::matchers::{method, path};
@@ -300,8 +302,9 @@ async fn a_refused_refresh_token_says_to_sign_in_again() {
         let expired = (400, json!({"error": "invalid_grant", "error_description": "AADSTS700082: The refresh token has expired due to inactivity."}));
         let (entra, _) = authority(1, vec![expired]).await;
         let tokens = device(&entra).with_refresh_token(RefreshToken::new("old"));
+        assert!(tokens.is_signed_in());
         let graph = graph().await;
-        let client = GraphClient::new(endpoint(&graph.uri()), tokens)
+        let client = GraphClient::new(endpoint(&graph.uri()), TokenCache::new(tokens.clone()))
             .unwrap()
             .with_permission_check(false);
         let error = client
@@ -312,6 +315,10 @@ async fn a_refused_refresh_token_says_to_sign_in_again() {
         let text = error.to_string();
         assert!(text.contains("must be done again"), "{text}");
         assert!(text.contains("AADSTS700082"), "{text}");
+        // What a tool checks to sign in again, through the cache too.
+        assert!(error.needs_sign_in());
+        assert!(!tokens.is_signed_in());
+        assert!(tokens.refresh_token().is_none());
         assert!(graph.received_requests().await.unwrap().is_empty());
     })
     .await;
@@ -328,6 +335,7 @@ async fn without_a_sign_in_a_request_says_to_sign_in_first_and_asks_nothing() {
             .await
             .unwrap_err();
         assert!(error.to_string().contains("sign_in"), "{error}");
+        assert!(error.needs_sign_in());
         assert!(entra.received_requests().await.unwrap().is_empty());
         assert!(graph.received_requests().await.unwrap().is_empty());
     })

@@ -323,6 +323,10 @@ async fn a_second_401_is_the_error() {
         };
         assert_eq!(graph.status().as_u16(), 401);
         assert_eq!(graph.code(), Some("InvalidAuthenticationToken"));
+        assert!(
+            error.to_string().contains("sent again with a fresh token"),
+            "{error}"
+        );
         let requests = server.received_requests().await.unwrap();
         assert_eq!(bearers(&requests), ["token-1", "token-2"]);
         assert_eq!(provider.asked(), ["access_token", "refresh"]);

@@ -47,6 +47,23 @@ const DEFAULT_INTERVAL: Duration = Duration::from_secs(5);
 /// runs in a place it chooses. Neither token is ever formatted (`Debug` shows the tenant,
 /// client id, scopes and authority).
 ///
+/// The protocol: a form `POST` of `client_id` and `scope` to
+/// `{authority}/{tenant}/oauth2/v2.0/devicecode`, whose JSON answer carries `device_code`,
+/// `user_code`, `verification_uri`, `expires_in`, `interval` and `message`; then form
+/// `POST`s to `{authority}/{tenant}/oauth2/v2.0/token` (`grant_type` the device code's URN,
+/// `client_id`, `device_code`), answered `400` with `{"error": "authorization_pending"}`
+/// (or `slow_down`, `authorization_declined`, `expired_token`, `bad_verification_code`)
+/// until the person is done, then `200` with `access_token`, `refresh_token` and
+/// `expires_in`. A refresh is a `POST` to the same `/token` with `grant_type=refresh_token`.
+/// A test server that answers so can stand in for Entra
+/// ([`with_authority`](Self::with_authority)).
+///
+/// When Entra no longer takes the refresh token (`invalid_grant`: expired, revoked), the
+/// request fails with [`DeviceCodeError::SignInAgain`], the provider forgets its tokens
+/// ([`is_signed_in`](Self::is_signed_in) is then `false`), and
+/// [`ClientError::needs_sign_in`](super::ClientError::needs_sign_in) says so from the
+/// client's error: sign in again.
+///
 /// The scopes are Entra's (`User.Read`, or `https://graph.microsoft.us/User.Read` in a
 /// national cloud); `offline_access` is added where missing, since it is what gives a
 /// refresh token. The application must allow public client flows (its registration's
@@ -487,7 +504,12 @@ impl DeviceCode {
         }
         let (status, body) = self.post("token", &form).await?;
         if !status.is_success() {
-            return Err(refused(status, &body, true));
+            let error = refused(status, &body, true);
+            if matches!(error, DeviceCodeError::SignInAgain { .. }) {
+                // The sign-in is over: nothing kept can get a token any more.
+                *self.lock_tokens() = Tokens::default();
+            }
+            return Err(error);
         }
         self.keep(TokenAnswer::read(&body)?)
     }

@@ -163,6 +163,26 @@ impl ClientError {
             _ => None,
         }
     }
+
+    /// Whether a person must sign in (again) before a token can be had: a
+    /// [`DeviceCode`](super::DeviceCode) never signed in, or whose refresh token Entra no
+    /// longer takes ([`DeviceCodeError::NotSignedIn`](super::DeviceCodeError::NotSignedIn),
+    /// [`SignInAgain`](super::DeviceCodeError::SignInAgain)), directly or through a
+    /// [`TokenCache`](super::TokenCache). Call `sign_in` and send the request again.
+    #[must_use]
+    pub fn needs_sign_in(&self) -> bool {
+        let ClientError::Token(error) = self else {
+            return false;
+        };
+        let error: &(dyn StdError + 'static) = &**error;
+        let error = error
+            .downcast_ref::<super::token::SharedFailure>()
+            .map_or(error, super::token::SharedFailure::inner);
+        matches!(
+            error.downcast_ref::<super::DeviceCodeError>(),
+            Some(super::DeviceCodeError::NotSignedIn | super::DeviceCodeError::SignInAgain { .. })
+        )
+    }
 }
 
 /// Why a download stopped part way ([`ClientError::Download`]).

@@ -78,6 +78,9 @@ use transport::Transport;
 /// resolve elsewhere ([`ClientError::OutsideEndpoint`]). Each attempt's timeout counts
 /// getting the token.
 ///
+/// One client serves any number of tasks at once (`send` takes `&self`): share it with an
+/// `Arc` where tasks are spawned.
+///
 /// ```no_run
 /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 /// use graph_core::client::GraphClient;

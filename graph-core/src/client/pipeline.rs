@@ -111,6 +111,11 @@ impl<'a> Call<'a> {
         true
     }
 
+    /// Whether an attempt of this call carried a fresh token after a `401`.
+    pub(super) fn token_refreshed(&self) -> bool {
+        *self.token.lock().unwrap_or_else(|e| e.into_inner()) == TokenState::Refreshed
+    }
+
     /// What this attempt asks the token provider for.
     fn ask(&self) -> Ask {
         let mut state = self.token.lock().unwrap_or_else(|e| e.into_inner());

@@ -202,13 +202,18 @@ impl<'a> Budget<'a> {
     ) -> Result<(), ClientError> {
         // A refused token (`401`: Graph did nothing) gets one fresh token, whatever the
         // method and the policy, at once.
-        if let ClientError::Graph(graph) = &failure.error {
-            if graph.status() == StatusCode::UNAUTHORIZED
-                && call.refuse_token(graph.claims_challenge())
-            {
+        let mut failure = failure;
+        if let ClientError::Graph(graph) = failure.error {
+            if graph.status() != StatusCode::UNAUTHORIZED {
+                failure.error = ClientError::Graph(graph);
+            } else if call.refuse_token(graph.claims_challenge()) {
                 log::token_refused(call, self.attempts, graph.claims_challenge().is_some());
                 self.free += 1;
                 return Ok(());
+            } else if call.token_refreshed() {
+                return Err(ClientError::Graph(graph.refused_fresh_token()));
+            } else {
+                failure.error = ClientError::Graph(graph);
             }
         }
         let Some(why) = failure.why else {

@@ -36,6 +36,13 @@ use crate::AccessToken;
 /// takes(AccessToken::new("eyJ0eXAi.payload.signature").unwrap());
 /// takes(|| async { AccessToken::new("fetched.just.now") });
 /// ```
+///
+/// A closure's error can be any error type that converts into [`BoxError`]. One whose
+/// error type is `BoxError` itself works, but a client using it cannot be moved into
+/// `tokio::spawn` (the compiler's check that the future is `Send` fails on the boxed trait
+/// object's lifetime, with "implementation of `From` is not general enough"): give such a
+/// closure a concrete error type (`std::io::Error`, [`InvalidAccessToken`](crate::InvalidAccessToken),
+/// your own), or implement the trait on a struct, as [`TokenCache`] and [`DeviceCode`](super::DeviceCode) do.
 pub trait TokenProvider: Send + Sync {
     /// A token for the next request.
     fn access_token(&self) -> impl Future<Output = Result<AccessToken, BoxError>> + Send;
@@ -301,7 +308,14 @@ impl<P: TokenProvider> TokenProvider for TokenCache<P> {
 
 /// A failure the requests that waited for one fetch all get.
 #[derive(Debug)]
-struct SharedFailure(Arc<BoxError>);
+pub(super) struct SharedFailure(Arc<BoxError>);
+
+impl SharedFailure {
+    /// The provider's own error.
+    pub(super) fn inner(&self) -> &(dyn std::error::Error + 'static) {
+        &**self.0
+    }
+}
 
 impl fmt::Display for SharedFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

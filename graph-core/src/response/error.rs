@@ -76,6 +76,8 @@ pub(super) struct Details {
     pub(super) location: Option<String>,
     /// For a `401` with a claims challenge: the claims a new token must satisfy.
     pub(super) claims: Option<String>,
+    /// For a `401`: the client had already sent the request again with a fresh token.
+    pub(super) refused_fresh: bool,
 }
 
 /// One entry of a Graph error's `details`: what went wrong with one part of the request,
@@ -128,6 +130,7 @@ impl GraphError {
             permissions: None,
             location: None,
             claims: meta.claims.filter(|_| status == StatusCode::UNAUTHORIZED),
+            refused_fresh: false,
         }))
     }
 
@@ -210,6 +213,13 @@ impl GraphError {
     #[must_use]
     pub fn required_permissions(&self) -> Option<&str> {
         self.0.permissions.as_deref()
+    }
+
+    /// This `401` as the answer to a request the client sent again with a fresh token.
+    #[cfg(feature = "client")]
+    pub(crate) fn refused_fresh_token(mut self) -> Self {
+        self.0.refused_fresh = true;
+        self
     }
 
     pub(crate) fn with_permissions_note(mut self, note: String) -> Self {
@@ -316,6 +326,9 @@ impl fmt::Display for GraphError {
         }
         if let Some(permissions) = &self.0.permissions {
             write!(f, "; {permissions}")?;
+        }
+        if self.0.refused_fresh {
+            f.write_str("; the request had been sent again with a fresh token from the token provider, and Graph refused that one too")?;
         }
         if self.0.claims.is_some() {
             f.write_str("; Graph asks for a token that satisfies a claims challenge (continuous access evaluation: a sign-in must be done again, for instance after a password change or from another location): pass `claims_challenge()` to the sign-in that gets the next token")?;
