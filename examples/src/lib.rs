@@ -11,3 +11,5 @@ pub mod mail;
 pub mod samples;
 pub mod show;
 pub mod users;
+#[cfg(feature = "webhook")]
+pub mod webhook;

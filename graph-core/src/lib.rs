@@ -93,6 +93,8 @@ pub mod values;
 // The optional client (cargo feature `client`).
 #[cfg(feature = "client")]
 pub mod client;
+#[cfg(feature = "notifications")]
+pub mod notifications;
 
 // The hidden runtime that only generated code calls.
 #[doc(hidden)]

@@ -62,6 +62,9 @@ pub enum ViolationKind {
     InvalidPathParameter,
     /// A content type that is not a media type (`type/subtype`), for a content `PUT`.
     InvalidContentType,
+    /// A value Graph would refuse for what it is (a subscription's notification URL that
+    /// is not `https`); the message says what it must be.
+    InvalidValue,
 }
 
 /// One problem found by validation: where it is and what it is.
@@ -136,6 +139,10 @@ impl fmt::Display for Violation {
             | ViolationKind::UnknownProperty
             | ViolationKind::InvalidPathParameter
             | ViolationKind::InvalidContentType => {
+                f.write_str(self.detail.as_deref().unwrap_or("invalid request"))
+            }
+            ViolationKind::InvalidValue => {
+                write!(f, "property `{}`: ", self.path)?;
                 f.write_str(self.detail.as_deref().unwrap_or("invalid request"))
             }
             ViolationKind::ReadOnlyProperty => write!(
