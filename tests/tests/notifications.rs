@@ -539,6 +539,20 @@ fn a_subscription_is_created_renewed_and_checked() {
         "8ee44408-0679-472c-bc2a-692812af3437"
     );
 
+    // Read and deleted by id.
+    let endpoint = graph_core::Endpoint::v1();
+    let get = Subscription::get_request("7f105c7d")
+        .unwrap()
+        .to_http(&endpoint, &support::token());
+    assert_eq!(get.uri().path(), "/v1.0/subscriptions/7f105c7d");
+    let delete = Subscription::delete_request("7f105c7d")
+        .unwrap()
+        .to_http(&endpoint, &support::token());
+    assert_eq!(
+        (delete.method().as_str(), delete.uri().path()),
+        ("DELETE", "/v1.0/subscriptions/7f105c7d")
+    );
+
     // Renewed by an update of its expiry.
     let mut renewed = read.clone();
     renewed.expiration_date_time = Some("2026-12-11T18:23:45Z".parse().unwrap());
