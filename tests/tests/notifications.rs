@@ -164,6 +164,12 @@ fn a_forged_or_missing_client_state_refuses_the_whole_collection() {
         Notifications::parse(&missing, STATE),
         Err(NotificationError::ClientState { index: 0, .. })
     ));
+    // No expected secret: nothing can be told apart, so nothing is taken.
+    let unsecured = body(vec![notification(json!({"clientState": null}))], &[]);
+    assert!(matches!(
+        Notifications::parse(&unsecured, ""),
+        Err(NotificationError::NoClientState)
+    ));
     // A prefix of the secret is no match either.
     let prefix = body(
         vec![notification(json!({"clientState": "secretClient"}))],
@@ -381,7 +387,11 @@ fn token(kid: &str, claims: Value) -> String {
         "azp": "0bf30f3b-4a52-48df-9a82-234910c4a086",
     });
     for (name, value) in claims.as_object().unwrap() {
-        base[name] = value.clone();
+        if value.is_null() {
+            base.as_object_mut().unwrap().remove(name);
+        } else {
+            base[name] = value.clone();
+        }
     }
     let mut header = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::RS256);
     header.kid = Some(kid.to_owned());
@@ -429,6 +439,14 @@ fn validation_tokens_are_checked_as_rs256_jwts() {
     rich(std::slice::from_ref(&good))
         .check_validation_tokens(&keys, APP_ID, &[TENANT])
         .unwrap();
+    // A v1.0 token names the publisher in `appid`.
+    let v1 = token(
+        "kid-1",
+        json!({"azp": null, "appid": "0bf30f3b-4a52-48df-9a82-234910c4a086"}),
+    );
+    rich(&[v1])
+        .check_validation_tokens(&keys, APP_ID, &[TENANT])
+        .unwrap();
     let past = graph_core::time::OffsetDateTime::now_utc().unix_timestamp() - 7200;
     for (bad, why) in [
         (token("kid-1", json!({"aud": "another-app"})), "audience"),
@@ -448,6 +466,14 @@ fn validation_tokens_are_checked_as_rs256_jwts() {
         ),
         (token("kid-9", json!({})), "`kid-9`"),
         (flip_signature(&good), "signature"),
+        (
+            token(
+                "kid-1",
+                json!({"azp": "11111111-2222-3333-4444-555555555555"}),
+            ),
+            "publisher",
+        ),
+        (token("kid-1", json!({"azp": null})), "no application named"),
     ] {
         let error = rich(&[good.clone(), bad])
             .check_validation_tokens(&keys, APP_ID, &[TENANT])

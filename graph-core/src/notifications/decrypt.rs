@@ -156,7 +156,11 @@ impl EncryptedContent {
     }
 
     /// The resource, decrypted with the key for its certificate and read as `T` (a
-    /// `#[graph_resource]`, `serde_json::Value`, or any type serde reads).
+    /// `#[graph_resource]`, `serde_json::Value`, or any type serde reads). Check the
+    /// collection's validation tokens first
+    /// ([`Notifications::check_validation_tokens`](super::Notifications::check_validation_tokens)):
+    /// the signature checked here proves the data came with its key, and the tokens that
+    /// Graph sent it.
     ///
     /// # Errors
     ///

@@ -8,6 +8,10 @@ use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 
 use super::Notifications;
 
+/// The application that publishes Graph's change notifications: a validation token's
+/// `azp` (v2.0 tokens) or `appid` (v1.0) must name it.
+pub const GRAPH_NOTIFICATION_PUBLISHER: &str = "0bf30f3b-4a52-48df-9a82-234910c4a086";
+
 /// Microsoft's published signing keys (the JSON Web Key Set at
 /// `https://login.microsoftonline.com/common/discovery/v2.0/keys`), by key id, which the
 /// application fetches and refreshes itself.
@@ -78,9 +82,12 @@ impl Notifications {
     /// Checks every validation token (`validationTokens`) Graph sent with the collection:
     /// each an RS256 JWT signed by one of `keys` (by its `kid`; no other algorithm is
     /// taken), for the audience `app_id` (the application's id), issued by
-    /// `https://sts.windows.net/{tenant}/` for one of `tenants`, and not expired. A
-    /// collection with encrypted content must carry at least one; one without any needs
-    /// none.
+    /// `https://sts.windows.net/{tenant}/` for one of `tenants` (a multi-tenant
+    /// application names the tenants it has subscriptions in), not expired, and requested
+    /// by Graph's change-notification publisher (`azp` or `appid`
+    /// [`GRAPH_NOTIFICATION_PUBLISHER`]), so that a token Microsoft issued to anyone else
+    /// for the application does not pass. A collection with encrypted content must carry
+    /// at least one; one without any needs none. Check the tokens before decrypting.
     ///
     /// # Errors
     ///
@@ -125,8 +132,18 @@ impl Notifications {
                     "signed with key `{kid}`, which is not among the signing keys"
                 ))
             })?;
-            jsonwebtoken::decode::<serde_json::Value>(token, key, &validation)
-                .map_err(|error| refused(reason(&error)))?;
+            let claims = jsonwebtoken::decode::<serde_json::Value>(token, key, &validation)
+                .map_err(|error| refused(reason(&error)))?
+                .claims;
+            let publisher = ["azp", "appid"]
+                .iter()
+                .find_map(|name| claims.get(*name).and_then(serde_json::Value::as_str));
+            if publisher != Some(GRAPH_NOTIFICATION_PUBLISHER) {
+                return Err(refused(format!(
+                    "it was not requested by Graph's change-notification publisher (`azp` or `appid` {GRAPH_NOTIFICATION_PUBLISHER}), but by {}",
+                    publisher.map_or_else(|| "no application named".to_owned(), |app| format!("`{}`", crate::response::shorten(app, 60)))
+                )));
+            }
         }
         Ok(())
     }

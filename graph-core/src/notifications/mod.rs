@@ -17,6 +17,13 @@
 //! - [`Subscription`]: the `subscription` resource, to create, renew and delete
 //!   subscriptions.
 //!
+//! A receiver answers each `POST` to its notification URL in this order: the handshake
+//! where there is one; else the body parsed with the subscription's `clientState`
+//! (refused: `403`); for rich notifications, the validation tokens checked (refused:
+//! `403`), then each resource decrypted; `202 Accepted` within Graph's 3 seconds, doing
+//! slow work after answering. `cargo run --example webhook --features
+//! graph-examples/webhook` is such a receiver, on axum.
+//!
 //! ```
 //! use graph_core::notifications::{validation_response, ChangeType, Notifications};
 //!
@@ -44,7 +51,7 @@ mod receive;
 mod subscription;
 
 pub use decrypt::{DecryptError, DecryptionKeys, EncryptedContent};
-pub use jwt::{SigningKeys, ValidationTokenError};
+pub use jwt::{SigningKeys, ValidationTokenError, GRAPH_NOTIFICATION_PUBLISHER};
 pub use receive::{
     validation_response, ChangeNotification, ChangeType, LifecycleEvent, NotificationError,
     Notifications, MAX_BODY,

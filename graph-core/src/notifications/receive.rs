@@ -160,6 +160,9 @@ pub enum NotificationError {
         /// The subscription it names.
         subscription_id: String,
     },
+    /// The expected `clientState` given to [`Notifications::parse`] is empty.
+    #[error("no expected clientState: give the subscription a clientState (a secret of the application's) and pass it here, so that posts not from Graph are refused")]
+    NoClientState,
     /// The resource data did not read as the type asked for.
     #[error("the resource data does not read as the type asked for: {0}")]
     ResourceData(#[source] serde_json::Error),
@@ -169,14 +172,19 @@ impl Notifications {
     /// Reads a collection Graph posted (at most [`MAX_BODY`] bytes), comparing each
     /// notification's `clientState` with `expected_client_state`, the secret the
     /// subscription was created with, in constant time: one that differs (or is missing)
-    /// refuses the whole collection.
+    /// refuses the whole collection. An empty expected secret is refused: a subscription
+    /// without a `clientState` gives no way to tell Graph's posts from anyone's.
     ///
     /// # Errors
     ///
     /// [`NotificationError::TooLarge`], [`Invalid`](NotificationError::Invalid) (with what
-    /// was wrong: the JSON error's line and column, or the missing field), or
-    /// [`ClientState`](NotificationError::ClientState).
+    /// was wrong: the JSON error's line and column, or the missing field),
+    /// [`ClientState`](NotificationError::ClientState), or
+    /// [`NoClientState`](NotificationError::NoClientState).
     pub fn parse(body: &[u8], expected_client_state: &str) -> Result<Self, NotificationError> {
+        if expected_client_state.is_empty() {
+            return Err(NotificationError::NoClientState);
+        }
         if body.len() > MAX_BODY {
             return Err(NotificationError::TooLarge {
                 size: body.len(),

@@ -22,14 +22,19 @@ use crate::{Binary, DateTimeOffset};
 ///
 /// ```
 /// use graph_core::notifications::Subscription;
-/// use graph_core::{Binary, GraphResource};
+/// use graph_core::Binary;
 ///
+/// # let certificate_der: Vec<u8> = vec![0x30, 0x82];
 /// let subscription = Subscription {
 ///     change_type: Some("created,updated".into()),
 ///     notification_url: Some("https://webhook.contoso.com/api/notifications".into()),
 ///     resource: Some("/users/{id}/messages".replace("{id}", "AdeleV@contoso.com")),
 ///     expiration_date_time: Some("2026-12-09T18:23:45.9356913Z".parse()?),
 ///     client_state: Some("secretClientState".into()),
+///     // Rich notifications: the certificate's DER bytes (Graph takes them as base64).
+///     include_resource_data: Some(true),
+///     encryption_certificate: Some(Binary::from(certificate_der)),
+///     encryption_certificate_id: Some("webhook-cert-2026".into()),
 ///     ..Subscription::default()
 /// };
 /// let request = subscription.create_request()?;
@@ -70,8 +75,8 @@ pub struct Subscription {
     pub client_state: Option<String>,
     /// Whether notifications carry the resource, encrypted (rich notifications).
     pub include_resource_data: Option<bool>,
-    /// The public certificate (DER, base64 on the wire) Graph encrypts the resource's key
-    /// with, for rich notifications.
+    /// The public certificate Graph encrypts the resource's key with, for rich
+    /// notifications: its DER bytes (`Binary::from(der)`), base64 on the wire.
     pub encryption_certificate: Option<Binary>,
     /// The id the application gives that certificate, sent back with each rich
     /// notification to pick the private key ([`DecryptionKeys`](super::DecryptionKeys)).
