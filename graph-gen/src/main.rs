@@ -1,0 +1,109 @@
+//! `graph-gen --csdl metadata.xml --type microsoft.graph.user --out src/graph/`
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: graph-gen --csdl FILE (--type NAME ... | --all) --out DIR [--check] [--navigation] [--path TYPE=/path ...]
+
+  --csdl FILE        Graph's metadata (CSDL XML, as `$metadata` serves it)
+  --type NAME        a type to generate, with its namespace (microsoft.graph.user) or,
+                     for microsoft.graph's own, by name (user); repeat, or separate with commas
+  --all              every type of the CSDL
+  --out DIR          where mod.rs and its files go
+  --check            write nothing; exit 1 naming each file that differs from what would be written
+  --navigation       write navigation properties too
+  --path TYPE=/path  the collection path of an entity type, instead of the one found";
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("graph-gen: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let mut csdl: Option<PathBuf> = None;
+    let mut out: Option<PathBuf> = None;
+    let mut check = false;
+    let mut options = graph_gen::Options::default();
+    let mut args = std::env::args().skip(1);
+    let mut command = vec!["graph-gen".to_owned()];
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| {
+            args.next()
+                .ok_or_else(|| format!("{name} needs a value\n\n{USAGE}"))
+        };
+        match arg.as_str() {
+            "--csdl" => {
+                let path = value("--csdl")?;
+                command.push(format!(
+                    "--csdl {}",
+                    std::path::Path::new(&path)
+                        .file_name()
+                        .map_or(path.clone(), |name| name.to_string_lossy().into_owned())
+                ));
+                csdl = Some(path.into());
+            }
+            "--type" => {
+                let names = value("--type")?;
+                command.push(format!("--type {names}"));
+                options.types.extend(
+                    names
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|name| !name.is_empty())
+                        .map(str::to_owned),
+                );
+            }
+            "--out" => out = Some(value("--out")?.into()),
+            "--all" => {
+                command.push("--all".into());
+                options.all = true;
+            }
+            "--check" => check = true,
+            "--navigation" => {
+                command.push("--navigation".into());
+                options.navigation = true;
+            }
+            "--path" => {
+                let given = value("--path")?;
+                command.push(format!("--path {given}"));
+                let (ty, path) = given
+                    .split_once('=')
+                    .ok_or_else(|| graph_gen::Error::PathOverride(given.clone()))?;
+                options.paths.push((ty.to_owned(), path.to_owned()));
+            }
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(());
+            }
+            other => return Err(format!("unknown argument `{other}`\n\n{USAGE}").into()),
+        }
+    }
+    let csdl = csdl.ok_or(format!("--csdl is required\n\n{USAGE}"))?;
+    let out = out.ok_or(format!("--out is required\n\n{USAGE}"))?;
+    let text =
+        std::fs::read_to_string(&csdl).map_err(|error| format!("{}: {error}", csdl.display()))?;
+    options.command = command.join(" ");
+    let output = graph_gen::generate(&text, &options)?;
+    if check {
+        output.check(&out)?;
+        println!(
+            "{}: {} files as graph-gen writes them",
+            graph_gen::shown(&out).display(),
+            output.files().len()
+        );
+    } else {
+        output.write(&out)?;
+        println!(
+            "{}: {} files written",
+            graph_gen::shown(&out).display(),
+            output.files().len()
+        );
+    }
+    Ok(())
+}
