@@ -211,7 +211,7 @@ def main():
     if not args.no_write:
         (ROOT / "benchmarks").mkdir(exist_ok=True)
         (ROOT / "benchmarks" / "gen-cost.json").write_text(json.dumps({"rows": rows, "machine": build_cost.machine()}, indent=2) + "\n")
-        replace_between(ROOT / "BENCHMARKS.md", "gen-cost", text)
+        replace_between(ROOT / "BENCHMARKS.md", "gen-cost", text + "\n")
 
 
 if __name__ == "__main__":
