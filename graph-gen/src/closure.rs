@@ -34,34 +34,29 @@ pub fn descendants(children: &BTreeMap<String, Vec<String>>, name: &str) -> Vec<
     found.into_iter().collect()
 }
 
-/// The qualified names of every struct and enum the `roots` need.
+/// The qualified names of every struct and enum the `roots` need written: the roots,
+/// their properties' types and enums, and every type derived from a property's type.
+/// Base types are walked for their properties (which their derived types carry) but are
+/// written only where something names them.
 #[must_use]
 pub fn closure(model: &Model, roots: &[String], navigation: bool) -> BTreeSet<String> {
     let children = children(model);
-    let mut needed = BTreeSet::new();
-    let mut queue: VecDeque<String> = roots.iter().cloned().collect();
-    while let Some(name) = queue.pop_front() {
-        if !needed.insert(name.clone()) {
+    let mut walked = BTreeSet::new();
+    let mut written = BTreeSet::new();
+    let mut queue: VecDeque<(String, bool)> = roots.iter().map(|r| (r.clone(), true)).collect();
+    while let Some((name, write)) = queue.pop_front() {
+        if write {
+            written.insert(name.clone());
+        }
+        if !walked.insert(name.clone()) {
             continue;
         }
         let Some(declared) = model.structs.get(&name) else {
             continue;
         };
-        let mut next: Vec<&str> = Vec::new();
         if let Some(base) = &declared.base {
-            next.push(base);
+            queue.push_back((base.clone(), false));
         }
-        next.extend(declared.properties.iter().map(|p| p.ty.name.as_str()));
-        if navigation {
-            next.extend(declared.navigation.iter().map(|n| n.ty.name.as_str()));
-        }
-        // Inherited properties are the base's, which the queue reaches.
-        for ty in next {
-            if model.structs.contains_key(ty) || model.enums.contains_key(ty) {
-                queue.push_back(ty.to_owned());
-            }
-        }
-        // A property of this type may hold any type derived from it.
         let referenced: Vec<&str> = declared
             .properties
             .iter()
@@ -75,17 +70,22 @@ pub fn closure(model: &Model, roots: &[String], navigation: bool) -> BTreeSet<St
             )
             .collect();
         for ty in referenced {
+            if model.structs.contains_key(ty) || model.enums.contains_key(ty) {
+                queue.push_back((ty.to_owned(), true));
+            }
+            // A property of this type may hold any type derived from it.
             for derived in descendants(&children, ty) {
-                queue.push_back(derived);
+                queue.push_back((derived, true));
             }
         }
     }
-    needed
+    written
 }
 
 /// Each entity type's collection path: its entity set (`/users`), else the shortest path
 /// through containment navigation properties from an entity set or a singleton (entity
-/// sets first, then by name): `/drives/{drive-id}/items`; else its nearest base type's
+/// sets first, then by name; among properties as short, one named for its type first):
+/// `/drives/{drive-id}/items`; else its nearest base type's
 /// (a collection of a base type holds its derived types: an `itemAttachment` is created
 /// in a message's `attachments`). Types with none of these have none.
 #[must_use]
@@ -128,7 +128,9 @@ pub fn paths(model: &Model) -> BTreeMap<String, String> {
             .filter(|nav| nav.contains)
             .map(|nav| (nav.name.clone(), nav.ty.name.clone(), nav.ty.collection))
             .collect();
-        found.sort();
+        // Among properties as short, the one named for its type (`events` for `event`)
+        // before views of it (`calendarView`), then by name.
+        found.sort_by_key(|(name, target, _)| (!named_for(name, target), name.clone()));
         for (name, target, collection) in found {
             if !model
                 .structs
@@ -163,6 +165,15 @@ pub fn paths(model: &Model) -> BTreeMap<String, String> {
     }
     paths.extend(inherited);
     paths
+}
+
+/// Whether a navigation property is named for the type it holds (`events`, `items` for
+/// `driveItem`, `event`).
+fn named_for(property: &str, ty: &str) -> bool {
+    let short = ty.rsplit('.').next().unwrap_or(ty).to_ascii_lowercase();
+    let property = property.to_ascii_lowercase();
+    let singular = property.strip_suffix('s').unwrap_or(&property);
+    short == property || short == singular || short.ends_with(singular)
 }
 
 /// A path placeholder for an entity of `ty`: `{user-id}`.

@@ -197,15 +197,26 @@ pub fn read(xml: &str) -> Result<Model, Error> {
                     let qualified = format!("{namespace}.{name}");
                     let mut properties = Vec::new();
                     let mut navigation = Vec::new();
+                    // The key (`id`) is the service's to give.
+                    let keys: Vec<&str> = element
+                        .children()
+                        .filter(|child| child.has_tag_name("Key"))
+                        .flat_map(|key| key.children())
+                        .filter(|child| child.has_tag_name("PropertyRef"))
+                        .filter_map(|child| child.attribute("Name"))
+                        .collect();
                     for member in element.children().filter(roxmltree::Node::is_element) {
                         let inline = inline_notes(member);
                         match member.tag_name().name() {
-                            "Property" => properties.push(Property {
-                                name: required(&document, member, "Name")?.to_owned(),
-                                ty: type_ref(required(&document, member, "Type")?),
-                                description: inline.description,
-                                read_only: inline.read_only,
-                            }),
+                            "Property" => {
+                                let name = required(&document, member, "Name")?;
+                                properties.push(Property {
+                                    name: name.to_owned(),
+                                    ty: type_ref(required(&document, member, "Type")?),
+                                    description: inline.description,
+                                    read_only: inline.read_only || keys.contains(&name),
+                                });
+                            }
                             "NavigationProperty" => navigation.push(Navigation {
                                 name: required(&document, member, "Name")?.to_owned(),
                                 ty: type_ref(required(&document, member, "Type")?),

@@ -6,17 +6,25 @@
 //! has derived types, Graph's names kept exactly, `read_only` where the metadata says so,
 //! descriptions as doc comments.
 //!
+//! In `build.rs`'s `main`:
+//!
 //! ```no_run
-//! // build.rs
-//! fn main() -> Result<(), Box<dyn std::error::Error>> {
-//!     let out = std::path::PathBuf::from(std::env::var("OUT_DIR")?).join("graph");
-//!     graph_gen::build("metadata.xml", &["microsoft.graph.user", "microsoft.graph.group"], &out)?;
-//!     println!("cargo::rerun-if-changed=metadata.xml");
-//!     Ok(())
+//! let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
+//! // Writes `$OUT_DIR/graph.rs`: every namespace in one file.
+//! if let Err(error) = graph_gen::build("metadata.xml", &["user", "group"], &out) {
+//!     panic!("graph-gen: {error}");
 //! }
+//! println!("cargo::rerun-if-changed=metadata.xml");
 //! ```
 //!
-//! and in the program, `#[path = concat!(env!("OUT_DIR"), "/graph/mod.rs")] mod graph;`.
+//! and in the program:
+//!
+//! ```ignore
+//! #[allow(dead_code)] // the types the program does not use
+//! mod graph {
+//!     include!(concat!(env!("OUT_DIR"), "/graph.rs"));
+//! }
+//! ```
 //!
 //! The layout: `mod.rs` holds the `microsoft.graph` namespace's types under their names in
 //! PascalCase (`user` → `User`) and declares one submodule per other namespace, in snake
@@ -46,17 +54,17 @@ pub enum Error {
     /// An element lacks what CSDL requires.
     #[error("the CSDL is not valid: {0}")]
     Csdl(String),
-    /// A type asked for is not in the CSDL.
-    #[error("no type `{name}` in the CSDL{}", nearest_list(.nearest))]
-    UnknownType {
-        /// The name asked for.
-        name: String,
-        /// The nearest names the CSDL has.
-        nearest: Vec<String>,
+    /// Types asked for are not in the CSDL: each, with the nearest names it has.
+    #[error("{}", unknown_list(.0))]
+    UnknownTypes(Vec<(String, Vec<String>)>),
+    /// A `--path` override is malformed, or names a type it cannot apply to.
+    #[error("invalid path override `{given}`: {why}")]
+    PathOverride {
+        /// The override as given.
+        given: String,
+        /// What is wrong with it.
+        why: String,
     },
-    /// A `--path` override is malformed.
-    #[error("invalid path override `{0}`: write TYPE=/path, the path starting with `/`")]
-    PathOverride(String),
     /// Nothing was asked for.
     #[error("no types asked for: name them with `--type` (or take every one with `--all`)")]
     NothingAsked,
@@ -74,12 +82,21 @@ pub enum Error {
     },
 }
 
-fn nearest_list(nearest: &[String]) -> String {
-    if nearest.is_empty() {
-        String::new()
-    } else {
-        format!("; the nearest are {}", nearest.join(", "))
-    }
+fn unknown_list(unknown: &[(String, Vec<String>)]) -> String {
+    unknown
+        .iter()
+        .map(|(name, nearest)| {
+            if nearest.is_empty() {
+                format!("no type `{name}` in the CSDL")
+            } else {
+                format!(
+                    "no type `{name}` in the CSDL (nearest: {})",
+                    nearest.join(", ")
+                )
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// What to generate.
@@ -94,8 +111,8 @@ pub struct Options {
     pub navigation: bool,
     /// Paths given for entity types (`microsoft.graph.event` → `/me/events`).
     pub paths: Vec<(String, String)>,
-    /// How the files were made, for their header (`graph-gen --csdl … --type …`).
-    pub command: String,
+    /// The CSDL's name, for the header (`v1.0-metadata.xml`).
+    pub source: String,
 }
 
 /// The files generated: paths relative to the output folder, and their text.
@@ -135,6 +152,37 @@ impl Output {
         Ok(())
     }
 
+    /// The files as one, for `include!` from `build.rs`: each other namespace an inline
+    /// module, and no inner attribute (put `#[allow(dead_code)]` on the `mod` that
+    /// includes it where a program uses only some types).
+    #[must_use]
+    pub fn single_file(&self) -> String {
+        let mut text = String::new();
+        let Some(top) = self.files.get("mod.rs") else {
+            return text;
+        };
+        for line in top.lines() {
+            if line.starts_with("#![") || (line.starts_with("pub mod ") && line.ends_with(';')) {
+                continue;
+            }
+            text.push_str(line);
+            text.push('\n');
+        }
+        for (name, module) in &self.files {
+            let Some(stem) = name.strip_suffix(".rs").filter(|stem| *stem != "mod") else {
+                continue;
+            };
+            text.push_str(&format!("\npub mod {stem} {{\n"));
+            let body = module.lines().filter(|line| !line.starts_with("// "));
+            for line in body.skip_while(|line| line.is_empty()) {
+                text.push_str(line);
+                text.push('\n');
+            }
+            text.push_str("}\n");
+        }
+        text
+    }
+
     /// Whether `dir` holds exactly these files (other `.rs` files there count as
     /// differences): [`Error::Differs`] names each file that differs, is missing, or
     /// would not be written.
@@ -148,7 +196,15 @@ impl Output {
             let path = dir.join(name);
             match std::fs::read_to_string(&path) {
                 Ok(found) if found == *text => {}
-                Ok(_) => differs.push(format!("{} (changed)", path.display())),
+                Ok(found) => {
+                    let line = found
+                        .lines()
+                        .zip(text.lines())
+                        .position(|(a, b)| a != b)
+                        .unwrap_or_else(|| found.lines().count().min(text.lines().count()))
+                        + 1;
+                    differs.push(format!("{} (changed at line {line})", path.display()));
+                }
                 Err(_) => differs.push(format!("{} (missing)", path.display())),
             }
         }
@@ -194,30 +250,70 @@ pub fn generate_from(model: &Model, options: &Options) -> Result<Output, Error> 
             .cloned()
             .collect()
     } else {
-        options
-            .types
-            .iter()
-            .map(|name| resolve(model, name))
-            .collect::<Result<_, _>>()?
+        let mut roots = Vec::new();
+        let mut unknown = Vec::new();
+        for name in &options.types {
+            match resolve(model, name) {
+                Ok(found) => roots.push(found),
+                Err(nearest) => unknown.push((name.trim().to_owned(), nearest)),
+            }
+        }
+        if !unknown.is_empty() {
+            return Err(Error::UnknownTypes(unknown));
+        }
+        roots.sort();
+        roots.dedup();
+        roots
     };
     if roots.is_empty() {
         return Err(Error::NothingAsked);
     }
     let types: BTreeSet<String> = closure::closure(model, &roots, options.navigation);
     let mut paths = closure::paths(model);
+    let mut overrides = Vec::new();
     for (ty, path) in &options.paths {
-        if !path.starts_with('/') {
-            return Err(Error::PathOverride(format!("{ty}={path}")));
+        let given = format!("{ty}={path}");
+        let refused = |why: String| Error::PathOverride {
+            given: given.clone(),
+            why,
+        };
+        let ty = resolve(model, ty).map_err(|_| refused(format!("no type `{ty}` in the CSDL")))?;
+        if let Some(why) = path_problem(path) {
+            return Err(refused(why.to_owned()));
         }
-        paths.insert(resolve(model, ty)?, path.clone());
+        if model
+            .structs
+            .get(&ty)
+            .is_none_or(|s| s.kind != csdl::Kind::Entity)
+        {
+            return Err(refused(format!(
+                "`{ty}` is not an entity type; only entity types have paths"
+            )));
+        }
+        if !types.contains(&ty) {
+            return Err(refused(format!("`{ty}` is not among the types generated")));
+        }
+        paths.insert(ty.clone(), path.clone());
+        overrides.push(format!("--path {ty}={path}"));
+    }
+    overrides.sort();
+    // The header names what was generated, the same whatever the order it was asked in.
+    let mut command = format!("graph-gen --csdl {}", options.source);
+    if options.all {
+        command.push_str(" --all");
+    } else {
+        command.push_str(" --type ");
+        command.push_str(&roots.join(","));
+    }
+    if options.navigation {
+        command.push_str(" --navigation");
+    }
+    for path in &overrides {
+        command.push(' ');
+        command.push_str(path);
     }
     let header = format!(
-        "Generated by graph-gen from Microsoft Graph's metadata: {}.\nDo not edit: change the command and run it again.",
-        if options.command.is_empty() {
-            "the library"
-        } else {
-            options.command.as_str()
-        }
+        "Generated by graph-gen from Microsoft Graph's metadata:\n{command}\nDo not edit: change the command and run it again."
     );
     let files = emit::files(&emit::Plan {
         model,
@@ -229,8 +325,9 @@ pub fn generate_from(model: &Model, options: &Options) -> Result<Output, Error> 
     Ok(Output { files })
 }
 
-/// For `build.rs`: reads the CSDL at `csdl`, generates `types` and writes the files into
-/// `out` (a folder under `OUT_DIR`).
+/// For `build.rs`: reads the CSDL at `csdl`, generates `types` and writes them as one file,
+/// `out/graph.rs` (`out` is `OUT_DIR`), to `include!` in a module (see the crate's docs).
+/// The file is left untouched where its text is unchanged.
 ///
 /// # Errors
 ///
@@ -243,44 +340,120 @@ pub fn build(csdl: impl AsRef<Path>, types: &[&str], out: &Path) -> Result<(), E
     })?;
     let options = Options {
         types: types.iter().map(|t| (*t).to_owned()).collect(),
-        command: format!("graph_gen::build for {}", types.join(", ")),
+        source: path
+            .file_name()
+            .map_or_else(String::new, |name| name.to_string_lossy().into_owned()),
         ..Options::default()
     };
-    generate(&text, &options)?.write(out)
+    let file = out.join("graph.rs");
+    let text = generate(&text, &options)?.single_file();
+    std::fs::create_dir_all(out).map_err(|source| Error::Io {
+        path: out.display().to_string(),
+        source,
+    })?;
+    if std::fs::read_to_string(&file).ok().as_deref() != Some(text.as_str()) {
+        std::fs::write(&file, text).map_err(|source| Error::Io {
+            path: file.display().to_string(),
+            source,
+        })?;
+    }
+    Ok(())
 }
 
-/// A type asked for, by its qualified name (a bare name is `microsoft.graph`'s).
-fn resolve(model: &Model, name: &str) -> Result<String, Error> {
+/// What is wrong with a path override, as the macros' `path` rules would say it.
+fn path_problem(path: &str) -> Option<&'static str> {
+    if !path.starts_with('/') {
+        return Some("the path must start with `/`");
+    }
+    if path.len() > 1 && path.ends_with('/') {
+        return Some("the path must not end with `/`");
+    }
+    if path.contains(['?', '#']) {
+        return Some("a path has no query or fragment");
+    }
+    if path.contains("//") {
+        return Some("the path has an empty segment");
+    }
+    let mut rest = path;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            return Some("a `{` is not closed");
+        };
+        let name = &rest[open + 1..open + close];
+        if name.is_empty()
+            || !name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            return Some("a placeholder is a name of letters, digits, `-` and `_` (`{user-id}`)");
+        }
+        rest = &rest[open + close + 1..];
+    }
+    if rest.contains('}') {
+        return Some("a `}` is not opened");
+    }
+    None
+}
+
+/// A type asked for: its qualified name, a bare name of `microsoft.graph`'s, any of these
+/// in another case, or an entity set's or singleton's name (`users`, `me`). Else the
+/// nearest names.
+fn resolve(model: &Model, name: &str) -> Result<String, Vec<String>> {
     let name = name.trim().trim_start_matches('#');
-    let qualified = if name.contains('.') {
+    let qualified = if name.contains('.') && !name.starts_with(emit::TOP) && !known(model, name) {
+        format!("{}.{name}", emit::TOP)
+    } else if name.contains('.') {
         name.to_owned()
     } else {
         format!("{}.{name}", emit::TOP)
     };
-    if model.structs.contains_key(&qualified) || model.enums.contains_key(&qualified) {
+    if known(model, &qualified) {
         return Ok(qualified);
     }
+    if let Some(found) = model
+        .structs
+        .keys()
+        .chain(model.enums.keys())
+        .find(|known| known.eq_ignore_ascii_case(&qualified))
+    {
+        return Ok(found.clone());
+    }
+    if let Some((_, ty)) = model
+        .entity_sets
+        .iter()
+        .chain(&model.singletons)
+        .find(|(set, _)| set.eq_ignore_ascii_case(name))
+    {
+        return Ok(ty.clone());
+    }
+    let wanted = qualified.to_ascii_lowercase();
+    let short_wanted = name.rsplit('.').next().unwrap_or(name).to_ascii_lowercase();
     let mut scored: Vec<(f64, &String)> = model
         .structs
         .keys()
         .chain(model.enums.keys())
         .map(|known| {
-            let short = known.rsplit('.').next().unwrap_or(known);
-            let score =
-                strsim::jaro_winkler(&qualified, known).max(strsim::jaro_winkler(name, short));
+            let short = known
+                .rsplit('.')
+                .next()
+                .unwrap_or(known)
+                .to_ascii_lowercase();
+            let score = strsim::jaro_winkler(&wanted, &known.to_ascii_lowercase())
+                .max(strsim::normalized_levenshtein(&short_wanted, &short));
             (score, known)
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    Err(Error::UnknownType {
-        name: name.to_owned(),
-        nearest: scored
-            .into_iter()
-            .take(3)
-            .filter(|(score, _)| *score > 0.7)
-            .map(|(_, known)| format!("`{known}`"))
-            .collect(),
-    })
+    Err(scored
+        .into_iter()
+        .take(3)
+        .filter(|(score, _)| *score > 0.6)
+        .map(|(_, known)| format!("`{known}`"))
+        .collect())
+}
+
+fn known(model: &Model, name: &str) -> bool {
+    model.structs.contains_key(name) || model.enums.contains_key(name)
 }
 
 /// A folder's path made relative where it can be, for messages.

@@ -31,7 +31,6 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut check = false;
     let mut options = graph_gen::Options::default();
     let mut args = std::env::args().skip(1);
-    let mut command = vec!["graph-gen".to_owned()];
     while let Some(arg) = args.next() {
         let mut value = |name: &str| {
             args.next()
@@ -40,17 +39,13 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         match arg.as_str() {
             "--csdl" => {
                 let path = value("--csdl")?;
-                command.push(format!(
-                    "--csdl {}",
-                    std::path::Path::new(&path)
-                        .file_name()
-                        .map_or(path.clone(), |name| name.to_string_lossy().into_owned())
-                ));
+                options.source = std::path::Path::new(&path)
+                    .file_name()
+                    .map_or(path.clone(), |name| name.to_string_lossy().into_owned());
                 csdl = Some(path.into());
             }
             "--type" => {
                 let names = value("--type")?;
-                command.push(format!("--type {names}"));
                 options.types.extend(
                     names
                         .split(',')
@@ -60,21 +55,18 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                 );
             }
             "--out" => out = Some(value("--out")?.into()),
-            "--all" => {
-                command.push("--all".into());
-                options.all = true;
-            }
+            "--all" => options.all = true,
             "--check" => check = true,
-            "--navigation" => {
-                command.push("--navigation".into());
-                options.navigation = true;
-            }
+            "--navigation" => options.navigation = true,
             "--path" => {
                 let given = value("--path")?;
-                command.push(format!("--path {given}"));
-                let (ty, path) = given
-                    .split_once('=')
-                    .ok_or_else(|| graph_gen::Error::PathOverride(given.clone()))?;
+                let (ty, path) =
+                    given
+                        .split_once('=')
+                        .ok_or_else(|| graph_gen::Error::PathOverride {
+                            given: given.clone(),
+                            why: "write TYPE=/path".into(),
+                        })?;
                 options.paths.push((ty.to_owned(), path.to_owned()));
             }
             "-h" | "--help" => {
@@ -88,7 +80,6 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let out = out.ok_or(format!("--out is required\n\n{USAGE}"))?;
     let text =
         std::fs::read_to_string(&csdl).map_err(|error| format!("{}: {error}", csdl.display()))?;
-    options.command = command.join(" ");
     let output = graph_gen::generate(&text, &options)?;
     if check {
         output.check(&out)?;
