@@ -6,14 +6,15 @@ pub enum WorkflowExecutionConditions {
 }
 const _: () = {
     const _: () = {
-        if ::graph_core::__private::same_odata_type(
+        const __VARIANT_TYPES: &[&::core::primitive::str] = &[
             <TriggerAndScopeBasedConditions as ::graph_core::__private::HasODataType>::ODATA_TYPE,
             <Box<
                 OnDemandExecutionOnly,
             > as ::graph_core::__private::HasODataType>::ODATA_TYPE,
-        ) {
+        ];
+        if ::graph_core::__private::same_as_earlier(__VARIANT_TYPES, 1usize) {
             ::core::panic!(
-                "variants `TriggerAndScopeBased` and `OnDemandExecutionOnly` of `WorkflowExecutionConditions` hold types with the same OData type; each derived type can be one variant only"
+                "variant `OnDemandExecutionOnly` of `WorkflowExecutionConditions` holds a type with the same OData type as an earlier variant's; each derived type can be one variant only"
             );
         }
     };

@@ -57,6 +57,6 @@ pub use read::{
     deserialize_enum, member_in_another_case, next_additional, next_value, skip_value, take,
 };
 pub use slots::{Opt, ReadSlot, Req, Slot, SlotsReader};
-pub use union::{deserialize_union, same_odata_type, GraphUnion, HasODataType};
+pub use union::{deserialize_union, same_as_earlier, same_odata_type, GraphUnion, HasODataType};
 pub use validate::{check_enum, PropertyPath, Violations};
 pub use value::{write_serde, GraphValue, LateCell, Mode, TypeWalk};

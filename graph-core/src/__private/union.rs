@@ -92,6 +92,20 @@ pub const fn same_odata_type(a: &str, b: &str) -> bool {
     true
 }
 
+/// Whether the type at `index` has the OData type of one before it, in `types` (the
+/// variants' types of a union, in order).
+#[must_use]
+pub const fn same_as_earlier(types: &[&str], index: usize) -> bool {
+    let mut i = 0;
+    while i < index && index < types.len() {
+        if same_odata_type(types[i], types[index]) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
 const fn strip_hash(name: &[u8]) -> &[u8] {
     match name {
         [b'#', rest @ ..] => rest,
