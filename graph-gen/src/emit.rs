@@ -213,6 +213,15 @@ fn quoted(text: &str) -> String {
 
 /// The properties of `declared` and its base types, base first.
 fn all_properties<'m>(model: &'m Model, declared: &'m StructType) -> Vec<&'m Property> {
+    base_first(model, declared)
+        .into_iter()
+        .flat_map(|c| c.properties.iter())
+        .collect()
+}
+
+/// `declared` and its base types, the root first; a base type named twice (a cycle in a
+/// malformed document) ends the chain.
+fn base_first<'m>(model: &'m Model, declared: &'m StructType) -> Vec<&'m StructType> {
     let mut chain = vec![declared];
     let mut base = declared.base.as_deref();
     while let Some(name) = base {
@@ -224,11 +233,8 @@ fn all_properties<'m>(model: &'m Model, declared: &'m StructType) -> Vec<&'m Pro
             _ => break,
         }
     }
+    chain.reverse();
     chain
-        .iter()
-        .rev()
-        .flat_map(|c| c.properties.iter())
-        .collect()
 }
 
 /// The Rust type of a property, from the module of `namespace`, without its `Option`.
@@ -379,20 +385,8 @@ fn struct_item(
 
 /// Navigation properties, as properties (base types' first).
 fn collect_navigation(model: &Model, declared: &StructType) -> Vec<Property> {
-    let mut chain = vec![declared];
-    let mut base = declared.base.as_deref();
-    while let Some(name) = base {
-        match model.structs.get(name) {
-            Some(parent) if chain.len() < 64 => {
-                chain.push(parent);
-                base = parent.base.as_deref();
-            }
-            _ => break,
-        }
-    }
-    chain
-        .iter()
-        .rev()
+    base_first(model, declared)
+        .into_iter()
         .flat_map(|c| c.navigation.iter())
         .map(|nav| Property {
             name: nav.name.clone(),
