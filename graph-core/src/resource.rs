@@ -232,8 +232,13 @@ pub trait GraphEnum: Sized {
     /// `unknownFutureValue` sentinel where the enum has one, else `None`.
     fn from_member(member: &str) -> Option<Self>;
 
-    /// Whether this value is the `unknownFutureValue` sentinel, which Graph never accepts.
-    fn is_unknown_future_value(&self) -> bool;
+    /// Whether this value is the `unknownFutureValue` sentinel, which Graph never accepts:
+    /// by name, so that an `other` variant holding the sentinel's name (an enum without a
+    /// sentinel variant reads it so) is never sendable either.
+    #[inline]
+    fn is_unknown_future_value(&self) -> bool {
+        self.as_str() == "unknownFutureValue"
+    }
 }
 
 /// A Graph enumeration whose values are sets of members (`IsFlags` in Graph's metadata),

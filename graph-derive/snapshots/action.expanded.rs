@@ -4,12 +4,14 @@ pub struct SendMail {
     pub save_to_sent_items: Option<bool>,
 }
 const _: () = {
+    #[allow(unused_imports)]
+    use ::graph_core::__private as __rt;
     #[allow(dead_code)]
     impl SendMail {
         #[doc(hidden)]
-        const __NEEDS: ::graph_core::__private::Needs = ::graph_core::__private::Needs::action(
+        const __NEEDS: __rt::Needs = __rt::Needs::action(
             ::core::option::Option::Some(
-                &::graph_core::__private::OperationPermissions {
+                &__rt::OperationPermissions {
                     delegated: ::core::option::Option::Some(&["Mail.Send"]),
                     personal: ::core::option::Option::None,
                     application: ::core::option::Option::Some(&["Mail.Send"]),
@@ -32,7 +34,7 @@ const _: () = {
             ::graph_core::ActionRequest<()>,
             ::graph_core::ValidationError,
         > {
-            ::graph_core::__private::action_request(
+            __rt::action_request(
                 self,
                 "/users/{id}/sendMail",
                 true,
@@ -54,98 +56,56 @@ const _: () = {
             ::graph_core::ActionRequest<()>,
             ::graph_core::ValidationError,
         > {
-            ::graph_core::__private::action_request(
-                self,
-                template,
-                false,
-                params,
-                Self::__NEEDS,
-            )
+            __rt::action_request(self, template, false, params, Self::__NEEDS)
         }
     }
     #[allow(dead_code)]
     #[inline]
     fn __field_types() {
-        let () = <Message as ::graph_core::__private::GraphProperty>::IS;
+        let () = <Message as __rt::GraphProperty>::IS;
     }
     #[automatically_derived]
-    impl ::graph_core::__private::Object for SendMail {
-        const INFO: &'static ::graph_core::__private::ObjectInfo = &{
-            static NAMES: ::graph_core::__private::Names = ::graph_core::__private::Names::new(
+    impl __rt::Object for SendMail {
+        const INFO: &'static __rt::ObjectInfo = {
+            static INFO: __rt::ObjectInfo = __rt::ObjectInfo::new(
+                ::core::option::Option::None,
+                b"",
                 ",\"message\":,\"saveToSentItems\":",
                 b"\x01\0",
+                false,
+                "a JSON object for SendMail",
             );
-            ::graph_core::__private::ObjectInfo {
-                odata_type: ::core::option::Option::None,
-                odata_prefix: b"",
-                names: &NAMES,
-                open: false,
-            }
+            &INFO
         };
         #[inline]
-        fn __fields<__V: ::graph_core::__private::FieldVisitor>(
-            &self,
-            __visitor: &mut __V,
-        ) {
+        fn __fields<__V: __rt::FieldVisitor>(&self, __visitor: &mut __V) {
             #[allow(unused_imports)]
-            use ::graph_core::__private::{
+            use __rt::{
                 ProbeGraph as _, ProbeGraphOption as _, ProbeNotOption as _,
                 ProbeOption as _, ProbeSerde as _, ProbeSerdeOption as _,
                 ProbeUnmarked as _, ProbeUnmarkedOption as _,
             };
-            ::graph_core::__private::visit_option(
+            __rt::visit_option(
                 __visitor,
                 0usize,
-                (&&::graph_core::__private::OptionProbe(&self.message)).__graph_option(),
+                (&&__rt::OptionProbe(&self.message)).__graph_option(),
             );
-            ::graph_core::__private::visit_serde_option(
-                __visitor,
-                1usize,
-                &self.save_to_sent_items,
-            );
+            __rt::visit_serde_option(__visitor, 1usize, &self.save_to_sent_items);
         }
     }
     #[automatically_derived]
-    impl ::graph_core::__private::GraphValue for SendMail {
-        fn __serialize_in_mode<__S: ::graph_core::__private::serde::Serializer>(
-            &self,
-            __serializer: __S,
-            __mode: ::graph_core::__private::Mode,
-        ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            ::graph_core::__private::serialize_object(self, __serializer, __mode)
-        }
-        #[inline]
-        fn __validate_at(
-            &self,
-            __at: &::graph_core::__private::PropertyPath<'_>,
-            __out: &mut ::graph_core::__private::Violations,
-        ) {
-            ::graph_core::__private::validate_object(self, __at, __out);
-        }
-        #[inline]
-        fn __write_json(
-            &self,
-            __out: &mut ::std::vec::Vec<::core::primitive::u8>,
-            __mode: ::graph_core::__private::Mode,
-        ) -> ::core::result::Result<(), ::graph_core::__private::serde_json::Error> {
-            ::graph_core::__private::write_object(self, __out, __mode)
-        }
+    impl __rt::GraphValue for SendMail {
+        type __Kind = __rt::ObjectValue;
         const SIZE_HINT: ::core::primitive::usize = 70usize;
         #[inline]
-        fn __late_members(
-            __walk: &mut ::graph_core::__private::TypeWalk,
-        ) -> ::core::primitive::bool {
+        fn __late_members(__walk: &mut __rt::TypeWalk) -> ::core::primitive::bool {
             #[allow(unused_imports)]
-            use ::graph_core::__private::{ProbeLate as _, ProbeNotLate as _};
-            let __cell = <Self as ::graph_core::__private::Object>::INFO
-                .names
-                .late_members();
+            use __rt::{ProbeLate as _, ProbeNotLate as _};
+            let __cell = <Self as __rt::Object>::INFO.names.late_members();
             match __walk.enter(__cell) {
                 ::core::option::Option::Some(__known) => __known,
                 ::core::option::Option::None => {
-                    let __late = (&&::graph_core::__private::LateProbe::<
-                        Option<Message>,
-                    >::NEW)
+                    let __late = (&&__rt::LateProbe::<Option<Message>>::NEW)
                         .__late_members(__walk);
                     __walk.leave(__cell, __late)
                 }
@@ -153,71 +113,36 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ::graph_core::__private::serde::Serialize for SendMail {
-        fn serialize<__S: ::graph_core::__private::serde::Serializer>(
+    impl __rt::serde::Serialize for SendMail {
+        fn serialize<__S: __rt::serde::Serializer>(
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            ::graph_core::__private::serialize_object(
-                self,
-                __serializer,
-                ::graph_core::__private::Mode::Full,
-            )
+            __rt::serialize_object(self, __serializer, __rt::Mode::Full)
         }
     }
     #[automatically_derived]
-    impl<'de> ::graph_core::__private::serde::Deserialize<'de> for SendMail {
-        fn deserialize<__D: ::graph_core::__private::serde::Deserializer<'de>>(
+    impl __rt::ReadObject for SendMail {
+        type Slots = (__rt::Opt<Message>, __rt::Opt<bool>);
+        #[inline]
+        fn __finish<__E: __rt::serde::de::Error>(
+            __slots: Self::Slots,
+            _: __rt::serde_json::Map<::std::string::String, __rt::serde_json::Value>,
+        ) -> ::core::result::Result<Self, __E> {
+            ::core::result::Result::Ok(SendMail {
+                message: __slots.0.value,
+                save_to_sent_items: __slots.1.value,
+            })
+        }
+    }
+    #[automatically_derived]
+    impl<'de> __rt::serde::Deserialize<'de> for SendMail {
+        fn deserialize<__D: __rt::serde::Deserializer<'de>>(
             __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            struct __Visitor;
-            impl<'de> ::graph_core::__private::serde::de::Visitor<'de> for __Visitor {
-                type Value = SendMail;
-                #[inline]
-                fn expecting(
-                    &self,
-                    __f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    __f.write_str("a JSON object for SendMail")
-                }
-                fn visit_map<__A: ::graph_core::__private::serde::de::MapAccess<'de>>(
-                    self,
-                    mut __map: __A,
-                ) -> ::core::result::Result<SendMail, __A::Error> {
-                    #[allow(unused_imports)]
-                    use ::graph_core::__private::{ProbeNoRead as _, ProbeRead as _};
-                    let (__readers, mut __slots) = (&&::graph_core::__private::ReadProbe::<
-                        (
-                            ::graph_core::__private::Opt<Message>,
-                            ::graph_core::__private::Opt<bool>,
-                        ),
-                    >::NEW)
-                        .__readers();
-                    let mut __keys = ::graph_core::__private::FieldIndexSeed::new(
-                        <SendMail as ::graph_core::__private::Object>::INFO.names,
-                    );
-                    while let ::core::option::Option::Some(__index) = ::graph_core::__private::serde::de::MapAccess::next_key_seed(
-                        &mut __map,
-                        &mut __keys,
-                    )? {
-                        ::graph_core::__private::SlotsReader::read_field(
-                            __readers,
-                            &mut __slots,
-                            __index,
-                            &mut __map,
-                            __keys.fields(),
-                        )?;
-                    }
-                    ::core::result::Result::Ok(SendMail {
-                        message: __slots.0.value,
-                        save_to_sent_items: __slots.1.value,
-                    })
-                }
-            }
-            ::graph_core::__private::serde::Deserializer::deserialize_map(
-                __deserializer,
-                __Visitor,
-            )
+            #[allow(unused_imports)]
+            use __rt::{ProbeNoRead as _, ProbeRead as _};
+            (&&__rt::ReadProbe::<Self>::NEW).__deserialize(__deserializer)
         }
     }
 };

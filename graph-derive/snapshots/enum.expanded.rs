@@ -6,8 +6,10 @@ pub enum LifecycleWorkflowProcessingStatus {
     Other(String),
 }
 const _: () = {
+    #[allow(unused_imports)]
+    use ::graph_core::__private as __rt;
     #[automatically_derived]
-    impl ::graph_core::__private::GraphEnum for LifecycleWorkflowProcessingStatus {
+    impl __rt::GraphEnum for LifecycleWorkflowProcessingStatus {
         const MEMBERS: &'static [&'static ::core::primitive::str] = &[
             "queued",
             "inProgress",
@@ -35,9 +37,7 @@ const _: () = {
                     ::core::option::Option::Some(Self::UnknownFutureValue)
                 }
                 _ => {
-                    match ::graph_core::__private::member_in_another_case::<
-                        Self,
-                    >(__member) {
+                    match __rt::member_in_another_case::<Self>(__member) {
                         ::core::option::Option::Some(__declared) => {
                             ::core::option::Option::Some(__declared)
                         }
@@ -58,95 +58,44 @@ const _: () = {
                 }
             }
         }
-        #[inline]
-        fn is_unknown_future_value(&self) -> ::core::primitive::bool {
-            ::graph_core::__private::GraphEnum::as_str(self) == "unknownFutureValue"
-        }
     }
     #[automatically_derived]
-    impl ::graph_core::__private::serde::Serialize
-    for LifecycleWorkflowProcessingStatus {
-        fn serialize<__S: ::graph_core::__private::serde::Serializer>(
+    impl __rt::serde::Serialize for LifecycleWorkflowProcessingStatus {
+        fn serialize<__S: __rt::serde::Serializer>(
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            ::graph_core::__private::serde::Serializer::serialize_str(
+            __rt::serde::Serializer::serialize_str(
                 __serializer,
-                ::graph_core::__private::GraphEnum::as_str(self),
+                __rt::GraphEnum::as_str(self),
             )
         }
     }
     #[automatically_derived]
-    impl<'de> ::graph_core::__private::serde::Deserialize<'de>
-    for LifecycleWorkflowProcessingStatus {
-        fn deserialize<__D: ::graph_core::__private::serde::Deserializer<'de>>(
+    impl<'de> __rt::serde::Deserialize<'de> for LifecycleWorkflowProcessingStatus {
+        fn deserialize<__D: __rt::serde::Deserializer<'de>>(
             __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            ::graph_core::__private::deserialize_enum(__deserializer)
+            __rt::deserialize_enum(__deserializer)
         }
     }
     #[automatically_derived]
-    impl ::graph_core::__private::GraphValue for LifecycleWorkflowProcessingStatus {
-        fn __serialize_in_mode<__S: ::graph_core::__private::serde::Serializer>(
-            &self,
-            __serializer: __S,
-            _: ::graph_core::__private::Mode,
-        ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            ::graph_core::__private::serde::Serialize::serialize(self, __serializer)
-        }
+    impl __rt::GraphValue for LifecycleWorkflowProcessingStatus {
+        type __Kind = __rt::EnumValue;
         #[inline]
-        fn __validate_at(
-            &self,
-            __at: &::graph_core::__private::PropertyPath<'_>,
-            __out: &mut ::graph_core::__private::Violations,
-        ) {
-            ::graph_core::__private::check_enum(self, __at, __out);
-        }
-        #[inline]
-        fn __write_json(
-            &self,
-            __out: &mut ::std::vec::Vec<::core::primitive::u8>,
-            _: ::graph_core::__private::Mode,
-        ) -> ::core::result::Result<(), ::graph_core::__private::serde_json::Error> {
-            match self {
-                Self::Queued => {
-                    __out.extend_from_slice(b"\"queued\"");
-                    ::core::result::Result::Ok(())
-                }
-                Self::InProgress => {
-                    __out.extend_from_slice(b"\"inProgress\"");
-                    ::core::result::Result::Ok(())
-                }
-                Self::UnknownFutureValue => {
-                    __out.extend_from_slice(b"\"unknownFutureValue\"");
-                    ::core::result::Result::Ok(())
-                }
-                Self::Other(__member) => {
-                    ::graph_core::__private::write_serde(
-                        __out,
-                        ::core::convert::AsRef::<
-                            ::core::primitive::str,
-                        >::as_ref(__member),
-                    )
-                }
-            }
-        }
-        #[inline]
-        fn __late_members(
-            _: &mut ::graph_core::__private::TypeWalk,
-        ) -> ::core::primitive::bool {
+        fn __late_members(_: &mut __rt::TypeWalk) -> ::core::primitive::bool {
             true
         }
     }
     #[automatically_derived]
-    impl ::graph_core::__private::ActionReturn for LifecycleWorkflowProcessingStatus {
+    impl __rt::ActionReturn for LifecycleWorkflowProcessingStatus {
         #[inline]
         fn __read(
-            __status: ::graph_core::__private::http::StatusCode,
-            __headers: &::graph_core::__private::http::HeaderMap,
+            __status: __rt::http::StatusCode,
+            __headers: &__rt::http::HeaderMap,
             __body: &[::core::primitive::u8],
         ) -> ::core::result::Result<Self, ::graph_core::GraphError> {
-            ::graph_core::__private::read_value(
+            __rt::read_value(
                 __status,
                 __headers,
                 __body,

@@ -72,6 +72,8 @@ pub fn object<'a>(input: &'a ast::Object, errors: &mut Errors) -> Option<model::
             (None, None) => Presence::Optional,
         };
         declared.push(field);
+        let inner = types::option_inner(&field.ty).unwrap_or(&field.ty);
+        let runtime = types::runtime_type(inner);
         properties.push(model::Field {
             member: &field.member,
             ty: &field.ty,
@@ -80,7 +82,8 @@ pub fn object<'a>(input: &'a ast::Object, errors: &mut Errors) -> Option<model::
             }),
             presence,
             option,
-            plain: types::is_plain(types::option_inner(&field.ty).unwrap_or(&field.ty)),
+            plain: types::is_plain(inner) || runtime == Some(types::RuntimeType::Serde),
+            graph: runtime == Some(types::RuntimeType::Graph),
             number: types::odata_number(types::option_inner(&field.ty).unwrap_or(&field.ty)),
             nested: containers_descended(&field.ty),
             leaves: types::leaves(&field.ty),

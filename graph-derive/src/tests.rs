@@ -698,13 +698,15 @@ fn the_crate_key_is_the_path_to_the_runtime() {
         "impl :: my_facade :: graph :: GraphResource for Run",
     );
     assert!(
-        resource.contains(":: my_facade :: graph :: __private ::"),
+        resource.contains("use :: my_facade :: graph :: __private as __rt ;"),
         "{resource}"
     );
     let complex = object(Kind::Complex, quote!(crate = "::my_facade::graph"), run()).to_string();
-    through_the_facade(
-        &complex,
-        "impl :: my_facade :: graph :: __private :: Object for Run",
+    through_the_facade(&complex, "impl __rt :: Object for Run");
+    // The internals by one alias, declared first in the expansion's block.
+    assert!(
+        complex.contains("const _ : () = { # [allow (unused_imports)] use :: my_facade :: graph :: __private as __rt ;"),
+        "{complex}"
     );
     let enumeration = graph_enum_impl(
         quote!(crate = "crate::models::runtime"),
@@ -717,8 +719,8 @@ fn the_crate_key_is_the_path_to_the_runtime() {
     .to_string();
     assert!(!enumeration.contains("graph_core"), "{enumeration}");
     assert!(
-        enumeration
-            .contains("impl crate :: models :: runtime :: __private :: GraphEnum for Status"),
+        enumeration.contains("use crate :: models :: runtime :: __private as __rt ;")
+            && enumeration.contains("impl __rt :: GraphEnum for Status"),
         "{enumeration}"
     );
     let union = crate::graph_union_impl(
@@ -758,7 +760,8 @@ fn the_crate_key_is_the_path_to_the_runtime() {
     .to_string();
     assert!(fallback.contains("takes no arguments but"), "{fallback}");
     assert!(
-        fallback.contains("impl :: my_facade :: graph :: __private :: GraphEnum for Status"),
+        fallback.contains("use :: my_facade :: graph :: __private as __rt ;")
+            && fallback.contains("impl __rt :: GraphEnum for Status"),
         "{fallback}"
     );
     // Without the key, `::graph_core`.
@@ -771,7 +774,10 @@ fn the_crate_key_is_the_path_to_the_runtime() {
         plain.contains("impl :: graph_core :: GraphResource for Run"),
         "{plain}"
     );
-    assert!(plain.contains(":: graph_core :: __private ::"), "{plain}");
+    assert!(
+        plain.contains("use :: graph_core :: __private as __rt ;"),
+        "{plain}"
+    );
 }
 
 #[test]

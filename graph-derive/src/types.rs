@@ -148,6 +148,41 @@ pub fn odata_number(ty: &Type) -> Option<Number> {
     }
 }
 
+/// What the runtime's own types are, where a field names one under the runtime's crate
+/// (`graph_core::Binary`, `::graph_core::Flags<E>`): the generated code then hands the
+/// field over without asking rustc (a probe) what it can do. Written otherwise (imported,
+/// or under a renamed crate), the field is asked about as any other.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum RuntimeType {
+    /// A plain serde value: `Binary`, `Date`, `TimeOfDay`, `Duration`.
+    Serde,
+    /// A value the runtime writes and validates itself: `DateTimeOffset`, `Flags<E>`.
+    Graph,
+}
+
+/// Which [`RuntimeType`] `ty` is, if it is one.
+pub fn runtime_type(ty: &Type) -> Option<RuntimeType> {
+    let Type::Path(path) = ty else {
+        return None;
+    };
+    if path.qself.is_some() || path.path.segments.len() != 2 {
+        return None;
+    }
+    let (krate, last) = (&path.path.segments[0], &path.path.segments[1]);
+    if krate.ident != "graph_core" || !krate.arguments.is_none() {
+        return None;
+    }
+    let name = last.ident.to_string();
+    match (&last.arguments, name.as_str()) {
+        (syn::PathArguments::None, "Binary" | "Date" | "TimeOfDay" | "Duration") => {
+            Some(RuntimeType::Serde)
+        }
+        (syn::PathArguments::None, "DateTimeOffset")
+        | (syn::PathArguments::AngleBracketed(_), "Flags") => Some(RuntimeType::Graph),
+        _ => None,
+    }
+}
+
 /// Whether `ty` is written as one of the runtime's value types (`DateTimeOffset`, bare or
 /// under `graph_core`), or an `Option` or `Vec` of one: values that hold no enum, so the
 /// generated code does not ask whether they hold late enum members. A type of your own

@@ -1,6 +1,7 @@
-//! The runtime that only generated code calls, and the one road into it: every path the
-//! macros emit is `::graph_core::__private::NAME` (or the crate path given with `crate =
-//! "..."`), so no name in a user's scope can capture it.
+//! The runtime that only generated code calls, and the one road into it: each expansion
+//! declares `use ::graph_core::__private as __rt;` (or the crate path given with `crate =
+//! "..."`) first in its own `const _` block and reaches everything here as `__rt::NAME`, so
+//! no name in a user's scope can capture it.
 //!
 //! - `value`: [`GraphValue`], how every declared type and its containers write and
 //!   validate themselves, in each [`Mode`].
@@ -44,19 +45,21 @@ pub use crate::request::{read_value, ActionRequest, ActionReturn};
 pub use names::{FieldIndexSeed, FieldInfo, FieldKey, FieldKeySeed, Names};
 pub use number::{float_field, visit_float_option, ODataNum, OptNum, ReqNum};
 pub use object::{
-    serde_field, serialize_object, validate_object, visit_option, visit_serde_option, write_object,
-    FieldValue, FieldVisitor, GraphField, Object, ObjectInfo, SerdeField,
+    serde_field, serialize_object, validate_object, visit_graph_option, visit_option,
+    visit_serde_option, write_object, FieldValue, FieldVisitor, GraphField, Object, ObjectInfo,
+    ObjectValue, SerdeField,
 };
 pub use probe::{
-    Descends, Edge, EdgeToGraph, EdgeToOther, FieldReader, GraphProperty, LateProbe, OptionProbe,
-    Probe, ProbeGraph, ProbeGraphOption, ProbeLate, ProbeNoRead, ProbeNotLate, ProbeNotOption,
-    ProbeOption, ProbeRead, ProbeSerde, ProbeSerdeOption, ProbeUnmarked, ProbeUnmarkedOption,
-    ReadProbe, Readable, Unmarked, Unreadable,
+    Descends, Edge, EdgeToGraph, EdgeToOther, GraphProperty, LateProbe, OptionProbe, Probe,
+    ProbeGraph, ProbeGraphOption, ProbeLate, ProbeNoRead, ProbeNoTake, ProbeNotLate,
+    ProbeNotOption, ProbeOption, ProbeRead, ProbeSerde, ProbeSerdeOption, ProbeTake, ProbeUnmarked,
+    ProbeUnmarkedOption, ReadProbe, TakeProbe, Unmarked,
 };
 pub use read::{
     deserialize_enum, member_in_another_case, next_additional, next_value, skip_value, take,
+    write_str, EnumValue,
 };
-pub use slots::{Opt, ReadSlot, Req, Slot, SlotsReader};
-pub use union::{deserialize_union, same_as_earlier, same_odata_type, GraphUnion, HasODataType};
+pub use slots::{deserialize_object, Opt, ReadObject, ReadSlot, Req, Slot};
+pub use union::{deserialize_union, first_duplicate, same_odata_type, GraphUnion, HasODataType};
 pub use validate::{check_enum, PropertyPath, Violations};
-pub use value::{write_serde, GraphValue, LateCell, Mode, TypeWalk};
+pub use value::{write_serde, GraphValue, LateCell, Mode, OwnMethods, TypeWalk, ValueKind};

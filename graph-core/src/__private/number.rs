@@ -363,6 +363,8 @@ impl<'de, T: ODataNumber> serde::Deserialize<'de> for ODataNum<T> {
 macro_rules! float_value {
     ($ty:ty) => {
         impl super::value::GraphValue for $ty {
+            type __Kind = super::value::OwnMethods;
+
             #[inline]
             fn __serialize_in_mode<S: Serializer>(
                 &self,

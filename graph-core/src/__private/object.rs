@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::__private::names::{FieldInfo, Names};
 use crate::__private::validate::{PropertyPath, Violations};
-use crate::__private::value::{write_serde, GraphValue, InMode, Mode};
+use crate::__private::value::{write_serde, GraphValue, InMode, Mode, ValueKind};
 use crate::validation::ViolationKind;
 
 /// A resource's or complex type's properties, as the macro describes them.
@@ -21,16 +21,41 @@ pub struct ObjectInfo {
     /// `,"@odata.type":"#…"`, pre-escaped, or empty.
     pub odata_prefix: &'static [u8],
     /// The declared properties, and the table that finds one by name when reading.
-    pub names: &'static Names,
+    pub names: Names,
     /// Whether the type keeps properties it does not declare (`#[graph(additional_data)]`).
     pub open: bool,
+    /// What a reader expected where the JSON is not an object (`a microsoft.graph.user
+    /// object`, or `a JSON object for Name` for a type without an OData type).
+    pub expecting: &'static str,
 }
 
 impl ObjectInfo {
+    /// A type's description, as the macro writes it, in the one `static` a type has:
+    /// `const INFO: &ObjectInfo = { static INFO: ObjectInfo = ObjectInfo::new(..); &INFO };`.
+    /// `keys` and `flags` are as [`Names::new`] takes them; `odata_type` and
+    /// `odata_prefix` are `None` and empty for a type without an OData type.
+    #[must_use]
+    pub const fn new(
+        odata_type: Option<&'static str>,
+        odata_prefix: &'static [u8],
+        keys: &'static str,
+        flags: &'static [u8],
+        open: bool,
+        expecting: &'static str,
+    ) -> Self {
+        Self {
+            odata_type,
+            odata_prefix,
+            names: Names::new(keys, flags),
+            open,
+            expecting,
+        }
+    }
+
     /// The declared properties, in declaration order.
     #[inline]
     #[must_use]
-    pub fn fields(&self) -> &'static [FieldInfo] {
+    pub fn fields(&'static self) -> &'static [FieldInfo] {
         self.names.fields()
     }
 }
@@ -47,6 +72,31 @@ pub trait Object: crate::__private::value::GraphValue {
     /// The `#[graph(additional_data)]` field, where there is one.
     fn __additional(&self) -> Option<&serde_json::Map<String, serde_json::Value>> {
         None
+    }
+}
+
+/// The [`ValueKind`] of resources and complex types: [`GraphValue`]'s methods are
+/// [`serialize_object`], [`validate_object`] and [`write_object`].
+pub enum ObjectValue {}
+
+impl<T: Object> ValueKind<T> for ObjectValue {
+    #[inline]
+    fn serialize_in_mode<S: Serializer>(
+        value: &T,
+        serializer: S,
+        mode: Mode,
+    ) -> Result<S::Ok, S::Error> {
+        serialize_object(value, serializer, mode)
+    }
+
+    #[inline]
+    fn validate_at(value: &T, at: &PropertyPath<'_>, out: &mut Violations) {
+        validate_object(value, at, out);
+    }
+
+    #[inline]
+    fn write_json(value: &T, out: &mut Vec<u8>, mode: Mode) -> Result<(), serde_json::Error> {
+        write_object(value, out, mode)
     }
 }
 
@@ -140,6 +190,17 @@ pub fn visit_option<V: FieldVisitor, F: FieldValue>(
         Some(value) => visitor.field(index, value),
         None => visitor.none(index),
     }
+}
+
+/// [`visit_option`] for a field the macro knows to be one of the runtime's own types that
+/// write themselves (`DateTimeOffset`, `Flags<E>`), written as `Option`.
+#[inline]
+pub fn visit_graph_option<V: FieldVisitor, T: GraphValue>(
+    visitor: &mut V,
+    index: usize,
+    value: &Option<T>,
+) {
+    visit_option(visitor, index, value.as_ref().map(GraphField));
 }
 
 /// [`visit_option`] for a field the macro knows to be a plain serde value, written as

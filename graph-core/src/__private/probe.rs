@@ -5,7 +5,7 @@
 //! - [`Probe`]: how a field is written and validated, as one of the crate's types, a serde
 //!   type, or neither (an error saying which attribute to put on the type); [`OptionProbe`]
 //!   the same for a field written as `Option`.
-//! - [`ReadProbe`]: how it is read, adding no error of its own.
+//! - [`ReadProbe`], [`TakeProbe`]: how it is read, adding no error of its own.
 //! - [`LateProbe`]: whether it holds an enum with late members (see
 //!   [`GraphValue::__late_members`]).
 //! - [`Edge`]: that the runtime descends into every container around one of the crate's
@@ -16,11 +16,11 @@ use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeOwned};
 use serde::ser::SerializeMap;
-use serde::Serialize;
+use serde::{Deserializer, Serialize};
 
 use crate::__private::object::{FieldValue, GraphField, SerdeField};
 use crate::__private::read::take;
-use crate::__private::slots::{ReadSlot, Slot};
+use crate::__private::slots::{deserialize_object, ReadObject, ReadSlot};
 use crate::__private::validate::{PropertyPath, Violations};
 use crate::__private::value::{GraphValue, Mode, TypeWalk};
 
@@ -169,77 +169,93 @@ impl<'a, T> ProbeUnmarkedOption<'a, T> for OptionProbe<'a, T> {
     }
 }
 
-/// Picks how a type's fields are read: `(&&ReadProbe::<S>::NEW).__readers()`, asked once
-/// with the type's slots (see the `slots` module), gives the empty slots and [`Readable`]
-/// when every field's type has Deserialize, and [`Unreadable`] otherwise, which adds no
-/// error of its own: a field of a type without Deserialize is already an error at the
-/// [`Probe`] that writes it. The keys are then read into the slots
-/// ([`SlotsReader`](crate::__private::slots::SlotsReader)), by path, which asks rustc nothing it has
-/// not answered here.
-pub struct ReadProbe<T>(std::marker::PhantomData<T>);
+/// Reads a resource or complex type: `(&&ReadProbe::<T>::NEW).__deserialize(deserializer)`
+/// is [`deserialize_object`] where every field's type has Deserialize ([`ProbeRead`]), and
+/// otherwise ([`ProbeNoRead`]) adds no error of its own: a field of a type without
+/// Deserialize is already an error at the [`Probe`] that writes it.
+pub struct ReadProbe<T>(std::marker::PhantomData<fn() -> T>);
 
 impl<T> ReadProbe<T> {
     /// The probe.
     pub const NEW: Self = Self(std::marker::PhantomData);
 }
 
-/// The [`ReadProbe`] method for slots whose types all have Deserialize.
-pub trait ProbeRead<S> {
-    /// Reads through serde, into these slots, empty.
-    fn __readers(&self) -> (Readable, S);
+/// The [`ReadProbe`] method for types whose fields' types all have Deserialize.
+pub trait ProbeRead<T> {
+    /// Reads a `T`.
+    ///
+    /// # Errors
+    ///
+    /// As [`deserialize_object`].
+    fn __deserialize<'de, D: Deserializer<'de>>(&self, deserializer: D) -> Result<T, D::Error>;
 }
 
-impl<S: ReadSlot> ProbeRead<S> for &ReadProbe<S> {
+impl<T: ReadObject> ProbeRead<T> for &ReadProbe<T>
+where
+    T::Slots: ReadSlot,
+{
     #[inline]
-    fn __readers(&self) -> (Readable, S) {
-        (Readable, S::NEW)
+    fn __deserialize<'de, D: Deserializer<'de>>(&self, deserializer: D) -> Result<T, D::Error> {
+        deserialize_object(deserializer)
     }
 }
 
-/// The [`ReadProbe`] method for any other slots.
-pub trait ProbeNoRead<S> {
-    /// Readers that are never used (the code does not compile), and the slots.
-    fn __readers(&self) -> (Unreadable, S);
+/// The [`ReadProbe`] method for any other type, in code that does not compile.
+pub trait ProbeNoRead<T> {
+    /// Fails.
+    ///
+    /// # Errors
+    ///
+    /// Always.
+    fn __deserialize<'de, D: Deserializer<'de>>(&self, deserializer: D) -> Result<T, D::Error>;
 }
 
-impl<S: Slot> ProbeNoRead<S> for ReadProbe<S> {
-    #[inline]
-    fn __readers(&self) -> (Unreadable, S) {
-        (Unreadable, S::NEW)
+impl<T> ProbeNoRead<T> for ReadProbe<T> {
+    fn __deserialize<'de, D: Deserializer<'de>>(&self, _: D) -> Result<T, D::Error> {
+        Err(de::Error::custom("a field's type has no Deserialize"))
     }
 }
 
-/// Reads fields through their types' Deserialize.
-#[derive(Clone, Copy)]
-pub struct Readable;
+/// Finishes a field of type `T` that is not written as `Option` once the object is read:
+/// `(&&TakeProbe::<T>::NEW).__take::<E>(slot, name)` is [`take`] where `T` has Deserialize
+/// ([`ProbeTake`]), and otherwise ([`ProbeNoTake`]) adds no error of its own, as
+/// [`ReadProbe`].
+pub struct TakeProbe<T>(std::marker::PhantomData<fn() -> T>);
 
-/// The readers of types of which one has no Deserialize, in code that does not compile.
-#[derive(Clone, Copy)]
-pub struct Unreadable;
+impl<T> TakeProbe<T> {
+    /// The probe.
+    pub const NEW: Self = Self(std::marker::PhantomData);
+}
 
-/// How generated code finishes a field of type `T` that is not written as `Option` once
-/// the object is read, whichever readers the [`ReadProbe`] gave: called by path
-/// (`FieldReader::<T>::take(readers, ...)`), a plain trait bound for rustc to prove rather
-/// than a method lookup. (The reading itself is [`SlotsReader`](crate::__private::slots::SlotsReader).)
-pub trait FieldReader<T>: Copy {
+/// The [`TakeProbe`] method for a `T` with Deserialize.
+pub trait ProbeTake<T> {
     /// See [`take`].
     ///
     /// # Errors
     ///
     /// As [`take`].
-    fn take<E: de::Error>(self, slot: Option<T>, name: &'static str) -> Result<T, E>;
+    fn __take<E: de::Error>(&self, slot: Option<T>, name: &'static str) -> Result<T, E>;
 }
 
-impl<T: DeserializeOwned> FieldReader<T> for Readable {
+impl<T: DeserializeOwned> ProbeTake<T> for &TakeProbe<T> {
     #[inline]
-    fn take<E: de::Error>(self, slot: Option<T>, name: &'static str) -> Result<T, E> {
+    fn __take<E: de::Error>(&self, slot: Option<T>, name: &'static str) -> Result<T, E> {
         take(slot, name)
     }
 }
 
-/// Fails, in code that does not compile: a type has no Deserialize.
-impl<T> FieldReader<T> for Unreadable {
-    fn take<E: de::Error>(self, _: Option<T>, name: &'static str) -> Result<T, E> {
+/// The [`TakeProbe`] method for any other `T`, in code that does not compile.
+pub trait ProbeNoTake<T> {
+    /// Fails.
+    ///
+    /// # Errors
+    ///
+    /// Always.
+    fn __take<E: de::Error>(&self, slot: Option<T>, name: &'static str) -> Result<T, E>;
+}
+
+impl<T> ProbeNoTake<T> for TakeProbe<T> {
+    fn __take<E: de::Error>(&self, _: Option<T>, name: &'static str) -> Result<T, E> {
         Err(E::custom(format_args!("`{name}` has no Deserialize")))
     }
 }

@@ -5,8 +5,10 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serializer};
 
+use crate::__private::validate::{check_enum, PropertyPath, Violations};
+use crate::__private::value::{write_serde, Mode, ValueKind};
 use crate::resource::GraphEnum;
 
 /// Reads the value of an undeclared property into the additional data.
@@ -181,4 +183,52 @@ pub fn member_in_another_case<E: GraphEnum>(member: &str) -> Option<E> {
         .iter()
         .find(|declared| declared.eq_ignore_ascii_case(member))?;
     E::from_member(declared)
+}
+
+/// The [`ValueKind`] of `#[graph_enum]`s: a value is its member's JSON name, and the
+/// `unknownFutureValue` sentinel is never sent.
+pub enum EnumValue {}
+
+impl<E: GraphEnum> ValueKind<E> for EnumValue {
+    #[inline]
+    fn serialize_in_mode<S: Serializer>(
+        value: &E,
+        serializer: S,
+        _: Mode,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(value.as_str())
+    }
+
+    #[inline]
+    fn validate_at(value: &E, at: &PropertyPath<'_>, out: &mut Violations) {
+        check_enum(value, at, out);
+    }
+
+    #[inline]
+    fn write_json(value: &E, out: &mut Vec<u8>, _: Mode) -> Result<(), serde_json::Error> {
+        write_str(out, value.as_str())
+    }
+}
+
+/// Appends `text` as a JSON string, exactly as serde_json writes it: copied between quotes
+/// where nothing in it needs escaping (every member name Graph declares), escaped by
+/// serde_json where something does.
+///
+/// # Errors
+///
+/// None in practice: writing to a `Vec` does not fail.
+#[inline]
+pub fn write_str(out: &mut Vec<u8>, text: &str) -> Result<(), serde_json::Error> {
+    if text
+        .bytes()
+        .all(|byte| byte >= 0x20 && byte != b'"' && byte != b'\\')
+    {
+        out.reserve(text.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(text.as_bytes());
+        out.push(b'"');
+        Ok(())
+    } else {
+        write_serde(out, text)
+    }
 }

@@ -12,11 +12,15 @@
 //! there are more (`((S0, .., S15), (S16, ..))`): [`Slot::CAP`] says how many indexes
 //! each element covers, so a key's index is dispatched a level at a time.
 
-use serde::de::{self, DeserializeOwned, MapAccess};
+use std::fmt;
+use std::marker::PhantomData;
 
-use crate::__private::names::FieldInfo;
-use crate::__private::probe::{Readable, Unreadable};
-use crate::__private::read::{next_value, skip_value};
+use serde::de::{self, DeserializeOwned, MapAccess, Visitor};
+use serde::Deserializer;
+
+use crate::__private::names::{FieldIndexSeed, FieldInfo, FieldKey, FieldKeySeed};
+use crate::__private::object::Object;
+use crate::__private::read::{next_additional, next_value, skip_value};
 
 /// The slot of a field written as `Option<T>`: `null` and an absent property are both
 /// `None`, so the field is the slot's `value` as it stands once the object is read.
@@ -172,50 +176,94 @@ tuple_slots!(
     S14 14, S15 15
 );
 
-/// How generated code reads a key into a type's slots, whichever readers the
-/// [`ReadProbe`](crate::__private::probe::ReadProbe) gave: called by path
-/// (`SlotsReader::<S>::read_field(readers, ...)`), a plain trait bound for rustc to prove.
-pub trait SlotsReader<S>: Copy {
-    /// Reads the value of the declared property at `index` into its slot, or skips it where
-    /// `index` is not a declared property's.
+/// A resource or complex type as its generated `Deserialize` reads it: the runtime reads
+/// every key into [`Slots`](ReadObject::Slots) ([`deserialize_object`]), and the type builds
+/// itself from them. The generated code is the slots' type and one struct expression; the
+/// loop over the keys is here, type-checked once for every type.
+pub trait ReadObject: Object + Sized {
+    /// The fields' slots, in declaration order (see the module's documentation).
+    type Slots: Slot;
+
+    /// The value, from its slots once every key is read and, for a type with a
+    /// `#[graph(additional_data)]` field, the undeclared properties (empty otherwise).
     ///
     /// # Errors
     ///
-    /// As [`ReadSlot::read`].
-    fn read_field<'de, A: MapAccess<'de>>(
-        self,
-        slots: &mut S,
-        index: usize,
-        map: &mut A,
-        fields: &'static [FieldInfo],
-    ) -> Result<(), A::Error>;
+    /// A property that is not an `Option` was missing (and its type takes no absence).
+    fn __finish<E: de::Error>(
+        slots: Self::Slots,
+        additional: serde_json::Map<String, serde_json::Value>,
+    ) -> Result<Self, E>;
 }
 
-impl<S: ReadSlot> SlotsReader<S> for Readable {
-    #[inline]
-    fn read_field<'de, A: MapAccess<'de>>(
-        self,
-        slots: &mut S,
-        index: usize,
-        map: &mut A,
-        fields: &'static [FieldInfo],
-    ) -> Result<(), A::Error> {
-        match fields.get(index) {
-            Some(field) => slots.read(index, map, field.name),
-            None => skip_value(map),
+/// Reads a `T` from a JSON object: each declared property into its slot (a repeated one is
+/// an error), undeclared properties into the additional data where `T` keeps them and
+/// skipped otherwise, `@odata.type` and `@odata.context` skipped; then [`ReadObject::__finish`].
+///
+/// # Errors
+///
+/// The value is not an object, a property does not read as its field's type, or one that
+/// is required is missing.
+#[inline]
+pub fn deserialize_object<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+where
+    T: ReadObject,
+    T::Slots: ReadSlot,
+    D: Deserializer<'de>,
+{
+    deserializer.deserialize_map(ObjectVisitor::<T>(PhantomData))
+}
+
+struct ObjectVisitor<T>(PhantomData<fn() -> T>);
+
+impl<'de, T> Visitor<'de> for ObjectVisitor<T>
+where
+    T: ReadObject,
+    T::Slots: ReadSlot,
+{
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(T::INFO.expecting)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let mut slots = <T::Slots as Slot>::NEW;
+        let mut additional = serde_json::Map::new();
+        if T::INFO.open {
+            // The seed remembers where the last key was found.
+            let mut keys = FieldKeySeed::new(&T::INFO.names);
+            while let Some(key) = map.next_key_seed(&mut keys)? {
+                match key {
+                    FieldKey::Field(index) => {
+                        read_field(&mut slots, index, &mut map, keys.fields())
+                    }
+                    FieldKey::Undeclared(name) => next_additional(&mut map, &mut additional, name),
+                    FieldKey::Ignore => skip_value(&mut map),
+                }?;
+            }
+        } else {
+            // An undeclared key's index is past the fields, and is skipped.
+            let mut keys = FieldIndexSeed::new(&T::INFO.names);
+            while let Some(index) = map.next_key_seed(&mut keys)? {
+                read_field(&mut slots, index, &mut map, keys.fields())?;
+            }
         }
+        T::__finish(slots, additional)
     }
 }
 
-/// Fails, in code that does not compile: a type has no Deserialize.
-impl<S> SlotsReader<S> for Unreadable {
-    fn read_field<'de, A: MapAccess<'de>>(
-        self,
-        _: &mut S,
-        _: usize,
-        _: &mut A,
-        _: &'static [FieldInfo],
-    ) -> Result<(), A::Error> {
-        Err(de::Error::custom("a field's type has no Deserialize"))
+/// Reads the value of the declared property at `index` into its slot, or skips it where
+/// `index` is not a declared property's.
+#[inline]
+fn read_field<'de, S: ReadSlot, A: MapAccess<'de>>(
+    slots: &mut S,
+    index: usize,
+    map: &mut A,
+    fields: &'static [FieldInfo],
+) -> Result<(), A::Error> {
+    match fields.get(index) {
+        Some(field) => slots.read(index, map, field.name),
+        None => skip_value(map),
     }
 }

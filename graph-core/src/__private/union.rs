@@ -92,18 +92,96 @@ pub const fn same_odata_type(a: &str, b: &str) -> bool {
     true
 }
 
-/// Whether the type at `index` has the OData type of one before it, in `types` (the
-/// variants' types of a union, in order).
+/// The index of the first of `types` (the variants' types of a union, in order) whose
+/// OData type is that of one before it, or `usize::MAX` where all differ. Evaluated once
+/// per union at compile time, where each step is slow: each type is hashed once, the
+/// hashes sorted (a heapsort, `N log N` steps), and names compared only where two hashes
+/// agree, so a union of hundreds of derived types costs the evaluator a few milliseconds.
 #[must_use]
-pub const fn same_as_earlier(types: &[&str], index: usize) -> bool {
+pub const fn first_duplicate<const N: usize>(types: &[&str; N]) -> usize {
+    // (hash, index), sorted by both: indexes ascend within a run of one hash.
+    let mut keys = [(0u64, 0usize); N];
     let mut i = 0;
-    while i < index && index < types.len() {
-        if same_odata_type(types[i], types[index]) {
-            return true;
-        }
+    while i < N {
+        keys[i] = (odata_hash(types[i]), i);
         i += 1;
     }
-    false
+    heapsort(&mut keys);
+    let mut first = usize::MAX;
+    let mut start = 0;
+    while start < N {
+        let mut end = start + 1;
+        while end < N && keys[end].0 == keys[start].0 {
+            end += 1;
+        }
+        // A run longer than one is a repeated type (or, rarely, two hashes that agree).
+        let mut later = start + 1;
+        while later < end {
+            let mut earlier = start;
+            while earlier < later {
+                let (i, j) = (keys[earlier].1, keys[later].1);
+                if j < first && same_odata_type(types[i], types[j]) {
+                    first = j;
+                }
+                earlier += 1;
+            }
+            later += 1;
+        }
+        start = end;
+    }
+    first
+}
+
+const fn heapsort(keys: &mut [(u64, usize)]) {
+    let n = keys.len();
+    let mut start = n / 2;
+    while start > 0 {
+        start -= 1;
+        sift_down(keys, start, n);
+    }
+    let mut end = n;
+    while end > 1 {
+        end -= 1;
+        let top = keys[0];
+        keys[0] = keys[end];
+        keys[end] = top;
+        sift_down(keys, 0, end);
+    }
+}
+
+const fn sift_down(keys: &mut [(u64, usize)], mut root: usize, end: usize) {
+    loop {
+        let mut child = 2 * root + 1;
+        if child >= end {
+            return;
+        }
+        if child + 1 < end && before(keys[child], keys[child + 1]) {
+            child += 1;
+        }
+        if !before(keys[root], keys[child]) {
+            return;
+        }
+        let parent = keys[root];
+        keys[root] = keys[child];
+        keys[child] = parent;
+        root = child;
+    }
+}
+
+const fn before(a: (u64, usize), b: (u64, usize)) -> bool {
+    a.0 < b.0 || (a.0 == b.0 && a.1 < b.1)
+}
+
+/// FNV-1a of an OData type without its leading `#`.
+const fn odata_hash(name: &str) -> u64 {
+    let bytes = strip_hash(name.as_bytes());
+    let mut hash = 0xcbf2_9ce4_8422_2325_u64;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash = (hash ^ bytes[i] as u64).wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    hash
 }
 
 const fn strip_hash(name: &[u8]) -> &[u8] {
@@ -475,4 +553,28 @@ mod tests {
         assert!(!same_odata_type("", "#"));
         assert!(!same_odata_type("", ""));
     }
+
+    #[test]
+    fn the_first_repeated_type_is_found_however_the_types_are_ordered() {
+        assert_eq!(first_duplicate::<0>(&[]), usize::MAX);
+        assert_eq!(first_duplicate(&["#a.b"]), usize::MAX);
+        assert_eq!(first_duplicate(&["#a.b", "#a.c", "#a.d"]), usize::MAX);
+        assert_eq!(first_duplicate(&["#a.b", "#a.c", "a.b"]), 2);
+        // The earliest later variant, whichever pair it belongs to.
+        assert_eq!(first_duplicate(&["#x", "#y", "#z", "#y", "#x"]), 3);
+        assert_eq!(first_duplicate(&["#x", "#y", "#x", "#y"]), 2);
+        // Placeholders of types with mistakes repeat without a match.
+        assert_eq!(first_duplicate(&["", "", "#a"]), usize::MAX);
+        // Many distinct types, then one repeated far from its first.
+        let names: Vec<String> = (0..400).map(|i| format!("#microsoft.graph.t{i}")).collect();
+        let mut types: Vec<&str> = names.iter().map(String::as_str).collect();
+        let all: [&str; 400] = types.clone().try_into().unwrap();
+        assert_eq!(first_duplicate(&all), usize::MAX);
+        types[399] = "#microsoft.graph.t7";
+        let repeated: [&str; 400] = types.try_into().unwrap();
+        assert_eq!(first_duplicate(&repeated), 399);
+    }
+
+    /// Evaluated as the macro evaluates it, in a constant.
+    const _: () = assert!(first_duplicate(&["#a", "#b", "#a"]) == 2);
 }

@@ -33,6 +33,14 @@ impl Mode {
 /// The attributes implement it; its items are the runtime's, not public API, and it
 /// appears in bounds only as [`GraphResource`](crate::GraphResource)'s supertrait.
 pub trait GraphValue {
+    /// Where the three methods below are implemented for this type, when its impl leaves
+    /// them out: [`ObjectValue`](crate::__private::object::ObjectValue) for a resource or
+    /// complex type, [`EnumValue`](crate::__private::read::EnumValue) for an enum, and
+    /// [`OwnMethods`] for an impl that writes them itself. A generated impl is then one
+    /// line with no bodies for rustc to check, however many types a crate declares.
+    #[doc(hidden)]
+    type __Kind: ValueKind<Self>;
+
     /// Writes the value, leaving out read-only properties at every depth in
     /// [`Mode::Create`].
     ///
@@ -40,15 +48,21 @@ pub trait GraphValue {
     ///
     /// Whatever the serializer reports.
     #[doc(hidden)]
+    #[inline]
     fn __serialize_in_mode<S: Serializer>(
         &self,
         serializer: S,
         mode: Mode,
-    ) -> Result<S::Ok, S::Error>;
+    ) -> Result<S::Ok, S::Error> {
+        Self::__Kind::serialize_in_mode(self, serializer, mode)
+    }
 
     /// Records every violation in the value, with paths below `at`.
     #[doc(hidden)]
-    fn __validate_at(&self, at: &PropertyPath<'_>, out: &mut Violations);
+    #[inline]
+    fn __validate_at(&self, at: &PropertyPath<'_>, out: &mut Violations) {
+        Self::__Kind::validate_at(self, at, out);
+    }
 
     /// Appends the value's compact JSON to `out`, exactly as [`__serialize_in_mode`]
     /// writes it through serde_json, but directly: keys come pre-escaped from the macro, so
@@ -60,7 +74,10 @@ pub trait GraphValue {
     ///
     /// A value of a user's own type whose `Serialize` failed.
     #[doc(hidden)]
-    fn __write_json(&self, out: &mut Vec<u8>, mode: Mode) -> Result<(), serde_json::Error>;
+    #[inline]
+    fn __write_json(&self, out: &mut Vec<u8>, mode: Mode) -> Result<(), serde_json::Error> {
+        Self::__Kind::write_json(self, out, mode)
+    }
 
     /// A guess at the size of the value's JSON, to size the buffer once.
     #[doc(hidden)]
@@ -75,6 +92,49 @@ pub trait GraphValue {
     fn __late_members(walk: &mut TypeWalk) -> bool {
         let _ = walk;
         false
+    }
+}
+
+/// How a kind of type writes and validates its values: [`GraphValue`]'s methods, for the
+/// types whose impl names this kind as its `__Kind`.
+pub trait ValueKind<T: ?Sized> {
+    /// [`GraphValue::__serialize_in_mode`].
+    ///
+    /// # Errors
+    ///
+    /// Whatever the serializer reports.
+    fn serialize_in_mode<S: Serializer>(
+        value: &T,
+        serializer: S,
+        mode: Mode,
+    ) -> Result<S::Ok, S::Error>;
+
+    /// [`GraphValue::__validate_at`].
+    fn validate_at(value: &T, at: &PropertyPath<'_>, out: &mut Violations);
+
+    /// [`GraphValue::__write_json`].
+    ///
+    /// # Errors
+    ///
+    /// A value of a user's own type whose `Serialize` failed.
+    fn write_json(value: &T, out: &mut Vec<u8>, mode: Mode) -> Result<(), serde_json::Error>;
+}
+
+/// The kind of a [`GraphValue`] impl that implements all three methods itself (the
+/// runtime's containers and values, unions), so these are never called.
+pub enum OwnMethods {}
+
+impl<T: ?Sized> ValueKind<T> for OwnMethods {
+    fn serialize_in_mode<S: Serializer>(_: &T, _: S, _: Mode) -> Result<S::Ok, S::Error> {
+        unreachable!("an impl of kind OwnMethods writes its own __serialize_in_mode")
+    }
+
+    fn validate_at(_: &T, _: &PropertyPath<'_>, _: &mut Violations) {
+        unreachable!("an impl of kind OwnMethods writes its own __validate_at")
+    }
+
+    fn write_json(_: &T, _: &mut Vec<u8>, _: Mode) -> Result<(), serde_json::Error> {
+        unreachable!("an impl of kind OwnMethods writes its own __write_json")
     }
 }
 
@@ -150,6 +210,8 @@ impl TypeWalk {
 }
 
 impl<T: GraphValue> GraphValue for Option<T> {
+    type __Kind = OwnMethods;
+
     fn __serialize_in_mode<S: Serializer>(
         &self,
         serializer: S,
@@ -231,6 +293,8 @@ fn write_elements<'a, T: GraphValue + 'a>(
 macro_rules! sequence {
     ($([$($param:tt)*] $ty:ty;)*) => {$(
         impl<$($param)*> GraphValue for $ty {
+            type __Kind = OwnMethods;
+
             fn __serialize_in_mode<S: Serializer>(
                 &self,
                 serializer: S,
@@ -266,6 +330,8 @@ sequence! {
 macro_rules! pointer {
     ($($pointer:ident)*) => {$(
         impl<T: GraphValue + ?Sized> GraphValue for $pointer<T> {
+            type __Kind = OwnMethods;
+
             fn __serialize_in_mode<S: Serializer>(
                 &self,
                 serializer: S,
@@ -315,6 +381,8 @@ fn serialize_entries<'a, S: Serializer, T: GraphValue + 'a>(
 macro_rules! map {
     ($([$($param:tt)*] $ty:ty;)*) => {$(
         impl<$($param)*> GraphValue for $ty {
+            type __Kind = OwnMethods;
+
             fn __serialize_in_mode<S: Serializer>(
                 &self,
                 serializer: S,

@@ -147,6 +147,8 @@ impl<'de> serde::Deserialize<'de> for NotificationUrl {
 }
 
 impl GraphValue for NotificationUrl {
+    type __Kind = crate::__private::value::OwnMethods;
+
     fn __serialize_in_mode<S: serde::Serializer>(
         &self,
         serializer: S,

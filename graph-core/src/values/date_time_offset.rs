@@ -282,6 +282,8 @@ impl TryFrom<OffsetDateTime> for DateTimeOffset {
 
 /// Written without serde's string escaping: the text is plain ASCII.
 impl crate::__private::value::GraphValue for DateTimeOffset {
+    type __Kind = crate::__private::value::OwnMethods;
+
     fn __serialize_in_mode<S: serde::Serializer>(
         &self,
         serializer: S,

@@ -333,6 +333,8 @@ impl<'de, E: GraphFlags> serde::Deserialize<'de> for Flags<E> {
 /// Written as serde writes it; the sentinel among the members is one violation at the
 /// property, as for a plain enum.
 impl<E: GraphFlags> GraphValue for Flags<E> {
+    type __Kind = crate::__private::value::OwnMethods;
+
     fn __serialize_in_mode<S: serde::Serializer>(
         &self,
         serializer: S,

@@ -5,7 +5,6 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::json;
 use crate::model::Enumeration;
 
 pub fn expand(enumeration: &Enumeration<'_>) -> TokenStream {
@@ -31,26 +30,6 @@ pub fn expand(enumeration: &Enumeration<'_>) -> TokenStream {
             fn __late_members(_: &mut #rt::TypeWalk) -> ::core::primitive::bool {
                 true
             }
-        }
-    });
-
-    // Each member's JSON string, escaped here once.
-    let written: Vec<syn::LitByteStr> = names
-        .iter()
-        .map(|name| {
-            syn::LitByteStr::new(
-                json::string(name).as_bytes(),
-                proc_macro2::Span::call_site(),
-            )
-        })
-        .collect();
-    let other_write = enumeration.other.as_ref().map(|other| {
-        let variant = &other.ident;
-        quote! {
-            Self::#variant(__member) => #rt::write_serde(
-                __out,
-                ::core::convert::AsRef::<::core::primitive::str>::as_ref(__member),
-            ),
         }
     });
 
@@ -85,15 +64,17 @@ pub fn expand(enumeration: &Enumeration<'_>) -> TokenStream {
     let flags = enumeration.flags.then(|| {
         quote! {
             #[automatically_derived]
-            impl #runtime::__private::GraphFlags for #ident {}
+            impl #rt::GraphFlags for #ident {}
         }
     });
+    let alias = runtime.alias();
     quote! {
         #item
 
         const _: () = {
+            #alias
             #[automatically_derived]
-            impl #runtime::__private::GraphEnum for #ident {
+            impl #rt::GraphEnum for #ident {
                 const MEMBERS: &'static [&'static ::core::primitive::str] = &[#(#names),*];
 
                 #[inline]
@@ -118,13 +99,6 @@ pub fn expand(enumeration: &Enumeration<'_>) -> TokenStream {
                         },
                     }
                 }
-
-                // By name, so that an `other` variant holding the sentinel's name (an enum
-                // without a sentinel variant reads it so) is never sendable either.
-                #[inline]
-                fn is_unknown_future_value(&self) -> ::core::primitive::bool {
-                    #runtime::__private::GraphEnum::as_str(self) == "unknownFutureValue"
-                }
             }
 
             #[automatically_derived]
@@ -133,7 +107,7 @@ pub fn expand(enumeration: &Enumeration<'_>) -> TokenStream {
                     &self,
                     __serializer: __S,
                 ) -> ::core::result::Result<__S::Ok, __S::Error> {
-                    #rt::serde::Serializer::serialize_str(__serializer, #runtime::__private::GraphEnum::as_str(self))
+                    #rt::serde::Serializer::serialize_str(__serializer, #rt::GraphEnum::as_str(self))
                 }
             }
 
@@ -146,35 +120,10 @@ pub fn expand(enumeration: &Enumeration<'_>) -> TokenStream {
                 }
             }
 
+            // Written as its name and validated by the runtime's generic code (`EnumValue`).
             #[automatically_derived]
             impl #rt::GraphValue for #ident {
-                fn __serialize_in_mode<__S: #rt::serde::Serializer>(
-                    &self,
-                    __serializer: __S,
-                    _: #rt::Mode,
-                ) -> ::core::result::Result<__S::Ok, __S::Error> {
-                    #rt::serde::Serialize::serialize(self, __serializer)
-                }
-
-                #[inline]
-                fn __validate_at(&self, __at: &#rt::PropertyPath<'_>, __out: &mut #rt::Violations) {
-                    #rt::check_enum(self, __at, __out);
-                }
-
-                #[inline]
-                fn __write_json(
-                    &self,
-                    __out: &mut ::std::vec::Vec<::core::primitive::u8>,
-                    _: #rt::Mode,
-                ) -> ::core::result::Result<(), #rt::serde_json::Error> {
-                    match self {
-                        #(Self::#variants => {
-                            __out.extend_from_slice(#written);
-                            ::core::result::Result::Ok(())
-                        })*
-                        #other_write
-                    }
-                }
+                type __Kind = #rt::EnumValue;
 
                 #late_members
             }

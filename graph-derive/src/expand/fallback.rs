@@ -43,24 +43,28 @@ pub fn object(object: &Object, errors: &Errors) -> TokenStream {
     });
     let serde = placeholders(&runtime, ident);
     let graph_type = (object.kind != Kind::Action).then(|| graph_type(&runtime, ident));
+    let alias = runtime.alias();
     quote! {
         #item
         #errors
         const _: () = {
+            #alias
             #resource
             #action
             #has_odata_type
             #graph_type
             #serde
             impl #rt::Object for #ident {
-                const INFO: &'static #rt::ObjectInfo = &{
-                    static NAMES: #rt::Names = #rt::Names::new("", b"");
-                    #rt::ObjectInfo {
-                        odata_type: ::core::option::Option::None,
-                        odata_prefix: b"",
-                        names: &NAMES,
-                        open: false,
-                    }
+                const INFO: &'static #rt::ObjectInfo = {
+                    static INFO: #rt::ObjectInfo = #rt::ObjectInfo::new(
+                        ::core::option::Option::None,
+                        b"",
+                        "",
+                        b"",
+                        false,
+                        "",
+                    );
+                    &INFO
                 };
                 fn __fields<__V: #rt::FieldVisitor>(&self, _: &mut __V) {
                     ::core::unreachable!()
@@ -79,19 +83,18 @@ pub fn enumeration(enumeration: &Enumeration, errors: &Errors) -> TokenStream {
     let ident = &item.ident;
     let runtime = Runtime::new(enumeration.attr.crate_path.value());
     let serde = placeholders(&runtime, ident);
+    let alias = runtime.alias();
     quote! {
         #item
         #errors
         const _: () = {
-            impl #runtime::__private::GraphEnum for #ident {
+            #alias
+            impl __rt::GraphEnum for #ident {
                 const MEMBERS: &'static [&'static ::core::primitive::str] = &[];
                 fn as_str(&self) -> &::core::primitive::str {
                     ::core::unreachable!()
                 }
                 fn from_member(_: &::core::primitive::str) -> ::core::option::Option<Self> {
-                    ::core::unreachable!()
-                }
-                fn is_unknown_future_value(&self) -> ::core::primitive::bool {
                     ::core::unreachable!()
                 }
             }
@@ -117,10 +120,12 @@ pub fn union(union: &Union, errors: &Errors) -> TokenStream {
         .then(|| resource(&runtime, ident, union.attr.path.value(), false));
     let serde = placeholders(&runtime, ident);
     let graph_type = graph_type(&runtime, ident);
+    let alias = runtime.alias();
     quote! {
         #item
         #errors
         const _: () = {
+            #alias
             #resource
             #graph_type
             #serde
@@ -276,6 +281,8 @@ fn placeholders(runtime: &Runtime, ident: &syn::Ident) -> TokenStream {
             }
         }
         impl #rt::GraphValue for #ident {
+            type __Kind = #rt::OwnMethods;
+
             fn __serialize_in_mode<__S: #rt::serde::Serializer>(
                 &self,
                 _: __S,

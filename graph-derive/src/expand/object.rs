@@ -73,10 +73,12 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
             .iter()
             .map(|field| field.json_name.len() + 16)
             .sum::<usize>();
+    let alias = object.runtime.alias();
     quote! {
         #item
 
         const _: () = {
+            #alias
             #resource
             #graph_type
             #has_odata_type
@@ -88,29 +90,10 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
                 #fields
             }
 
+            // Written and validated by the runtime's generic code (`ObjectValue`).
             #[automatically_derived]
             impl #rt::GraphValue for #ident {
-                fn __serialize_in_mode<__S: #rt::serde::Serializer>(
-                    &self,
-                    __serializer: __S,
-                    __mode: #rt::Mode,
-                ) -> ::core::result::Result<__S::Ok, __S::Error> {
-                    #rt::serialize_object(self, __serializer, __mode)
-                }
-
-                #[inline]
-                fn __validate_at(&self, __at: &#rt::PropertyPath<'_>, __out: &mut #rt::Violations) {
-                    #rt::validate_object(self, __at, __out);
-                }
-
-                #[inline]
-                fn __write_json(
-                    &self,
-                    __out: &mut ::std::vec::Vec<::core::primitive::u8>,
-                    __mode: #rt::Mode,
-                ) -> ::core::result::Result<(), #rt::serde_json::Error> {
-                    #rt::write_object(self, __out, __mode)
-                }
+                type __Kind = #rt::ObjectValue;
 
                 const SIZE_HINT: ::core::primitive::usize = #hint;
 
@@ -145,9 +128,9 @@ fn descends(object: &Object<'_>) -> Option<TokenStream> {
         .iter()
         .flat_map(|field| &field.leaves)
         .map(|leaf| {
-            let runtime = object.runtime.spanned(leaf.span());
+            let rt = object.runtime.private_at(leaf.span());
             quote_spanned! {leaf.span()=>
-                let () = <#leaf as #runtime::__private::GraphProperty>::IS;
+                let () = <#leaf as #rt::GraphProperty>::IS;
             }
         })
         .collect();
@@ -156,10 +139,10 @@ fn descends(object: &Object<'_>) -> Option<TokenStream> {
         .iter()
         .flat_map(|field| &field.nested)
         .map(|(outer, inner)| {
-            let runtime = object.runtime.spanned(outer.span());
+            let rt = object.runtime.private_at(outer.span());
             quote_spanned! {outer.span()=>
-                <_ as #runtime::__private::Descends>::asked(
-                    (&&#runtime::__private::Edge::<#outer, #inner>::NEW).__descends(),
+                <_ as #rt::Descends>::asked(
+                    (&&#rt::Edge::<#outer, #inner>::NEW).__descends(),
                 );
             }
         })
@@ -257,15 +240,23 @@ fn info(object: &Object<'_>) -> TokenStream {
         .collect();
     let flags = bytes(&flags);
     let open = object.additional.is_some();
+    let expecting = match object.odata() {
+        Some(odata) => format!("a {} object", odata.trim_start_matches('#')),
+        None => format!("a JSON object for {}", object.ident()),
+    };
+    // One `static` (the runtime keeps what it works out from the names there), reached
+    // through the trait's constant.
     quote! {
-        const INFO: &'static #rt::ObjectInfo = &{
-            static NAMES: #rt::Names = #rt::Names::new(#keys, #flags);
-            #rt::ObjectInfo {
-                odata_type: #odata_type,
-                odata_prefix: #odata_prefix,
-                names: &NAMES,
-                open: #open,
-            }
+        const INFO: &'static #rt::ObjectInfo = {
+            static INFO: #rt::ObjectInfo = #rt::ObjectInfo::new(
+                #odata_type,
+                #odata_prefix,
+                #keys,
+                #flags,
+                #open,
+                #expecting,
+            );
+            &INFO
         };
     }
 }
@@ -282,12 +273,12 @@ fn fields(object: &Object<'_>) -> TokenStream {
         let span = crate::types::option_inner(field.ty)
             .unwrap_or(field.ty)
             .span();
-        let runtime = object.runtime.spanned(span);
+        let at = object.runtime.private_at(span);
         let handed = |value: TokenStream| {
             if field.plain {
-                quote_spanned!(span=> #runtime::__private::serde_field(#value))
+                quote_spanned!(span=> #at::serde_field(#value))
             } else {
-                quote_spanned!(span=> (&&#runtime::__private::Probe(#value)).__graph_field())
+                quote_spanned!(span=> (&&#at::Probe(#value)).__graph_field())
             }
         };
         if field.number == Some(crate::types::Number::Float) {
@@ -298,17 +289,26 @@ fn fields(object: &Object<'_>) -> TokenStream {
                 quote!(__visitor.field(#index, #rt::float_field(&self.#member));)
             };
         }
+        if field.graph {
+            // One of the runtime's own: no probe.
+            let value = quote!(&self.#member);
+            return if field.option {
+                quote!(#rt::visit_graph_option(__visitor, #index, #value);)
+            } else {
+                quote!(__visitor.field(#index, #rt::GraphField(#value));)
+            };
+        }
         if field.option {
             // One call: the runtime hands over the value, or `none`. Only the runtime's
             // path and the probe carry the type's span; `self` and the visitor keep the
             // macro's own.
             let value = quote!(&self.#member);
             if field.plain {
-                let visit = quote_spanned!(span=> #runtime::__private::visit_serde_option);
+                let visit = quote_spanned!(span=> #at::visit_serde_option);
                 quote!(#visit(__visitor, #index, #value);)
             } else {
                 let probed = quote_spanned! {span=>
-                    (&&#runtime::__private::OptionProbe(#value)).__graph_option()
+                    (&&#at::OptionProbe(#value)).__graph_option()
                 };
                 quote!(#rt::visit_option(__visitor, #index, #probed);)
             }
@@ -445,7 +445,7 @@ pub(super) fn graph_resource(
             operation(&declared.delete),
         );
         quote! {
-            const PERMISSIONS: #runtime::__private::Permissions = #runtime::__private::Permissions {
+            const PERMISSIONS: #rt::Permissions = #rt::Permissions {
                 create: #create,
                 read: #read,
                 update: #update,
@@ -470,6 +470,7 @@ pub(super) fn graph_resource(
 
 /// `Option<&OperationPermissions>` of one operation's schemes, as a constant expression.
 fn operation_permissions(runtime: &Runtime, schemes: Option<&SchemePermissions>) -> TokenStream {
+    let rt = runtime.private();
     let names = |names: &Option<Vec<String>>| match names {
         Some(names) => quote!(::core::option::Option::Some(&[#(#names),*])),
         None => quote!(::core::option::Option::None),
@@ -482,7 +483,7 @@ fn operation_permissions(runtime: &Runtime, schemes: Option<&SchemePermissions>)
                 names(&schemes.application),
             );
             quote! {
-                ::core::option::Option::Some(&#runtime::__private::OperationPermissions {
+                ::core::option::Option::Some(&#rt::OperationPermissions {
                     delegated: #delegated,
                     personal: #personal,
                     application: #application,
@@ -513,12 +514,12 @@ fn action(
         None => quote!(()),
     };
     let check = returns.map(|ty| {
-        let runtime = runtime.spanned(ty.span());
+        let rt = runtime.private_at(ty.span());
         quote_spanned! {ty.span()=>
             #[allow(dead_code)]
             #[inline]
             fn __returns() {
-                let _ = <#ty as #runtime::__private::ActionReturn>::__read;
+                let _ = <#ty as #rt::ActionReturn>::__read;
             }
         }
     });
@@ -699,13 +700,13 @@ impl Operations {
     }
 }
 
-/// `Deserialize`: a map visitor that finds each key among the declared JSON names and
-/// reads its value into the field's slot (see `graph_core`'s `slots` module: one tuple of
-/// slots, and one generic call for every key, so the per-field work is the runtime's),
-/// leaves a missing or `null` value to the field's type (an `Option` reads it as `None`,
-/// anything else refuses it, naming the property), and skips `@odata.type`,
-/// `@odata.context` and, unless there is an additional-data field that collects them, every
-/// other key.
+/// `Deserialize`: the fields' slots as one tuple type and the struct built from them
+/// (`ReadObject`), read by the runtime's one generic map visitor (see `graph_core`'s
+/// `slots` module), which finds each key among the declared JSON names, reads its value
+/// into the field's slot, and skips `@odata.type`, `@odata.context` and, unless there is an
+/// additional-data field that collects them, every other key. A missing or `null` value is
+/// left to the field's type (an `Option` reads it as `None`, anything else refuses it,
+/// naming the property).
 fn deserialize(object: &Object<'_>) -> TokenStream {
     let rt = object.runtime.private();
     let ident = object.ident();
@@ -716,17 +717,17 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
         .iter()
         .map(|field| {
             let span = field.ty.span();
-            let runtime = object.runtime.spanned(span);
+            let at = object.runtime.private_at(span);
             // A number OData may write as a string reads through the runtime's own slots.
             let (opt, req) = match field.number {
                 Some(_) => (quote!(OptNum), quote!(ReqNum)),
                 None => (quote!(Opt), quote!(Req)),
             };
             match crate::types::option_inner(field.ty).filter(|_| field.option) {
-                Some(inner) => quote_spanned!(span=> #runtime::__private::#opt<#inner>),
+                Some(inner) => quote_spanned!(span=> #at::#opt<#inner>),
                 None => {
                     let ty = field.ty;
-                    quote_spanned!(span=> #runtime::__private::#req<#ty>)
+                    quote_spanned!(span=> #at::#req<#ty>)
                 }
             }
         })
@@ -740,107 +741,74 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
         let ty = field.ty;
         if field.option {
             quote!(#member: __slots #path .value,)
-        } else if field.plain {
+        } else if field.plain || field.graph {
             quote!(#member: #rt::take(__slots #path .0, #name)?,)
         } else {
             quote! {
-                #member: #rt::FieldReader::<#ty>::take(__readers, __slots #path .0, #name)?,
+                #member: (&&#rt::TakeProbe::<#ty>::NEW).__take::<__E>(__slots #path .0, #name)?,
             }
         }
     });
-    let info = quote!(<#ident as #rt::Object>::INFO);
-    let read = quote! {
-        #rt::SlotsReader::read_field(__readers, &mut __slots, __index, &mut __map, __keys.fields())
-    };
-    // Without additional data a key is its field's index.
-    let key = if object.additional.is_some() {
-        format_ident!("__key")
+    let takes = object
+        .fields
+        .iter()
+        .any(|field| !field.option && !field.plain && !field.graph)
+        .then(|| {
+            quote! {
+                #[allow(unused_imports)]
+                use #rt::{ProbeNoTake as _, ProbeTake as _};
+            }
+        });
+    let slots_param = if object.fields.is_empty() {
+        format_ident!("_")
     } else {
-        format_ident!("__index")
+        format_ident!("__slots")
     };
-    let (seed, additional_slot, read_key, additional_init) = match &object.additional {
+    let (additional_param, additional_init) = match &object.additional {
         Some(additional) => {
+            // At the field's type, where a type that is not the map would be reported.
             let member = &additional.member;
-            let span = additional.ty.span();
-            let runtime = object.runtime.spanned(span);
-            let slot = format_ident!("__additional", span = span);
-            (
-                quote!(#rt::FieldKeySeed::new(#info.names)),
-                quote_spanned! {span=>
-                    let mut #slot = #runtime::__private::serde_json::Map::new();
-                },
-                quote_spanned! {span=>
-                    // One `?` for every arm: each arm is a call that returns the result.
-                    match __key {
-                        #rt::FieldKey::Field(__index) => #read,
-                        #rt::FieldKey::Undeclared(__name) => #runtime::__private::next_additional(&mut __map, &mut #slot, __name),
-                        #rt::FieldKey::Ignore => #rt::skip_value(&mut __map),
-                    }?;
-                },
-                quote!(#member: #slot,),
-            )
+            let init = quote_spanned!(additional.ty.span()=> #member: __additional,);
+            (format_ident!("__additional"), init)
         }
-        None => (
-            quote!(#rt::FieldIndexSeed::new(#info.names)),
-            TokenStream::new(),
-            // An undeclared key's index is past the fields, and is skipped.
-            quote!(#read?;),
-            TokenStream::new(),
-        ),
+        None => (format_ident!("_"), TokenStream::new()),
     };
-    // One probe, of the slots: where every field's type has Deserialize, they are read
-    // through it; where one has not, the readers add no error of their own (the writing
-    // probe reports that field once, saying what to do). Plain serde types always have it.
-    let readers = if object.fields.iter().all(|field| field.plain) {
-        quote!(let (__readers, mut __slots) = (#rt::Readable, <#slots as #rt::Slot>::NEW);)
+    // One probe, of the type: where every field's type has Deserialize, it is read by the
+    // runtime; where one has not, the probe adds no error of its own (the writing probe
+    // reports that field once, saying what to do). Plain serde types always have it.
+    let read = if object.fields.iter().all(|field| field.plain || field.graph) {
+        quote!(#rt::deserialize_object::<Self, __D>(__deserializer))
     } else {
         quote! {
             #[allow(unused_imports)]
             use #rt::{ProbeNoRead as _, ProbeRead as _};
-            let (__readers, mut __slots) = (&&#rt::ReadProbe::<#slots>::NEW).__readers();
+            (&&#rt::ReadProbe::<Self>::NEW).__deserialize(__deserializer)
         }
     };
-    let expecting = match object.odata() {
-        Some(odata) => format!("a {} object", odata.trim_start_matches('#')),
-        None => format!("a JSON object for {ident}"),
-    };
     quote! {
+        #[automatically_derived]
+        impl #rt::ReadObject for #ident {
+            type Slots = #slots;
+
+            #[inline]
+            fn __finish<__E: #rt::serde::de::Error>(
+                #slots_param: Self::Slots,
+                #additional_param: #rt::serde_json::Map<::std::string::String, #rt::serde_json::Value>,
+            ) -> ::core::result::Result<Self, __E> {
+                #takes
+                ::core::result::Result::Ok(#ident {
+                    #(#inits)*
+                    #additional_init
+                })
+            }
+        }
+
         #[automatically_derived]
         impl<'de> #rt::serde::Deserialize<'de> for #ident {
             fn deserialize<__D: #rt::serde::Deserializer<'de>>(
                 __deserializer: __D,
             ) -> ::core::result::Result<Self, __D::Error> {
-                struct __Visitor;
-
-                impl<'de> #rt::serde::de::Visitor<'de> for __Visitor {
-                    type Value = #ident;
-
-                    #[inline]
-                    fn expecting(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                        __f.write_str(#expecting)
-                    }
-
-                    fn visit_map<__A: #rt::serde::de::MapAccess<'de>>(
-                        self,
-                        mut __map: __A,
-                    ) -> ::core::result::Result<#ident, __A::Error> {
-                        #readers
-                        #additional_slot
-                        // The keys' seed remembers where the last one was found.
-                        let mut __keys = #seed;
-                        while let ::core::option::Option::Some(#key) =
-                            #rt::serde::de::MapAccess::next_key_seed(&mut __map, &mut __keys)?
-                        {
-                            #read_key
-                        }
-                        ::core::result::Result::Ok(#ident {
-                            #(#inits)*
-                            #additional_init
-                        })
-                    }
-                }
-
-                #rt::serde::Deserializer::deserialize_map(__deserializer, __Visitor)
+                #read
             }
         }
     }

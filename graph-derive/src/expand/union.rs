@@ -19,9 +19,9 @@ pub fn expand(union: &Union<'_>) -> TokenStream {
     // Each typed variant's OData type, read from its type at compile time; a type without
     // one is reported at the variant by `HasODataType`'s diagnostic.
     let odata_of = |ty: &syn::Type| {
-        let runtime = runtime.spanned(ty.span());
+        let rt = runtime.private_at(ty.span());
         quote_spanned! {ty.span()=>
-            <#ty as #runtime::__private::HasODataType>::ODATA_TYPE
+            <#ty as #rt::HasODataType>::ODATA_TYPE
         }
     };
     let variant_types: Vec<_> = typed.iter().map(|v| odata_of(v.ty)).collect();
@@ -34,26 +34,30 @@ pub fn expand(union: &Union<'_>) -> TokenStream {
     };
 
     // Two variants with one OData type could never both be read: a compile error, found by
-    // evaluating the types' constants, at the later variant. One array of the types and
-    // one check per variant, so that a union of hundreds of derived types (Graph's
-    // `auditData` has about 400) expands to code proportional to its variants.
+    // evaluating the types' constants, at the later variant. One array of the types, one
+    // evaluation that finds the first repeated one, and one comparison of integers per
+    // variant, so that a union of hundreds of derived types (Graph's `auditData` has about
+    // 400) expands and evaluates in time proportional to its variants.
     let checks = typed.iter().enumerate().skip(1).map(|(j, b)| {
         let message = format!(
             "variant `{}` of `{ident}` holds a type with the same OData type as an earlier \
              variant's; each derived type can be one variant only",
             b.ident
         );
-        let runtime = runtime.spanned(b.ty.span());
         quote_spanned! {b.ty.span()=>
-            if #runtime::__private::same_as_earlier(__VARIANT_TYPES, #j) {
+            if __DUPLICATE == #j {
                 ::core::panic!(#message);
             }
         }
     });
-    let duplicates = quote! {
-        const __VARIANT_TYPES: &[&::core::primitive::str] = &[#(#variant_types),*];
-        #(#checks)*
-    };
+    let count = variant_types.len();
+    let duplicates = (count > 1).then(|| {
+        quote! {
+            const __DUPLICATE: ::core::primitive::usize =
+                #rt::first_duplicate::<#count>(&[#(#variant_types),*]);
+            #(#checks)*
+        }
+    });
 
     let read_arms = typed.iter().enumerate().map(|(i, variant)| {
         let name = &variant.ident;
@@ -116,10 +120,12 @@ pub fn expand(union: &Union<'_>) -> TokenStream {
         }
     });
 
+    let alias = runtime.alias();
     quote! {
         #item
 
         const _: () = {
+            #alias
             const _: () = {
                 #duplicates
             };
@@ -156,6 +162,8 @@ pub fn expand(union: &Union<'_>) -> TokenStream {
 
             #[automatically_derived]
             impl #rt::GraphValue for #ident {
+                type __Kind = #rt::OwnMethods;
+
                 fn __serialize_in_mode<__S: #rt::serde::Serializer>(
                     &self,
                     __serializer: __S,
