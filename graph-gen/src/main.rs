@@ -84,17 +84,31 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     if check {
         output.check(&out)?;
         println!(
-            "{}: {} files as graph-gen writes them",
+            "{}: {} as graph-gen writes {}",
             graph_gen::shown(&out).display(),
-            output.files().len()
+            files(output.files().len()),
+            if output.files().len() == 1 {
+                "it"
+            } else {
+                "them"
+            }
         );
     } else {
         output.write(&out)?;
         println!(
-            "{}: {} files written",
+            "{}: {} written",
             graph_gen::shown(&out).display(),
-            output.files().len()
+            files(output.files().len())
         );
     }
     Ok(())
+}
+
+/// `1 file`, `7 files`.
+fn files(count: usize) -> String {
+    if count == 1 {
+        "1 file".to_owned()
+    } else {
+        format!("{count} files")
+    }
 }
