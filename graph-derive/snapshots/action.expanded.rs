@@ -66,16 +66,18 @@ const _: () = {
     }
     #[automatically_derived]
     impl __rt::Object for SendMail {
-        const INFO: &'static __rt::ObjectInfo = {
-            static INFO: __rt::ObjectInfo = __rt::ObjectInfo::new(
-                ::core::option::Option::None,
-                b"",
+        const INFO: &'static __rt::ObjectInfo = &{
+            static NAMES: __rt::Names = __rt::Names::new(
                 ",\"message\":,\"saveToSentItems\":",
                 b"\x01\0",
-                false,
-                "a JSON object for SendMail",
             );
-            &INFO
+            __rt::ObjectInfo {
+                odata_type: ::core::option::Option::None,
+                odata_prefix: b"",
+                names: &NAMES,
+                open: false,
+                expecting: "a JSON object for SendMail",
+            }
         };
         #[inline]
         fn __fields<__V: __rt::FieldVisitor>(&self, __visitor: &mut __V) {

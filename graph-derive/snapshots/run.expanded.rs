@@ -134,16 +134,20 @@ const _: () = {
     }
     #[automatically_derived]
     impl __rt::Object for Run {
-        const INFO: &'static __rt::ObjectInfo = {
-            static INFO: __rt::ObjectInfo = __rt::ObjectInfo::new(
-                ::core::option::Option::Some("#microsoft.graph.identityGovernance.run"),
-                b",\"@odata.type\":\"#microsoft.graph.identityGovernance.run\"",
+        const INFO: &'static __rt::ObjectInfo = &{
+            static NAMES: __rt::Names = __rt::Names::new(
                 ",\"id\":,\"completedDateTime\":,\"failedTasksCount\":,\"processingStatus\":,\"scheduledDateTime\":",
                 b"\x02\0\x01\x01\x01",
-                false,
-                "a microsoft.graph.identityGovernance.run object",
             );
-            &INFO
+            __rt::ObjectInfo {
+                odata_type: ::core::option::Option::Some(
+                    "#microsoft.graph.identityGovernance.run",
+                ),
+                odata_prefix: b",\"@odata.type\":\"#microsoft.graph.identityGovernance.run\"",
+                names: &NAMES,
+                open: false,
+                expecting: "a microsoft.graph.identityGovernance.run object",
+            }
         };
         #[inline]
         fn __fields<__V: __rt::FieldVisitor>(&self, __visitor: &mut __V) {

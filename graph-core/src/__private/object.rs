@@ -21,7 +21,7 @@ pub struct ObjectInfo {
     /// `,"@odata.type":"#…"`, pre-escaped, or empty.
     pub odata_prefix: &'static [u8],
     /// The declared properties, and the table that finds one by name when reading.
-    pub names: Names,
+    pub names: &'static Names,
     /// Whether the type keeps properties it does not declare (`#[graph(additional_data)]`).
     pub open: bool,
     /// What a reader expected where the JSON is not an object (`a microsoft.graph.user
@@ -30,32 +30,10 @@ pub struct ObjectInfo {
 }
 
 impl ObjectInfo {
-    /// A type's description, as the macro writes it, in the one `static` a type has:
-    /// `const INFO: &ObjectInfo = { static INFO: ObjectInfo = ObjectInfo::new(..); &INFO };`.
-    /// `keys` and `flags` are as [`Names::new`] takes them; `odata_type` and
-    /// `odata_prefix` are `None` and empty for a type without an OData type.
-    #[must_use]
-    pub const fn new(
-        odata_type: Option<&'static str>,
-        odata_prefix: &'static [u8],
-        keys: &'static str,
-        flags: &'static [u8],
-        open: bool,
-        expecting: &'static str,
-    ) -> Self {
-        Self {
-            odata_type,
-            odata_prefix,
-            names: Names::new(keys, flags),
-            open,
-            expecting,
-        }
-    }
-
     /// The declared properties, in declaration order.
     #[inline]
     #[must_use]
-    pub fn fields(&'static self) -> &'static [FieldInfo] {
+    pub fn fields(&self) -> &'static [FieldInfo] {
         self.names.fields()
     }
 }

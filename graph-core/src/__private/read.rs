@@ -219,16 +219,50 @@ impl<E: GraphEnum> ValueKind<E> for EnumValue {
 /// None in practice: writing to a `Vec` does not fail.
 #[inline]
 pub fn write_str(out: &mut Vec<u8>, text: &str) -> Result<(), serde_json::Error> {
-    if text
-        .bytes()
-        .all(|byte| byte >= 0x20 && byte != b'"' && byte != b'\\')
-    {
-        out.reserve(text.len() + 2);
+    let bytes = text.as_bytes();
+    if bytes.iter().all(|&byte| !ESCAPED[usize::from(byte)]) {
         out.push(b'"');
-        out.extend_from_slice(text.as_bytes());
+        out.extend_from_slice(bytes);
         out.push(b'"');
         Ok(())
     } else {
         write_serde(out, text)
+    }
+}
+
+/// The bytes JSON escapes in a string: control characters, `"` and `\\`.
+static ESCAPED: [bool; 256] = {
+    let mut escaped = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        escaped[byte] = true;
+        byte += 1;
+    }
+    escaped[b'"' as usize] = true;
+    escaped[b'\\' as usize] = true;
+    escaped
+};
+
+#[cfg(test)]
+mod tests {
+    use super::write_str;
+
+    /// The same bytes as serde_json, whether the text is copied or escaped.
+    #[test]
+    fn a_string_is_written_as_serde_json_writes_it() {
+        for text in [
+            "",
+            "leaver",
+            "unknownFutureValue",
+            "a \"quoted\" member",
+            "back\\slash",
+            "line\nbreak\ttab\u{1}",
+            "ünïcödé ✓ \u{7f}",
+        ] {
+            let mut out = b"[".to_vec();
+            write_str(&mut out, text).unwrap();
+            let expected = format!("[{}", serde_json::to_string(text).unwrap());
+            assert_eq!(String::from_utf8(out).unwrap(), expected, "{text:?}");
+        }
     }
 }

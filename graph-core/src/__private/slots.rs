@@ -232,7 +232,7 @@ where
         let mut additional = serde_json::Map::new();
         if T::INFO.open {
             // The seed remembers where the last key was found.
-            let mut keys = FieldKeySeed::new(&T::INFO.names);
+            let mut keys = FieldKeySeed::new(T::INFO.names);
             while let Some(key) = map.next_key_seed(&mut keys)? {
                 match key {
                     FieldKey::Field(index) => {
@@ -244,7 +244,7 @@ where
             }
         } else {
             // An undeclared key's index is past the fields, and is skipped.
-            let mut keys = FieldIndexSeed::new(&T::INFO.names);
+            let mut keys = FieldIndexSeed::new(T::INFO.names);
             while let Some(index) = map.next_key_seed(&mut keys)? {
                 read_field(&mut slots, index, &mut map, keys.fields())?;
             }

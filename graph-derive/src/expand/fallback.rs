@@ -55,16 +55,15 @@ pub fn object(object: &Object, errors: &Errors) -> TokenStream {
             #graph_type
             #serde
             impl #rt::Object for #ident {
-                const INFO: &'static #rt::ObjectInfo = {
-                    static INFO: #rt::ObjectInfo = #rt::ObjectInfo::new(
-                        ::core::option::Option::None,
-                        b"",
-                        "",
-                        b"",
-                        false,
-                        "",
-                    );
-                    &INFO
+                const INFO: &'static #rt::ObjectInfo = &{
+                    static NAMES: #rt::Names = #rt::Names::new("", b"");
+                    #rt::ObjectInfo {
+                        odata_type: ::core::option::Option::None,
+                        odata_prefix: b"",
+                        names: &NAMES,
+                        open: false,
+                        expecting: "",
+                    }
                 };
                 fn __fields<__V: #rt::FieldVisitor>(&self, _: &mut __V) {
                     ::core::unreachable!()

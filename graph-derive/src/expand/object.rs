@@ -244,19 +244,18 @@ fn info(object: &Object<'_>) -> TokenStream {
         Some(odata) => format!("a {} object", odata.trim_start_matches('#')),
         None => format!("a JSON object for {}", object.ident()),
     };
-    // One `static` (the runtime keeps what it works out from the names there), reached
-    // through the trait's constant.
+    // A constant, so the runtime's generic code folds what it reads of it, and one static
+    // for what the runtime works out from the names when first needed.
     quote! {
-        const INFO: &'static #rt::ObjectInfo = {
-            static INFO: #rt::ObjectInfo = #rt::ObjectInfo::new(
-                #odata_type,
-                #odata_prefix,
-                #keys,
-                #flags,
-                #open,
-                #expecting,
-            );
-            &INFO
+        const INFO: &'static #rt::ObjectInfo = &{
+            static NAMES: #rt::Names = #rt::Names::new(#keys, #flags);
+            #rt::ObjectInfo {
+                odata_type: #odata_type,
+                odata_prefix: #odata_prefix,
+                names: &NAMES,
+                open: #open,
+                expecting: #expecting,
+            }
         };
     }
 }
