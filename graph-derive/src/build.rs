@@ -73,7 +73,15 @@ pub fn object<'a>(input: &'a ast::Object, errors: &mut Errors) -> Option<model::
         };
         declared.push(field);
         let inner = types::option_inner(&field.ty).unwrap_or(&field.ty);
-        let runtime = types::runtime_type(inner);
+        // Only where `graph_core` is the runtime: with `crate = "..."`, a `graph_core` path
+        // may be anything.
+        let runtime = input
+            .attr
+            .crate_path
+            .value()
+            .is_none()
+            .then(|| types::runtime_type(inner))
+            .flatten();
         properties.push(model::Field {
             member: &field.member,
             ty: &field.ty,

@@ -29,8 +29,9 @@ impl Runtime {
     /// into another crate anew wherever it is written, and a crate of thousands of
     /// generated types checks about a sixth faster with one alias per type (Graph v1.0's
     /// whole metadata: 43 s to 36 s). Declared inside the block, the alias shadows nothing
-    /// of the user's outside it; the field types copied into the block are the user's only
-    /// tokens there, so the one name they cannot use is a module called `__rt`.
+    /// of the user's outside it; the types copied into the block (fields', variants',
+    /// `returns`) are the user's only tokens there, so the one name they cannot use is a
+    /// type, trait or module called `__rt`.
     pub fn private(&self) -> TokenStream {
         quote!(__rt)
     }

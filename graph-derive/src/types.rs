@@ -149,9 +149,10 @@ pub fn odata_number(ty: &Type) -> Option<Number> {
 }
 
 /// What the runtime's own types are, where a field names one under the runtime's crate
-/// (`graph_core::Binary`, `::graph_core::Flags<E>`): the generated code then hands the
-/// field over without asking rustc (a probe) what it can do. Written otherwise (imported,
-/// or under a renamed crate), the field is asked about as any other.
+/// (`graph_core::Binary`, `::graph_core::Flags<E>`) and the attribute has no `crate = "..."`
+/// key: the generated code then hands the field over without asking rustc (a probe) what
+/// it can do. Written otherwise (imported, or with the runtime elsewhere), the field is
+/// asked about as any other.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum RuntimeType {
     /// A plain serde value: `Binary`, `Date`, `TimeOfDay`, `Duration`.
@@ -235,7 +236,7 @@ pub fn leaves(ty: &Type) -> Vec<&Type> {
         if let Some(inner) = container_inner(ty) {
             return walk(inner, out);
         }
-        if !is_plain(ty) && !is_runtime_value(ty) {
+        if !is_plain(ty) && !is_runtime_value(ty) && runtime_type(ty).is_none() {
             out.push(ty);
         }
     }

@@ -45,7 +45,7 @@ pub use crate::request::{read_value, ActionRequest, ActionReturn};
 pub use names::{FieldIndexSeed, FieldInfo, FieldKey, FieldKeySeed, Names};
 pub use number::{float_field, visit_float_option, ODataNum, OptNum, ReqNum};
 pub use object::{
-    serde_field, serialize_object, validate_object, visit_graph_option, visit_option,
+    graph_field, serde_field, serialize_object, validate_object, visit_graph_option, visit_option,
     visit_serde_option, write_object, FieldValue, FieldVisitor, GraphField, Object, ObjectInfo,
     ObjectValue, SerdeField,
 };

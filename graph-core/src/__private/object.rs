@@ -170,6 +170,13 @@ pub fn visit_option<V: FieldVisitor, F: FieldValue>(
     }
 }
 
+/// A field the macro knows to be one of the runtime's own types that write themselves
+/// (`DateTimeOffset`, `Flags<E>`), not written as `Option`.
+#[inline]
+pub fn graph_field<T: GraphValue + ?Sized>(value: &T) -> GraphField<'_, T> {
+    GraphField(value)
+}
+
 /// [`visit_option`] for a field the macro knows to be one of the runtime's own types that
 /// write themselves (`DateTimeOffset`, `Flags<E>`), written as `Option`.
 #[inline]

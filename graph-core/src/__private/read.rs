@@ -1,5 +1,6 @@
-//! Reading: the helpers generated `Deserialize` impls call for each key of an object, and
-//! the reading of an enum from its JSON name.
+//! Reading: the helpers the runtime's object reader (`slots::deserialize_object`) calls for
+//! each key, the reading of an enum from its JSON name, and the writing of an enum's
+//! (`EnumValue`).
 
 use std::fmt;
 use std::marker::PhantomData;

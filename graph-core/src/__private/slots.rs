@@ -31,7 +31,7 @@ pub struct Opt<T> {
     seen: bool,
 }
 
-/// The slot of any other field: `take` (or `FieldReader::take`) turns it into the field,
+/// The slot of any other field: `take` (or `TakeProbe`'s `__take`) turns it into the field,
 /// leaving an absent property to the type.
 pub struct Req<T>(pub Option<T>);
 

@@ -1,5 +1,5 @@
 //! Collecting violations as validation descends a value: where each one is, and the
-//! enum check generated code calls for every enum property.
+//! enum check `EnumValue` makes of every enum property.
 
 use std::fmt;
 

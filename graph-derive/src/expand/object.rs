@@ -294,7 +294,7 @@ fn fields(object: &Object<'_>) -> TokenStream {
             return if field.option {
                 quote!(#rt::visit_graph_option(__visitor, #index, #value);)
             } else {
-                quote!(__visitor.field(#index, #rt::GraphField(#value));)
+                quote!(__visitor.field(#index, #rt::graph_field(#value));)
             };
         }
         if field.option {

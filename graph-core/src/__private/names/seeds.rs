@@ -1,5 +1,5 @@
-//! Reading a key of an object as the property it names: the seeds a generated
-//! `Deserialize` passes for each key, following the declared order.
+//! Reading a key of an object as the property it names: the seeds the runtime's object
+//! reader (`slots::deserialize_object`) passes for each key, following the declared order.
 
 use std::fmt;
 
