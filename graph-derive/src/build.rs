@@ -74,14 +74,17 @@ pub fn object<'a>(input: &'a ast::Object, errors: &mut Errors) -> Option<model::
         declared.push(field);
         let inner = types::option_inner(&field.ty).unwrap_or(&field.ty);
         // Only where `graph_core` is the runtime: with `crate = "..."`, a `graph_core` path
-        // may be anything.
-        let runtime = input
-            .attr
-            .crate_path
-            .value()
-            .is_none()
-            .then(|| types::runtime_type(inner))
-            .flatten();
+        // may be anything, and is asked about as any other type.
+        let ours = |ty: &syn::Type| {
+            input
+                .attr
+                .crate_path
+                .value()
+                .is_none()
+                .then(|| types::runtime_type(ty))
+                .flatten()
+        };
+        let runtime = ours(inner);
         properties.push(model::Field {
             member: &field.member,
             ty: &field.ty,
@@ -92,9 +95,12 @@ pub fn object<'a>(input: &'a ast::Object, errors: &mut Errors) -> Option<model::
             option,
             plain: types::is_plain(inner) || runtime == Some(types::RuntimeType::Serde),
             graph: runtime == Some(types::RuntimeType::Graph),
-            number: types::odata_number(types::option_inner(&field.ty).unwrap_or(&field.ty)),
+            number: types::odata_number(inner),
             nested: containers_descended(&field.ty),
-            leaves: types::leaves(&field.ty),
+            leaves: types::leaves(&field.ty)
+                .into_iter()
+                .filter(|leaf| ours(leaf).is_none())
+                .collect(),
         });
     }
     let names = declared.iter().zip(&properties).map(|(field, property)| {

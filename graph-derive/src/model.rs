@@ -160,6 +160,14 @@ pub struct Field<'a> {
     pub leaves: Vec<&'a Type>,
 }
 
+impl Field<'_> {
+    /// Whether the field's type is known to read through serde (a plain type or one of the
+    /// runtime's), so reading it needs no probe.
+    pub fn reads_plainly(&self) -> bool {
+        self.plain || self.graph
+    }
+}
+
 /// How a property takes part in a create body.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Presence {

@@ -960,3 +960,28 @@ fn late_members_are_asked_once_a_type() {
     );
     assert_eq!(text.matches("LateProbe").count(), 2, "{text}");
 }
+
+#[test]
+fn the_runtime_types_are_known_by_path_only_where_graph_core_is_the_runtime() {
+    let item = || {
+        quote!(
+            struct Slot {
+                length: Option<graph_core::Duration>,
+            }
+        )
+    };
+    // Under `graph_core`, a plain serde value: handed over with no probe, asked nothing.
+    let known = object(Kind::Complex, quote!(), item()).to_string();
+    assert!(
+        known.contains("visit_serde_option (__visitor , 0usize"),
+        "{known}"
+    );
+    assert!(!known.contains("GraphProperty"), "{known}");
+    // With the runtime elsewhere, `graph_core::Duration` may be the user's own: asked about.
+    let asked = object(Kind::Complex, quote!(crate = "::my_facade::graph"), item()).to_string();
+    assert!(
+        asked.contains("< graph_core :: Duration as __rt :: GraphProperty > :: IS"),
+        "{asked}"
+    );
+    assert!(asked.contains("OptionProbe (& self . length)"), "{asked}");
+}

@@ -236,7 +236,7 @@ pub fn leaves(ty: &Type) -> Vec<&Type> {
         if let Some(inner) = container_inner(ty) {
             return walk(inner, out);
         }
-        if !is_plain(ty) && !is_runtime_value(ty) && runtime_type(ty).is_none() {
+        if !is_plain(ty) && !is_runtime_value(ty) {
             out.push(ty);
         }
     }

@@ -740,7 +740,7 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
         let ty = field.ty;
         if field.option {
             quote!(#member: __slots #path .value,)
-        } else if field.plain || field.graph {
+        } else if field.reads_plainly() {
             quote!(#member: #rt::take(__slots #path .0, #name)?,)
         } else {
             quote! {
@@ -751,7 +751,7 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
     let takes = object
         .fields
         .iter()
-        .any(|field| !field.option && !field.plain && !field.graph)
+        .any(|field| !field.option && !field.reads_plainly())
         .then(|| {
             quote! {
                 #[allow(unused_imports)]
@@ -775,7 +775,7 @@ fn deserialize(object: &Object<'_>) -> TokenStream {
     // One probe, of the type: where every field's type has Deserialize, it is read by the
     // runtime; where one has not, the probe adds no error of its own (the writing probe
     // reports that field once, saying what to do). Plain serde types always have it.
-    let read = if object.fields.iter().all(|field| field.plain || field.graph) {
+    let read = if object.fields.iter().all(crate::model::Field::reads_plainly) {
         quote!(#rt::deserialize_object::<Self, __D>(__deserializer))
     } else {
         quote! {
